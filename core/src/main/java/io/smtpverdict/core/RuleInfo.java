@@ -1,0 +1,42 @@
+package io.smtpverdict.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.smtpverdict.spi.Advice;
+import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Outcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One loaded rule, described for catalogs, the plugin test kit and {@code verdict explain}.
+ *
+ * @param plugin plugin id
+ * @param id rule id
+ * @param level evidence level
+ * @param matches a one-line summary of its conditions
+ * @param category the category it gives, if it names one
+ * @param outcome the outcome it states, if any
+ * @param outcomeFixed whether that outcome wins over the codes
+ * @param advice the advice it gives, if it sets one
+ * @param explanation its explanation
+ * @param examples texts it must decide
+ * @param order its position in its table
+ */
+public record RuleInfo(String plugin, String id, EvidenceLevel level, String matches, Optional<Category> category,
+        Optional<Outcome> outcome, boolean outcomeFixed, Optional<Advice> advice, String explanation,
+        List<String> examples, int order) {
+    /** Validates the parts. */
+    public RuleInfo {
+        requireNonNull(plugin, "plugin is null");
+        requireNonNull(id, "id is null");
+        requireNonNull(level, "level is null");
+        requireNonNull(matches, "matches is null");
+        requireNonNull(category, "category is null");
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(advice, "advice is null");
+        requireNonNull(explanation, "explanation is null");
+        examples = List.copyOf(examples);
+    }
+}

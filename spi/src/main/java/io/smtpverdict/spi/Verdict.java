@@ -1,0 +1,373 @@
+package io.smtpverdict.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What a reply means and what to do about it: outcome, category, advice, responsible party, origin, stage,
+ * an explanation, and which rule decided. Immutable and safe to share.
+ */
+public final class Verdict {
+    private final Outcome outcome;
+    private final Category category;
+    private final String reason;
+    private final Advice advice;
+    private final Party party;
+    private final Origin origin;
+    private final Stage stage;
+    private final int code;
+    private final EnhancedStatusCode enhancedCode;
+    private final String explanation;
+    private final int retryAfterSeconds;
+    private final Map<String, String> bindings;
+    private final Verdict inner;
+    private final Set<Flag> flags;
+    private final RuleRef rule;
+    private final List<Candidate> candidates;
+
+    private Verdict(Builder b) {
+        this.outcome = requireNonNull(b.outcome, "outcome is null");
+        this.category = b.category;
+        this.reason = b.reason;
+        this.advice = requireNonNull(b.advice, "advice is null");
+        this.party = requireNonNull(b.party, "party is null");
+        this.origin = requireNonNull(b.origin, "origin is null");
+        this.stage = requireNonNull(b.stage, "stage is null");
+        this.code = b.code;
+        this.enhancedCode = b.enhancedCode;
+        this.explanation = requireNonNull(b.explanation, "explanation is null");
+        this.retryAfterSeconds = b.retryAfterSeconds;
+        this.bindings = b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.bindings));
+        this.inner = b.inner;
+        this.flags = b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
+        this.rule = b.rule;
+        this.candidates = List.copyOf(b.candidates);
+        if (outcome == Outcome.DELIVERED && category != null) {
+            throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this verdict's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.outcome = outcome;
+        b.category = category;
+        b.reason = reason;
+        b.advice = advice;
+        b.party = party;
+        b.origin = origin;
+        b.stage = stage;
+        b.code = code;
+        b.enhancedCode = enhancedCode;
+        b.explanation = explanation;
+        b.retryAfterSeconds = retryAfterSeconds;
+        b.bindings.putAll(bindings);
+        b.inner = inner;
+        b.flags.addAll(flags);
+        b.rule = rule;
+        b.candidates = candidates;
+        return b;
+    }
+
+    /** Delivered, deferred, failed or unknown. */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The bounce category; absent for a delivered reply. */
+    public Optional<Category> category() {
+        return Optional.ofNullable(category);
+    }
+
+    /** Finer detail a plugin may add, e.g. {@code mailbox_moved}. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** What to do next. */
+    public Advice advice() {
+        return advice;
+    }
+
+    /** Who must act. */
+    public Party party() {
+        return party;
+    }
+
+    /** Whether the receiving server or the sending MTA wrote the text. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** Where in delivery it happened. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The basic reply code, if one was found. */
+    public OptionalInt code() {
+        return code == 0 ? OptionalInt.empty() : OptionalInt.of(code);
+    }
+
+    /** The enhanced status code, if one was found. */
+    public Optional<EnhancedStatusCode> enhancedCode() {
+        return Optional.ofNullable(enhancedCode);
+    }
+
+    /** A plain-language sentence saying what the reply means. */
+    public String explanation() {
+        return explanation;
+    }
+
+    /** How long the text asks the sender to wait before retrying, in seconds. */
+    public OptionalInt retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? OptionalInt.empty() : OptionalInt.of(retryAfterSeconds);
+    }
+
+    /** Values bound by the rule's template, e.g. {@code HOSTNAME}, {@code IP}, {@code MESSAGE}, {@code BLOCKLIST}. */
+    public Map<String, String> bindings() {
+        return bindings;
+    }
+
+    /** The verdict on a remote reply embedded in a vendor message. */
+    public Optional<Verdict> inner() {
+        return Optional.ofNullable(inner);
+    }
+
+    /** Duplicate risk, no attempt made, code mismatch, truncation. */
+    public Set<Flag> flags() {
+        return flags;
+    }
+
+    /** Whether a flag is set. */
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+
+    /** The rule that decided; absent when nothing at all matched. */
+    public Optional<RuleRef> rule() {
+        return Optional.ofNullable(rule);
+    }
+
+    /** The evidence level that decided, or empty when nothing matched. */
+    public Optional<EvidenceLevel> level() {
+        return rule == null ? Optional.empty() : Optional.of(rule.level());
+    }
+
+    /** The rules that matched and lost; filled only when an explanation was asked for. */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** The category in the SparkPost, PowerMTA, KumoMTA and Sisimai taxonomies; absent without a category. */
+    public Optional<Compat> compat() {
+        return category == null ? Optional.empty() : Optional.of(category.compat());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Verdict)) {
+            return false;
+        }
+        Verdict v = (Verdict) o;
+        return outcome == v.outcome && category == v.category && Objects.equals(reason, v.reason)
+                && advice == v.advice && party == v.party && origin == v.origin && stage == v.stage
+                && code == v.code && Objects.equals(enhancedCode, v.enhancedCode)
+                && explanation.equals(v.explanation) && retryAfterSeconds == v.retryAfterSeconds
+                && bindings.equals(v.bindings) && Objects.equals(inner, v.inner) && flags.equals(v.flags)
+                && Objects.equals(rule, v.rule) && candidates.equals(v.candidates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(outcome, category, reason, advice, party, origin, stage, code, enhancedCode,
+                explanation, retryAfterSeconds, bindings, inner, flags, rule, candidates);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Verdict[").append(outcome);
+        if (category != null) {
+            sb.append(' ').append(category);
+        }
+        sb.append(" advice=").append(advice).append(" party=").append(party).append(" origin=").append(origin)
+                .append(" stage=").append(stage);
+        if (code != 0) {
+            sb.append(" code=").append(code);
+        }
+        if (enhancedCode != null) {
+            sb.append(" enhancedCode=").append(enhancedCode);
+        }
+        if (!flags.isEmpty()) {
+            sb.append(" flags=").append(flags);
+        }
+        if (rule != null) {
+            sb.append(" rule=").append(rule.id()).append('@').append(rule.level());
+        }
+        if (inner != null) {
+            sb.append(" inner=").append(inner);
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Builds a {@link Verdict}; outcome, advice, party, origin, stage and explanation are required. */
+    public static final class Builder {
+        private Outcome outcome = Outcome.UNKNOWN;
+        private Category category;
+        private String reason;
+        private Advice advice = Advice.REVIEW;
+        private Party party = Party.UNKNOWN;
+        private Origin origin = Origin.UNKNOWN;
+        private Stage stage = Stage.UNKNOWN;
+        private int code;
+        private EnhancedStatusCode enhancedCode;
+        private String explanation = "";
+        private int retryAfterSeconds = -1;
+        private final Map<String, String> bindings = new LinkedHashMap<>();
+        private Verdict inner;
+        private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        private RuleRef rule;
+        private List<Candidate> candidates = List.of();
+
+        private Builder() {
+        }
+
+        /** Sets the outcome. */
+        public Builder outcome(Outcome value) {
+            this.outcome = requireNonNull(value, "outcome is null");
+            return this;
+        }
+
+        /** Sets the category; empty for a delivered reply. */
+        public Builder category(Optional<Category> value) {
+            this.category = requireNonNull(value, "category is null").orElse(null);
+            return this;
+        }
+
+        /** Sets the category. */
+        public Builder category(Category value) {
+            this.category = requireNonNull(value, "category is null");
+            return this;
+        }
+
+        /** Sets the finer reason. */
+        public Builder reason(Optional<String> value) {
+            this.reason = requireNonNull(value, "reason is null").orElse(null);
+            return this;
+        }
+
+        /** Sets the advice. */
+        public Builder advice(Advice value) {
+            this.advice = requireNonNull(value, "advice is null");
+            return this;
+        }
+
+        /** Sets the responsible party. */
+        public Builder party(Party value) {
+            this.party = requireNonNull(value, "party is null");
+            return this;
+        }
+
+        /** Sets the origin. */
+        public Builder origin(Origin value) {
+            this.origin = requireNonNull(value, "origin is null");
+            return this;
+        }
+
+        /** Sets the stage. */
+        public Builder stage(Stage value) {
+            this.stage = requireNonNull(value, "stage is null");
+            return this;
+        }
+
+        /** Sets the basic reply code. */
+        public Builder code(OptionalInt value) {
+            this.code = requireNonNull(value, "code is null").orElse(0);
+            return this;
+        }
+
+        /** Sets the enhanced status code. */
+        public Builder enhancedCode(Optional<EnhancedStatusCode> value) {
+            this.enhancedCode = requireNonNull(value, "enhancedCode is null").orElse(null);
+            return this;
+        }
+
+        /** Sets the explanation. */
+        public Builder explanation(String value) {
+            this.explanation = requireNonNull(value, "explanation is null");
+            return this;
+        }
+
+        /** Sets the retry delay in seconds; empty when the text gives none. */
+        public Builder retryAfterSeconds(OptionalInt value) {
+            this.retryAfterSeconds = requireNonNull(value, "retryAfterSeconds is null").orElse(-1);
+            return this;
+        }
+
+        /** Adds one binding. */
+        public Builder binding(String name, String value) {
+            bindings.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /** Replaces the bindings. */
+        public Builder bindings(Map<String, String> values) {
+            bindings.clear();
+            values.forEach(this::binding);
+            return this;
+        }
+
+        /** Sets the inner verdict. */
+        public Builder inner(Optional<Verdict> value) {
+            this.inner = requireNonNull(value, "inner is null").orElse(null);
+            return this;
+        }
+
+        /** Adds a flag. */
+        public Builder flag(Flag value) {
+            flags.add(requireNonNull(value, "flag is null"));
+            return this;
+        }
+
+        /** Replaces the flags. */
+        public Builder flags(Set<Flag> values) {
+            flags.clear();
+            flags.addAll(values);
+            return this;
+        }
+
+        /** Sets the deciding rule. */
+        public Builder rule(Optional<RuleRef> value) {
+            this.rule = requireNonNull(value, "rule is null").orElse(null);
+            return this;
+        }
+
+        /** Sets the losing candidates. */
+        public Builder candidates(List<Candidate> values) {
+            this.candidates = requireNonNull(values, "candidates is null");
+            return this;
+        }
+
+        /** Builds the verdict. */
+        public Verdict build() {
+            return new Verdict(this);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.smtpverdict.vendor.generic;
+
+import io.smtpverdict.spi.VerdictContract;
+import io.smtpverdict.spi.VerdictPlugin;
+import java.util.List;
+
+/** What any receiving server means: RFC 5321 reply codes, the RFC 3463 registry and receivers' wording. */
+public final class GenericPlugin implements VerdictPlugin {
+    @Override
+    public String id() {
+        return "generic";
+    }
+
+    @Override
+    public int contractVersion() {
+        return VerdictContract.VERSION;
+    }
+
+    @Override
+    public List<String> ruleTables() {
+        return List.of("generic-codes.json", "generic-phrases.json", "generic-providers.json");
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public String description() {
+        return "What any receiving server means: RFC 5321 reply codes, the RFC 3463 registry and receivers' wording.";
+    }
+}

@@ -1,0 +1,2 @@
+/** Momentum's message responses, its own [internal] texts and the replies it issues. Nothing here accepts or returns null. */
+package io.smtpverdict.vendor.momentum;
