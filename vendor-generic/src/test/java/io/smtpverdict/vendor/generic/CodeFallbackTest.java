@@ -85,6 +85,21 @@ final class CodeFallbackTest {
         assertThat(v.rule()).contains(new RuleRef("generic", ruleId, EvidenceLevel.ENHANCED_CODE));
     }
 
+    @ParameterizedTest(name = "{0} at {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            553 5.1.99 xyzzy | MAIL    | INVALID_SENDER    | generic.code.x-1-star-mail
+            550 5.1.99 xyzzy | RCPT    | INVALID_RECIPIENT | generic.code.x-1-star
+            553 5.1.1 xyzzy  | MAIL    | INVALID_RECIPIENT | generic.code.x-1-1
+            553 5.1.8 xyzzy  | RCPT    | INVALID_SENDER    | generic.code.x-1-8
+            """)
+    void classify_addressingCodeAtStage_exactDetailOutranksTheStageFallback(String text, Stage stage,
+            Category category, String ruleId) {
+        Verdict v = ENGINE.classify(text, ClassifyOptions.DEFAULT.withStage(stage));
+
+        assertThat(v.category()).as("%s", v).contains(category);
+        assertThat(v.rule()).contains(new RuleRef("generic", ruleId, EvidenceLevel.ENHANCED_CODE));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             550 5.1.0 <jdoe@example.com>... xyzzy (in reply to RCPT TO command)    | INVALID_RECIPIENT
@@ -109,6 +124,7 @@ final class CodeFallbackTest {
 
         assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
         assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.advice()).isEqualTo(Advice.RETRY);
         assertThat(v.flags()).contains(Flag.CODE_MISMATCH);
         assertThat(v.rule()).contains(new RuleRef("generic", "generic.code.x-1-1", EvidenceLevel.ENHANCED_CODE));
     }

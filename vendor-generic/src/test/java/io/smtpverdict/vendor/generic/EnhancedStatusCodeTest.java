@@ -44,7 +44,7 @@ final class EnhancedStatusCodeTest {
             556 5.1.10 xyzzy   | BAD_DOMAIN          | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-10
             550 5.2.0 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-2-0
             550 5.2.1 xyzzy    | MAILBOX_INACTIVE    | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-2-1
-            450 4.2.1 xyzzy    | MAILBOX_INACTIVE    | DEFERRED  | SUPPRESS_RECIPIENT | generic.code.x-2-1
+            450 4.2.1 xyzzy    | MAILBOX_INACTIVE    | DEFERRED  | RETRY              | generic.code.x-2-1
             552 5.2.2 xyzzy    | MAILBOX_FULL        | FAILED    | RETRY              | generic.code.x-2-2
             452 4.2.2 xyzzy    | MAILBOX_FULL        | DEFERRED  | RETRY              | generic.code.x-2-2
             5.2.2              | MAILBOX_FULL        | FAILED    | RETRY              | generic.code.x-2-2
