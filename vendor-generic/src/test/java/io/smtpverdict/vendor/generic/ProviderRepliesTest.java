@@ -129,6 +129,15 @@ final class ProviderRepliesTest {
     }
 
     @Test
+    void classify_microsoftSpamhausLine_bindsTheListNameWithoutTheFullStop() {
+        Verdict v = ENGINE.classify("550 5.7.1 Service unavailable, Client host [198.51.100.9] blocked using Spamhaus. "
+                + "To request removal from this list see https://www.spamhaus.org/query/ip/198.51.100.9 AS(1450)");
+
+        assertThat(v.category()).contains(Category.REPUTATION_BLOCK);
+        assertThat(v.bindings()).containsEntry("BLOCKLIST", "Spamhaus");
+    }
+
+    @Test
     void classify_multiLineGmailNoSuchUser_isInvalidRecipient() {
         Verdict v = ENGINE.classify("550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
                 + "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
