@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.PluginInfo;
 import io.smtpverdict.core.RuleInfo;
+import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Candidate;
 import io.smtpverdict.spi.RuleRef;
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
  * the plugin and each offending rule. The kit needs nothing but the engine's public API and the JDK.
  */
 public final class PluginTestKit {
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final List<String> RESERVED_PLUGIN_IDS = List.of("core", "user");
     private static final Pattern RULE_ID_SUFFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final VerdictPlugin plugin;
@@ -91,6 +93,9 @@ public final class PluginTestKit {
         if (engine == null && loadFailure == null) {
             try {
                 engine = VerdictEngine.builder().plugin(plugin).build();
+            } catch (VerdictConfigurationException e) {
+                loadFailure = "does not load: " + e.getMessage();
+                throw failure(List.of(loadFailure), e);
             } catch (RuntimeException | LinkageError e) {
                 loadFailure = "does not load: " + e;
                 throw failure(List.of(loadFailure), e);
@@ -280,8 +285,9 @@ public final class PluginTestKit {
     private List<String> loadProblems() {
         List<String> problems = new ArrayList<>();
         String id = plugin.id();
-        if (!PLUGIN_ID.matcher(id).matches()) {
-            problems.add("plugin id '" + id + "' is not lower-case letters, digits, '-' or '_'");
+        if (!PLUGIN_ID.matcher(id).matches() || RESERVED_PLUGIN_IDS.contains(id)) {
+            problems.add("plugin id '" + id + "' must be lower-case letters, digits and '-', starting with a letter,"
+                    + " and not one of " + RESERVED_PLUGIN_IDS);
         }
         int contract = plugin.contractVersion();
         if (contract < 1 || contract > VerdictContract.VERSION) {

@@ -75,7 +75,15 @@ final class PluginTestKitTest {
         PluginTestKit kit = PluginTestKit.forPlugin(new TestingPlugin("Testing Plugin", "good-rules.json"));
 
         assertThatThrownBy(kit::assertLoads).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("plugin id 'Testing Plugin' is not lower-case");
+                .hasMessageContaining("plugin id 'Testing Plugin' must be lower-case letters, digits and '-'");
+    }
+
+    @Test
+    void assertLoads_reservedPluginId_fails() {
+        PluginTestKit kit = PluginTestKit.forPlugin(new TestingPlugin("core", "good-rules.json"));
+
+        assertThatThrownBy(kit::assertLoads).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("plugin id 'core' must be");
     }
 
     @Test
