@@ -31,7 +31,7 @@ final class CorpusAccuracyTest {
      * Issue 3's floor for category. Issue 8's target is 92%; this module alone reaches 90% until the provider
      * rules (DMARC, SPF, DKIM wording) arrive, then the bar goes up to the target.
      */
-    private static final double CATEGORY_BAR = 85.0;
+    private static final double CATEGORY_BAR = 92.0;
     /**
      * A regression guard, not the target: issue 8 asks 97% (issue 3 95%), which the verdict model itself rules out.
      * The corpus labels 19 "unknown user" replies (reason {@code filtered}) and 6 disabled accounts ({@code suspend})
@@ -43,7 +43,7 @@ final class CorpusAccuracyTest {
      * whole email (final give-up, retried MX, other recipients), which about a dozen strings cannot show; see
      * docs/accuracy.md.
      */
-    private static final double OUTCOME_BAR = 85.0;
+    private static final double OUTCOME_BAR = 86.0;
 
     /** Expected Sisimai reason to the categories that count as right; reasons not here are not scored. */
     private static final Map<String, Set<String>> ACCEPT = Map.ofEntries(

@@ -152,7 +152,7 @@ final class PhraseRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             550 5.1.1 <a@b.example>: Utilisateur inconnu
-            550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]
+            550 5.1.1 <a@b.example>: Destinataire inconnu
             550 5.1.1 Benutzer unbekannt
             550 Empfänger unbekannt
             550 5.1.1 Usuario desconocido
