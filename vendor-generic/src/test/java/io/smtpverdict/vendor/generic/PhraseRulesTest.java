@@ -91,6 +91,8 @@ final class PhraseRulesTest {
             SMTP error from remote mail server after end of data: 553 b.example does not exist             | BAD_DOMAIN
             SMTP error from remote mail server after MAIL FROM:<a@c.example>: 501 Invalid address           | INVALID_SENDER
             SMTP error from remote mail server after RCPT TO:<x@b.example>: 501 Invalid address             | INVALID_RECIPIENT
+            550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)               | INVALID_RECIPIENT
+            550 Requested action not taken: mailbox unavailable (in reply to MAIL FROM command)             | INVALID_SENDER
             """)
     void classify_wordingWhoseMeaningDependsOnTheStage_followsTheStage(String text, Category category) {
         assertThat(ENGINE.classify(text).category()).as(text).contains(category);
@@ -180,6 +182,10 @@ final class PhraseRulesTest {
             554 5.6.0 Message headers too large                                                | CONTENT_REJECTED
             550 Unrouteable address                                                            | INVALID_RECIPIENT
             421 4.7.0 Too many connections from your IP, slow down                             | RATE_LIMITED
+            451 4.7.1 Antivirus scanner temporarily unavailable, try again later               | REMOTE_SERVER_ERROR
+            550 High probability of spam                                                       | SPAM_CONTENT
+            554 5.7.1 Rejected by Spam Filter                                                  | SPAM_CONTENT
+            554 5.7.1 This message has been blocked because it contains a banned attachment    | CONTENT_REJECTED
             """)
     void classify_commonGenericWording_isCategorisedByThePhrase(String text, Category category) {
         Verdict v = ENGINE.classify(text);
