@@ -75,11 +75,15 @@ final class GreenArrowSeed {
         Entry {
             requireNonNull(documentedOutcome, "documentedOutcome is null");
             requireNonNull(template, "template is null");
-            fixedOutcome();
+            fixedOutcome(number, documentedOutcome);
         }
 
         /** The outcome GreenArrow always gives this message, or empty when the remote reply or the code decides. */
         Optional<Outcome> fixedOutcome() {
+            return fixedOutcome(number, documentedOutcome);
+        }
+
+        private static Optional<Outcome> fixedOutcome(int number, String documentedOutcome) {
             switch (documentedOutcome) {
                 case "Deferral":
                     return Optional.of(Outcome.DEFERRED);
