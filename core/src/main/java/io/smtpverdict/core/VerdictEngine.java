@@ -2,21 +2,48 @@ package io.smtpverdict.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smtpverdict.core.parse.ParsedReply;
+import io.smtpverdict.spi.Advice;
+import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.Origin;
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Party;
 import io.smtpverdict.spi.SmtpReply;
+import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Classifies SMTP replies and MTA delivery messages into verdicts with the rules of every loaded plugin.
  * Immutable once built and safe to share across threads; {@link #classify(String)} never throws.
  */
 public final class VerdictEngine {
-    VerdictEngine() {
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
+
+    private final RuleSet rules;
+    private final Classifier classifier;
+    private final List<PluginInfo> plugins;
+    private final List<RuleInfo> ruleInfos;
+
+    VerdictEngine(RuleSet rules, List<PluginInfo> plugins, int maxInput, int maxDepth) {
+        this.rules = rules;
+        this.classifier = new Classifier(rules, maxInput, maxDepth);
+        this.plugins = List.copyOf(plugins);
+        List<RuleInfo> infos = new ArrayList<>(rules.rules.length);
+        for (CompiledRule r : rules.rules) {
+            infos.add(r.info());
+        }
+        infos.sort(java.util.Comparator.comparing(RuleInfo::plugin).thenComparing(RuleInfo::order));
+        this.ruleInfos = List.copyOf(infos);
     }
 
     /** A builder; call {@link Builder#discoverPlugins()} to load the plugins on the classpath. */
@@ -31,22 +58,37 @@ public final class VerdictEngine {
 
     /** Classifies one reply with options. Never throws. */
     public Verdict classify(String reply, ClassifyOptions options) {
-        throw new UnsupportedOperationException("engine under construction");
+        ClassifyOptions o = options == null ? ClassifyOptions.DEFAULT : options;
+        try {
+            return classifier.classify(reply == null ? "" : reply, o.stageHint(), o.explain(), 0);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("internal error classifying a reply of {} characters; reporting it as unknown",
+                    reply == null ? 0 : reply.length(), e);
+            return Verdict.builder().outcome(Outcome.UNKNOWN).category(Category.UNCLASSIFIED)
+                    .advice(Advice.REVIEW).party(Party.UNKNOWN).origin(Origin.UNKNOWN).stage(Stage.UNKNOWN)
+                    .explanation("The engine failed on this input (" + e.getClass().getSimpleName()
+                            + "); it is reported as unknown. Please report it as a bug.")
+                    .build();
+        }
     }
 
     /** Parses a reply without classifying it. Never throws. */
     public SmtpReply parse(String reply) {
-        throw new UnsupportedOperationException("engine under construction");
+        ParsedReply p = classifier.parse(reply == null ? "" : reply);
+        Verdict v = classify(reply);
+        List<String> lines = List.of(p.text().split("\r\n|\r|\n", -1));
+        return new SmtpReply(p.text(), p.basicCode() == 0 ? OptionalInt.empty() : OptionalInt.of(p.basicCode()),
+                Optional.ofNullable(p.enhancedCode()), lines, v.stage(), p.truncated());
     }
 
     /** The loaded plugins and user tables, highest priority first. */
     public List<PluginInfo> plugins() {
-        throw new UnsupportedOperationException("engine under construction");
+        return plugins;
     }
 
     /** Every loaded rule, by plugin then table order. */
     public List<RuleInfo> rules() {
-        throw new UnsupportedOperationException("engine under construction");
+        return ruleInfos;
     }
 
     /** Configures and builds a {@link VerdictEngine}; each setter validates its argument. */
@@ -126,7 +168,7 @@ public final class VerdictEngine {
          * @throws VerdictConfigurationException naming the plugin, resource and JSON path of the first problem
          */
         public VerdictEngine build() {
-            throw new UnsupportedOperationException("engine under construction");
+            return EngineLoader.load(this);
         }
     }
 }

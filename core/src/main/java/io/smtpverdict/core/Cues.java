@@ -1,0 +1,133 @@
+package io.smtpverdict.core;
+
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Stage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wording the engine itself understands, whatever the plugins: where in the SMTP dialogue a reply came
+ * (Postfix's "in reply to RCPT TO command", Exim's "after end of data"), whether the text calls itself
+ * temporary or permanent, and where a retry delay is stated. Scanned in the same pass as the rules' phrases.
+ */
+final class Cues {
+    static final int STAGE = 1;
+    static final int OUTCOME = 2;
+    static final int RETRY = 3;
+
+    /**
+     * Folded cue text to {kind, value[, also retry]}: stage ordinal, outcome ordinal, or 0 for retry cues.
+     * Stage cues that say "in reply to" / "after" / "... command" are strong: the longest strong cue wins,
+     * else the last weak one (a transcript ends at the command that failed).
+     */
+    static final Map<String, int[]> ALL = new LinkedHashMap<>();
+
+    static {
+        stage(Stage.RCPT, "in reply to rcpt to", "in reply to rcpt", "after rcpt to", "rcpt to command",
+                "rcpt to:<", "rcpt to: <", "after pipelined rcpt to");
+        stage(Stage.MAIL, "in reply to mail from", "after mail from", "mail from command", "mail from:<",
+                "mail from: <", "after pipelined mail from");
+        stage(Stage.DATA, "in reply to data command", "after data command", "data command", "after pipelined data");
+        stage(Stage.BODY, "in reply to end of data", "after end of data", "end of data command",
+                "after sending message body", "after sending the message", "end of message");
+        stage(Stage.HELO, "in reply to helo", "in reply to ehlo", "after helo", "after ehlo", "helo command",
+                "ehlo command", "in reply to lhlo");
+        stage(Stage.TLS, "in reply to starttls", "after starttls", "starttls command");
+        stage(Stage.AUTH, "in reply to auth", "after auth", "auth command");
+        stage(Stage.GREETING, "after initial connection", "in reply to greeting", "smtp greeting", "while reading greeting");
+        stage(Stage.CONNECT, "while connecting", "connect to ");
+        outcome(Outcome.DEFERRED, "try again later", "please try again", "try later", "temporarily", "temporary failure",
+                "temporary error", "temporary problem", "temporary local problem", "retry later", "come back later",
+                "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed");
+        outcome(Outcome.FAILED, "permanently", "permanent failure", "permanent error", "permanent fatal",
+                "will not be retried", "not be retried", "giving up", "gave up", "has been rejected permanently",
+                "does not exist", "doesn't exist");
+        retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
+                "greylisted for", "please wait", "wait at least", "for another", "try later in");
+    }
+
+    private static void stage(Stage s, String... cues) {
+        for (String c : cues) {
+            ALL.put(c, new int[] {STAGE, s.ordinal()});
+        }
+    }
+
+    /** Whether a stage cue is strong (names the command the reply answered). */
+    static boolean strong(String cue) {
+        return cue.startsWith("in reply to") || cue.startsWith("after ") || cue.endsWith("command");
+    }
+
+    private static void outcome(Outcome o, String... cues) {
+        for (String c : cues) {
+            ALL.put(c, new int[] {OUTCOME, o.ordinal()});
+        }
+    }
+
+    private static void retry(String... cues) {
+        for (String c : cues) {
+            if (ALL.containsKey(c)) {
+                int[] prev = ALL.get(c);
+                ALL.put(c, new int[] {prev[0], prev[1], 1});
+            } else {
+                ALL.put(c, new int[] {RETRY, 0});
+            }
+        }
+    }
+
+    private Cues() {
+    }
+
+    /** Parses a delay such as {@code 00:02:00}, {@code 5 minutes}, {@code 300s} at {@code at}; -1 when none. */
+    static int parseDelay(String t, int at) {
+        int n = t.length();
+        int i = at;
+        while (i < n && (t.charAt(i) == ' ' || t.charAt(i) == ':')) {
+            i++;
+        }
+        int[] parts = new int[3];
+        int count = 0;
+        while (count < 3) {
+            int start = i;
+            long v = 0;
+            while (i < n && i - start < 7 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                v = v * 10 + (t.charAt(i) - '0');
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            parts[count++] = (int) v;
+            if (i < n && t.charAt(i) == ':' && i + 1 < n && Character.isDigit(t.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (count == 0) {
+            return -1;
+        }
+        if (count == 3) {
+            return parts[0] * 3600 + parts[1] * 60 + parts[2];
+        }
+        if (count == 2) {
+            return parts[0] * 60 + parts[1];
+        }
+        int v = parts[0];
+        while (i < n && t.charAt(i) == ' ') {
+            i++;
+        }
+        if (t.startsWith("h", i)) {
+            return v * 3600;
+        }
+        if (t.startsWith("m", i) && !t.startsWith("ms", i)) {
+            return v * 60;
+        }
+        if (t.startsWith("s", i)) {
+            return v;
+        }
+        if (t.startsWith("d", i)) {
+            return v * 86400;
+        }
+        return -1;
+    }
+}

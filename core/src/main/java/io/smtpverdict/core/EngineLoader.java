@@ -1,0 +1,216 @@
+package io.smtpverdict.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smtpverdict.core.table.RuleTableLoader;
+import io.smtpverdict.core.table.TableCategoryOverride;
+import io.smtpverdict.core.table.TableFile;
+import io.smtpverdict.core.table.TableRule;
+import io.smtpverdict.spi.VerdictContract;
+import io.smtpverdict.spi.VerdictPlugin;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a builder's configuration into an engine: discovery, table loading, validation, compilation. */
+final class EngineLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
+    private static final java.util.regex.Pattern PLUGIN_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+    private static final int USER_PRIORITY = Integer.MAX_VALUE;
+
+    private EngineLoader() {
+    }
+
+    static VerdictEngine load(VerdictEngine.Builder b) {
+        Map<String, VerdictPlugin> byId = new LinkedHashMap<>();
+        List<VerdictPlugin> all = new ArrayList<>(b.plugins);
+        if (b.discover) {
+            all.addAll(discover(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader()));
+        }
+        for (VerdictPlugin p : all) {
+            String id = pluginId(p);
+            VerdictPlugin prev = byId.get(id);
+            if (prev != null) {
+                if (prev.getClass() == p.getClass() && !b.discover) {
+                    continue;
+                }
+                if (prev.getClass() == p.getClass()) {
+                    continue; // the same plugin both added and discovered
+                }
+                throw new VerdictConfigurationException(Diagnostic.DUPLICATE_PLUGIN_ID, "duplicate plugin id '" + id
+                        + "': provided by both " + prev.getClass().getName() + " and " + p.getClass().getName());
+            }
+            int contract = p.contractVersion();
+            if (contract > VerdictContract.VERSION) {
+                throw new VerdictConfigurationException(Diagnostic.CONTRACT_TOO_NEW, "plugin '" + id + "' ("
+                        + p.getClass().getName() + ") was built against contract version " + contract
+                        + " but this engine implements version " + VerdictContract.VERSION + "; upgrade smtp-verdict");
+            }
+            if (contract < VerdictContract.VERSION) {
+                LOG.warn("plugin '{}' was built against contract version {}; this engine implements {}",
+                        id, contract, VerdictContract.VERSION);
+            }
+            byId.put(id, p);
+        }
+        if (!b.onlyPlugins.isEmpty()) {
+            for (String id : b.onlyPlugins) {
+                if (!byId.containsKey(id)) {
+                    throw new VerdictConfigurationException(Diagnostic.UNKNOWN_PLUGIN, "no plugin with id '" + id
+                            + "' is on the classpath; found: " + byId.keySet());
+                }
+            }
+            byId.keySet().retainAll(b.onlyPlugins);
+        }
+        if (b.preferredPlugin != null && !byId.containsKey(b.preferredPlugin)) {
+            throw new VerdictConfigurationException(Diagnostic.UNKNOWN_PLUGIN, "no plugin with id '"
+                    + b.preferredPlugin + "' to prefer; found: " + byId.keySet());
+        }
+        List<VerdictPlugin> plugins = new ArrayList<>(byId.values());
+        plugins.sort(Comparator.comparing((VerdictPlugin p) -> -effectivePriority(p, b)).thenComparing(VerdictPlugin::id));
+        List<RuleSet.Source> sources = new ArrayList<>();
+        List<PluginInfo> infos = new ArrayList<>();
+        Map<String, String> ruleOwner = new HashMap<>();
+        for (VerdictPlugin p : plugins) {
+            int priority = effectivePriority(p, b);
+            int count = 0;
+            for (String table : p.ruleTables()) {
+                TableFile file;
+                try (InputStream in = p.getClass().getResourceAsStream(table)) {
+                    if (in == null) {
+                        throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$",
+                                "resource not found beside " + p.getClass().getName(), null);
+                    }
+                    file = RuleTableLoader.read(p.id(), table, in, false);
+                } catch (IOException e) {
+                    throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
+                }
+                for (int i = 0; i < file.rules().size(); i++) {
+                    TableRule r = file.rules().get(i);
+                    String prev = ruleOwner.putIfAbsent(r.id(), table);
+                    if (prev != null) {
+                        throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
+                                "rule id '" + r.id() + "' is already defined in " + prev, null);
+                    }
+                    sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
+                    count++;
+                }
+            }
+            infos.add(new PluginInfo(p.id(), p.version(), p.contractVersion(), priority, count, false,
+                    p.ruleTables(), p.description()));
+            LOG.info("Registering plugin {} {} ({} rules)", p.id(), p.version(), count);
+        }
+        List<TableCategoryOverride> overrides = new ArrayList<>();
+        Map<String, RuleSet.Source> userRules = new LinkedHashMap<>();
+        Map<String, Integer> userCounts = new LinkedHashMap<>();
+        Map<String, List<String>> userFiles = new LinkedHashMap<>();
+        for (Path path : b.userTables) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, "user", path.toString(), "$",
+                        "cannot be read: " + e, e);
+            }
+            String id = userPluginId(bytes);
+            TableFile file = RuleTableLoader.read(id, path.toString(), new ByteArrayInputStream(bytes), true);
+            for (int i = 0; i < file.rules().size(); i++) {
+                TableRule r = file.rules().get(i);
+                if (userRules.containsKey(r.id())) {
+                    throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, id, path.toString(),
+                            "$.rules[" + i + "].id", "rule id '" + r.id() + "' is already defined in another user table",
+                            null);
+                }
+                if (ruleOwner.containsKey(r.id())) {
+                    sources.removeIf(s -> s.rule().id().equals(r.id()));
+                    LOG.info("user table {} replaces shipped rule {}", path, r.id());
+                }
+                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size()));
+            }
+            if (file.categoryOverrides() != null) {
+                overrides.addAll(file.categoryOverrides());
+            }
+            userCounts.merge(id, file.rules().size(), Integer::sum);
+            userFiles.computeIfAbsent(id, x -> new ArrayList<>()).add(path.toString());
+        }
+        sources.addAll(userRules.values());
+        userCounts.forEach((id, n) -> infos.add(0, new PluginInfo(id, "user", VerdictContract.VERSION, USER_PRIORITY,
+                n, true, userFiles.get(id), "user rule table")));
+        if (infos.isEmpty()) {
+            LOG.warn("no verdict plugins found: only reply-code classes will be told apart "
+                    + "(see docs/troubleshooting.md#no-plugins)");
+        }
+        RuleSet set = new RuleSet(sources, overrides);
+        return new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
+    }
+
+    private static int effectivePriority(VerdictPlugin p, VerdictEngine.Builder b) {
+        return p.id().equals(b.preferredPlugin) ? Integer.MAX_VALUE - 1 : p.priority();
+    }
+
+    private static String pluginId(VerdictPlugin p) {
+        String id;
+        try {
+            id = p.id();
+        } catch (RuntimeException e) {
+            throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
+                    + p.getClass().getName() + " failed in id(): " + e, e);
+        }
+        if (id == null || !PLUGIN_ID.matcher(id).matches() || id.equals("core") || id.equals("user")) {
+            throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
+                    + p.getClass().getName() + " has an invalid id '" + id
+                    + "': use lower-case letters, digits and '-' (not 'core' or 'user')");
+        }
+        return id;
+    }
+
+    private static List<VerdictPlugin> discover(ClassLoader loader) {
+        List<VerdictPlugin> found = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<VerdictPlugin>> it = ServiceLoader.load(VerdictPlugin.class, loader).stream()
+                .iterator();
+        while (true) {
+            ServiceLoader.Provider<VerdictPlugin> provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER,
+                        "a VerdictPlugin provider listed in META-INF/services cannot be loaded: " + e.getMessage(), e);
+            }
+            try {
+                found.add(provider.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
+                        + provider.type().getName() + " failed to start: " + cause, e);
+            }
+        }
+        return found;
+    }
+
+    private static String userPluginId(byte[] bytes) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(bytes);
+            if (node != null && node.hasNonNull("plugin") && node.get("plugin").isTextual()) {
+                return node.get("plugin").asText();
+            }
+        } catch (IOException e) {
+            // the real read reports syntax errors with their location
+        }
+        return "user";
+    }
+}

@@ -1,0 +1,268 @@
+package io.smtpverdict.core;
+
+import com.google.re2j.Pattern;
+import io.smtpverdict.core.match.AhoCorasick;
+import io.smtpverdict.core.match.Template;
+import io.smtpverdict.core.parse.Normalizer;
+import io.smtpverdict.core.table.TableCategoryOverride;
+import io.smtpverdict.core.table.TableMatch;
+import io.smtpverdict.core.table.TableRule;
+import io.smtpverdict.core.table.TableVerdict;
+import io.smtpverdict.spi.Stage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every rule of every plugin compiled together: one automaton over all literal keys (rule phrases, template
+ * literals and the engine's own cues), and indexes from enhanced code, basic code and class digit to rules.
+ * Immutable after construction.
+ */
+final class RuleSet {
+    final CompiledRule[] rules;
+    final AhoCorasick automaton;
+    final int[][] keyRules;
+    final int[] keyLength;
+    final int[][] keyCue;
+    final boolean[] keyStrongCue;
+    final Map<Integer, int[]> byEnhanced;
+    final int[][] byBasic = new int[600][];
+    final int[][] byClass = new int[10][];
+    final int[] always;
+    final List<TableCategoryOverride> overrides;
+
+    /** A rule as read, with where it comes from. */
+    record Source(String plugin, int priority, boolean user, TableRule rule, int order) {
+    }
+
+    RuleSet(List<Source> sources, List<TableCategoryOverride> overrides) {
+        this.overrides = List.copyOf(overrides);
+        List<Source> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing((Source s) -> !s.user())
+                .thenComparing(Comparator.comparingInt(Source::priority).reversed())
+                .thenComparing(Source::plugin)
+                .thenComparingInt(Source::order));
+        rules = new CompiledRule[sorted.size()];
+        Keys keys = new Keys();
+        Map<Integer, List<Integer>> enhanced = new HashMap<>();
+        List<List<Integer>> basic = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            basic.add(null);
+        }
+        List<List<Integer>> cls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cls.add(new ArrayList<>());
+        }
+        List<Integer> alwaysList = new ArrayList<>();
+        for (int r = 0; r < sorted.size(); r++) {
+            Source s = sorted.get(r);
+            CompiledRule c = compile(s, keys);
+            c.rank = r;
+            rules[r] = c;
+            // index: literal keys first, else codes, else always
+            int[] index = c.anyKeys != null ? c.anyKeys : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
+                    : c.template != null ? new int[] {keys.id(c.template.longestLiteral())} : null;
+            if (index != null) {
+                for (int k : index) {
+                    keys.rules.get(k).add(r);
+                }
+            } else if (c.enhanced != null) {
+                for (int[] e : c.enhanced) {
+                    int[] classes = e[0] == 0 ? new int[] {2, 4, 5} : new int[] {e[0]};
+                    for (int cl : classes) {
+                        enhanced.computeIfAbsent(enhancedKey(cl, e[1], e[2]), x -> new ArrayList<>()).add(r);
+                    }
+                }
+            } else if (c.codes != null) {
+                for (int code : c.codes) {
+                    if (basic.get(code) == null) {
+                        basic.set(code, new ArrayList<>());
+                    }
+                    basic.get(code).add(r);
+                }
+            } else if (c.classMask != 0) {
+                for (int d = 1; d <= 5; d++) {
+                    if ((c.classMask & (1 << d)) != 0) {
+                        cls.get(d).add(r);
+                    }
+                }
+            } else {
+                alwaysList.add(r);
+            }
+        }
+        // the engine's own cues share the automaton
+        for (String cue : Cues.ALL.keySet()) {
+            keys.id(cue);
+        }
+        int keyCount = keys.names.size();
+        keyRules = new int[keyCount][];
+        keyLength = new int[keyCount];
+        keyCue = new int[keyCount][];
+        keyStrongCue = new boolean[keyCount];
+        List<String> keyList = keys.names;
+        for (int k = 0; k < keyCount; k++) {
+            keyRules[k] = keys.rules.get(k).stream().mapToInt(Integer::intValue).toArray();
+            keyLength[k] = keyList.get(k).length();
+            int[] cue = Cues.ALL.get(keyList.get(k));
+            keyCue[k] = cue;
+            keyStrongCue[k] = cue != null && Cues.strong(keyList.get(k));
+        }
+        automaton = AhoCorasick.build(keyList);
+        byEnhanced = new HashMap<>();
+        enhanced.forEach((k, v) -> byEnhanced.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        for (int i = 0; i < 600; i++) {
+            if (basic.get(i) != null) {
+                byBasic[i] = basic.get(i).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            byClass[i] = cls.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Folded literal keys with their ids and the rules indexed under each. */
+    private static final class Keys {
+        final Map<String, Integer> ids = new HashMap<>();
+        final List<String> names = new ArrayList<>();
+        final List<List<Integer>> rules = new ArrayList<>();
+
+        int id(String folded) {
+            Integer id = ids.get(folded);
+            if (id == null) {
+                id = names.size();
+                ids.put(folded, id);
+                names.add(folded);
+                rules.add(new ArrayList<>());
+            }
+            return id;
+        }
+
+        int longest(int[] keys) {
+            int best = keys[0];
+            for (int k : keys) {
+                if (names.get(k).length() > names.get(best).length()) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        int[] of(List<String> phrases) {
+            if (phrases == null || phrases.isEmpty()) {
+                return null;
+            }
+            return phrases.stream().mapToInt(p -> id(Normalizer.normalize(p))).distinct().toArray();
+        }
+    }
+
+    static int enhancedKey(int cl, int subject, int detail) {
+        return cl * 1_000_000 + subject * 1000 + (detail < 0 ? 999 : detail);
+    }
+
+    private static CompiledRule compile(Source s, Keys keys) {
+        TableRule t = s.rule();
+        CompiledRule c = new CompiledRule(s.plugin(), t.id(), t.level(), s.user(), s.priority(), s.order());
+        TableMatch m = t.match();
+        StringBuilder summary = new StringBuilder();
+        int spec = 0;
+        if (m.template() != null) {
+            c.template = Template.compile(m.template());
+            c.anchored = !Boolean.FALSE.equals(m.anchored());
+            keys.id(c.template.longestLiteral());
+            summary.append(c.anchored ? "template \"" : "text containing \"").append(m.template()).append('"');
+        }
+        c.anyKeys = keys.of(m.phrases());
+        c.allKeys = keys.of(m.allPhrases());
+        c.notKeys = keys.of(m.notPhrases());
+        if (m.phrases() != null) {
+            append(summary, "any of " + quoted(m.phrases()));
+        }
+        if (m.allPhrases() != null) {
+            append(summary, "all of " + quoted(m.allPhrases()));
+        }
+        if (m.notPhrases() != null) {
+            append(summary, "none of " + quoted(m.notPhrases()));
+        }
+        if (m.regex() != null) {
+            c.regex = Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
+            append(summary, "regex /" + m.regex() + "/");
+        }
+        if (m.codes() != null && !m.codes().isEmpty()) {
+            c.codes = m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+            append(summary, "code " + joined(c.codes));
+            spec += 2;
+        }
+        if (m.classes() != null && !m.classes().isEmpty()) {
+            for (int d : m.classes()) {
+                c.classMask |= 1 << d;
+            }
+            append(summary, "class " + m.classes() + "xx");
+            spec += 1;
+        }
+        if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
+            c.enhanced = new int[m.enhancedCodes().size()][];
+            for (int i = 0; i < c.enhanced.length; i++) {
+                String[] parts = m.enhancedCodes().get(i).split("\\.");
+                int cl = parts[0].equals("X") ? 0 : Integer.parseInt(parts[0]);
+                int detail = parts[2].equals("*") ? -1 : Integer.parseInt(parts[2]);
+                c.enhanced[i] = new int[] {cl, Integer.parseInt(parts[1]), detail};
+            }
+            append(summary, "enhanced code " + String.join(", ", m.enhancedCodes()));
+        }
+        if (m.stages() != null && !m.stages().isEmpty()) {
+            EnumSet<Stage> stages = EnumSet.copyOf(m.stages());
+            for (Stage st : stages) {
+                c.stageMask |= 1 << st.ordinal();
+            }
+            append(summary, "at " + stages);
+            spec += 1;
+        }
+        if (Boolean.TRUE.equals(m.noCode())) {
+            c.noCode = true;
+            append(summary, "no reply code");
+        }
+        c.staticSpecificity = spec;
+        c.summary = summary.toString();
+        TableVerdict v = t.verdict();
+        c.category = v.category();
+        c.outcome = v.outcome();
+        c.outcomeFixed = Boolean.TRUE.equals(v.outcomeFixed());
+        c.advice = v.advice();
+        c.party = v.party();
+        c.origin = v.origin();
+        c.stage = v.stage();
+        c.reason = v.reason();
+        c.flags = v.flags() == null || v.flags().isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(v.flags());
+        c.inherit = !Boolean.FALSE.equals(v.inherit());
+        c.explanation = v.explanation().strip();
+        c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());
+        return c;
+    }
+
+    private static void append(StringBuilder sb, String s) {
+        if (sb.length() > 0) {
+            sb.append("; ");
+        }
+        sb.append(s);
+    }
+
+    private static String quoted(List<String> phrases) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : phrases) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append('"').append(p).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String joined(int[] values) {
+        return Arrays.toString(values).replace("[", "").replace("]", "");
+    }
+}

@@ -1,0 +1,200 @@
+package io.smtpverdict.core.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A multi-pattern automaton over folded text: one pass over the input finds every occurrence of every key,
+ * in time linear in the input plus the number of hits, whatever the number of keys.
+ *
+ * <p>Hand-written rather than taken from a library because the hot path must not allocate: the existing
+ * Java implementations return a collection of emit objects per scan. Transitions are stored flat (sorted
+ * labels per state), the root has a dense table, and every state knows the nearest state on its failure
+ * chain that ends a key.
+ */
+public final class AhoCorasick {
+    /** Receives one hit: a key id and the index just after where it ends in the scanned text. */
+    @FunctionalInterface
+    public interface HitSink {
+        /** Called once per occurrence. */
+        void hit(int keyId, int end);
+    }
+
+    private final int[] root = new int[65536];
+    private final int[] transStart;
+    private final char[] labels;
+    private final int[] targets;
+    private final int[] fail;
+    private final int[] outKey;
+    private final int[] dictLink;
+    private final int keyCount;
+
+    private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink,
+            int keyCount) {
+        this.transStart = transStart;
+        this.labels = labels;
+        this.targets = targets;
+        this.fail = fail;
+        this.outKey = outKey;
+        this.dictLink = dictLink;
+        this.keyCount = keyCount;
+        Arrays.fill(root, 0);
+        for (int i = transStart[0]; i < transStart[1]; i++) {
+            root[labels[i]] = targets[i];
+        }
+    }
+
+    /** How many distinct keys the automaton holds. */
+    public int keyCount() {
+        return keyCount;
+    }
+
+    /** How many states the automaton has. */
+    public int stateCount() {
+        return fail.length;
+    }
+
+    /**
+     * Builds an automaton; key {@code i} of the list gets id {@code i}. Keys must be non-empty and distinct
+     * (fold them with {@link io.smtpverdict.core.parse.Normalizer} first).
+     */
+    public static AhoCorasick build(List<String> keys) {
+        List<Map<Character, Integer>> next = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        next.add(new HashMap<>());
+        out.add(-1);
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("empty key at " + k);
+            }
+            int s = 0;
+            for (int i = 0; i < key.length(); i++) {
+                Character c = key.charAt(i);
+                Integer t = next.get(s).get(c);
+                if (t == null) {
+                    t = next.size();
+                    next.add(new HashMap<>(4));
+                    out.add(-1);
+                    next.get(s).put(c, t);
+                }
+                s = t;
+            }
+            if (out.get(s) >= 0) {
+                throw new IllegalArgumentException("duplicate key: " + key);
+            }
+            out.set(s, k);
+        }
+        int states = next.size();
+        int[] transStart = new int[states + 1];
+        int total = 0;
+        for (int s = 0; s < states; s++) {
+            transStart[s] = total;
+            total += next.get(s).size();
+        }
+        transStart[states] = total;
+        char[] labels = new char[total];
+        int[] targets = new int[total];
+        for (int s = 0; s < states; s++) {
+            List<Map.Entry<Character, Integer>> entries = new ArrayList<>(next.get(s).entrySet());
+            entries.sort(Map.Entry.comparingByKey());
+            int at = transStart[s];
+            for (Map.Entry<Character, Integer> e : entries) {
+                labels[at] = e.getKey();
+                targets[at] = e.getValue();
+                at++;
+            }
+        }
+        int[] fail = new int[states];
+        int[] outKey = new int[states];
+        int[] dictLink = new int[states];
+        for (int s = 0; s < states; s++) {
+            outKey[s] = out.get(s);
+            dictLink[s] = -1;
+        }
+        // Breadth-first: failure links and dictionary links.
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
+        for (int i = transStart[0]; i < transStart[1]; i++) {
+            fail[targets[i]] = 0;
+            queue[tail++] = targets[i];
+        }
+        while (head < tail) {
+            int s = queue[head++];
+            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                char c = labels[i];
+                int t = targets[i];
+                int f = fail[s];
+                int ft;
+                while (true) {
+                    ft = step(transStart, labels, targets, f, c);
+                    if (ft >= 0 || f == 0) {
+                        break;
+                    }
+                    f = fail[f];
+                }
+                fail[t] = ft >= 0 && ft != t ? ft : 0;
+                dictLink[t] = outKey[fail[t]] >= 0 ? fail[t] : dictLink[fail[t]];
+                queue[tail++] = t;
+            }
+        }
+        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink, keys.size());
+    }
+
+    private static int step(int[] transStart, char[] labels, int[] targets, int s, char c) {
+        int lo = transStart[s];
+        int hi = transStart[s + 1] - 1;
+        if (hi - lo < 8) {
+            for (int i = lo; i <= hi; i++) {
+                if (labels[i] == c) {
+                    return targets[i];
+                }
+            }
+            return -1;
+        }
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = labels[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return targets[mid];
+            }
+        }
+        return -1;
+    }
+
+    /** Reports every occurrence of every key in {@code text} to {@code sink}, in order of their end. */
+    public void scan(CharSequence text, HitSink sink) {
+        int s = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            while (true) {
+                if (s == 0) {
+                    s = root[c];
+                    break;
+                }
+                int t = step(transStart, labels, targets, s, c);
+                if (t >= 0) {
+                    s = t;
+                    break;
+                }
+                s = fail[s];
+            }
+            if (s != 0) {
+                int o = outKey[s] >= 0 ? s : dictLink[s];
+                while (o > 0) {
+                    sink.hit(outKey[o], i + 1);
+                    o = dictLink[o];
+                }
+            }
+        }
+    }
+}

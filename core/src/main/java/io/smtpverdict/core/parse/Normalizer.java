@@ -1,0 +1,84 @@
+package io.smtpverdict.core.parse;
+
+/**
+ * Folds text for matching: lower case, every run of white space to one space, curly apostrophes and
+ * quotes to straight ones, leading and trailing space removed. Phrases, templates and replies are all
+ * folded the same way, so matching is a plain comparison of folded text.
+ */
+public final class Normalizer {
+    private Normalizer() {
+    }
+
+    /** Folds one character (white space is handled by the caller); returns it unchanged when nothing applies. */
+    public static char fold(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        switch (c) {
+            case '\u2018':
+            case '\u2019':
+            case '\u201B':
+            case '\u02BC':
+            case '\u00B4':
+                return '\'';
+            case '\u201C':
+            case '\u201D':
+            case '\u201E':
+                return '"';
+            default:
+                return Character.toLowerCase(c);
+        }
+    }
+
+    /** Whether a character counts as white space when folding. */
+    public static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0'
+                || (c > 0x7f && Character.isWhitespace(c));
+    }
+
+    /** The folded form of {@code text}. */
+    public static String normalize(CharSequence text) {
+        return normalize(text, null);
+    }
+
+    /**
+     * The folded form of {@code text}; when {@code offsets} is not null it must be at least
+     * {@code text.length() + 1} long and receives, for every folded index, the original index it came from
+     * (and at the folded length, the original end).
+     */
+    public static String normalize(CharSequence text, int[] offsets) {
+        int n = text.length();
+        StringBuilder sb = new StringBuilder(n);
+        boolean pendingSpace = false;
+        int spaceAt = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (!pendingSpace) {
+                    pendingSpace = true;
+                    spaceAt = i;
+                }
+                continue;
+            }
+            if (pendingSpace && sb.length() > 0) {
+                if (offsets != null) {
+                    offsets[sb.length()] = spaceAt;
+                }
+                sb.append(' ');
+            }
+            pendingSpace = false;
+            if (offsets != null) {
+                offsets[sb.length()] = i;
+            }
+            sb.append(fold(c));
+        }
+        if (offsets != null) {
+            int end = n;
+            while (end > 0 && isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            offsets[sb.length()] = end;
+        }
+        return sb.toString();
+    }
+}

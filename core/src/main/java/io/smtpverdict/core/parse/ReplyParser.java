@@ -1,0 +1,257 @@
+package io.smtpverdict.core.parse;
+
+import io.smtpverdict.spi.EnhancedStatusCode;
+
+/**
+ * Finds the basic reply code and the enhanced status code wherever they stand in a reply, cuts over-long
+ * input, and folds the text for matching. A hand-written single-pass scanner: no regex, linear in the
+ * input, and it never throws.
+ */
+public final class ReplyParser {
+    private static final String[] ENVELOPE_PREFIXES = {"diagnostic-code:", "status:", "remote-mta:"};
+
+    private ReplyParser() {
+    }
+
+    /** Parses {@code input}, cutting it at {@code maxLength} characters. */
+    public static ParsedReply parse(String input, int maxLength) {
+        String text = input == null ? "" : input;
+        boolean truncated = false;
+        if (text.length() > maxLength) {
+            int cut = maxLength;
+            if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+            text = text.substring(0, cut);
+            truncated = true;
+        }
+        String normalized = Normalizer.normalize(text);
+        int[] basic = findBasicCode(text);
+        EnhancedStatusCode enhanced = findEnhancedCode(text, basic[1]);
+        return new ParsedReply(text, normalized, bodyStart(normalized), basic[0], basic[1], enhanced, truncated);
+    }
+
+    /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
+    static int bodyStart(String n) {
+        int at = 0;
+        for (String prefix : ENVELOPE_PREFIXES) {
+            if (n.startsWith(prefix)) {
+                at = prefix.length();
+                break;
+            }
+        }
+        if (at == 0) {
+            return 0;
+        }
+        while (at < n.length() && n.charAt(at) == ' ') {
+            at++;
+        }
+        int semi = n.indexOf(';', at);
+        if (semi > 0 && semi - at <= 10 && isWordChars(n, at, semi)) {
+            at = semi + 1;
+            while (at < n.length() && n.charAt(at) == ' ') {
+                at++;
+            }
+        }
+        return at;
+    }
+
+    private static boolean isWordChars(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns {code, index}: the best basic reply code candidate, or {0, -1}. A candidate is a free-standing
+     * three-digit number 200-599 (or the client-side 101/111); one at the start of a line, after a word like
+     * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text.
+     */
+    static int[] findBasicCode(String s) {
+        int n = s.length();
+        int bestCode = 0;
+        int bestAt = -1;
+        int bestStrength = 0;
+        for (int i = 0; i + 3 <= n; i++) {
+            char c0 = s.charAt(i);
+            if (c0 < '1' || c0 > '5') {
+                continue;
+            }
+            char c1 = s.charAt(i + 1);
+            char c2 = s.charAt(i + 2);
+            if (!isDigit(c1) || !isDigit(c2)) {
+                continue;
+            }
+            if (i > 0 && !precedesCode(s.charAt(i - 1))) {
+                i += 2;
+                continue;
+            }
+            int code = (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0');
+            if (!followsCode(s, i + 3)) {
+                i += 2;
+                continue;
+            }
+            if (c0 == '1' && code != 101 && code != 111) {
+                i += 2;
+                continue;
+            }
+            int strength = strength(s, i);
+            if (c0 == '1') {
+                strength = Math.min(strength, 1);
+            }
+            if (strength > bestStrength) {
+                bestStrength = strength;
+                bestCode = code;
+                bestAt = i;
+                if (strength >= 3) {
+                    break;
+                }
+            }
+            i += 2;
+        }
+        return new int[] {bestCode, bestAt};
+    }
+
+    private static int strength(String s, int at) {
+        int p = at - 1;
+        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+            p--;
+        }
+        if (p < 0 || s.charAt(p) == '\n' || s.charAt(p) == '\r' || s.charAt(p) == ';' || s.charAt(p) == ':'
+                || s.charAt(p) == '>' || s.charAt(p) == '/') {
+            return 3;
+        }
+        int q = at + 3;
+        if (q < s.length() && (s.charAt(q) == ' ' || s.charAt(q) == '-')) {
+            q++;
+            if (q < s.length() && enhancedAt(s, q) != null) {
+                return 3;
+            }
+        }
+        if (endsWithWord(s, p, "said") || endsWithWord(s, p, "error") || endsWithWord(s, p, "code")
+                || endsWithWord(s, p, "reply") || endsWithWord(s, p, "response") || endsWithWord(s, p, "status")) {
+            return 3;
+        }
+        return 1;
+    }
+
+    private static boolean endsWithWord(String s, int end, String word) {
+        int start = end - word.length() + 1;
+        if (start < 0) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Normalizer.fold(s.charAt(start + i)) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return start == 0 || !Character.isLetterOrDigit(s.charAt(start - 1));
+    }
+
+    private static boolean precedesCode(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '(' || c == '['
+                || c == '"' || c == '\'' || c == '<' || c == '=' || c == '#' || c == '>' || c == '/' || c == ','
+                || c == '\u00A0';
+    }
+
+    private static boolean followsCode(String s, int at) {
+        if (at >= s.length()) {
+            return true;
+        }
+        char c = s.charAt(at);
+        if (c == '.' || c == ',') {
+            return at + 1 >= s.length() || !isDigit(s.charAt(at + 1));
+        }
+        return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == ':' || c == ')'
+                || c == ']' || c == '"' || c == '\'' || c == '>' || c == '\u00A0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The enhanced code right after the basic code if there is one, else the first free-standing one in the
+     * text, else null.
+     */
+    static EnhancedStatusCode findEnhancedCode(String s, int basicAt) {
+        if (basicAt >= 0) {
+            int q = basicAt + 3;
+            if (q < s.length() && (s.charAt(q) == ' ' || s.charAt(q) == '-')) {
+                EnhancedStatusCode e = enhancedAt(s, q + 1);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        int n = s.length();
+        for (int i = 0; i + 5 <= n; i++) {
+            char c = s.charAt(i);
+            if (c != '2' && c != '4' && c != '5') {
+                continue;
+            }
+            if (s.charAt(i + 1) != '.') {
+                continue;
+            }
+            if (i > 0) {
+                char p = s.charAt(i - 1);
+                if (isDigit(p) || p == '.' || Character.isLetter(p)) {
+                    continue;
+                }
+            }
+            EnhancedStatusCode e = enhancedAt(s, i);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** An enhanced code starting exactly at {@code at} and ending at a boundary, or null. */
+    static EnhancedStatusCode enhancedAt(String s, int at) {
+        int n = s.length();
+        if (at + 5 > n) {
+            return null;
+        }
+        char c = s.charAt(at);
+        if ((c != '2' && c != '4' && c != '5') || s.charAt(at + 1) != '.') {
+            return null;
+        }
+        int i = at + 2;
+        int subject = 0;
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i)) && digits < 4) {
+            subject = subject * 10 + (s.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || (digits > 1 && s.charAt(at + 2) == '0') || i >= n || s.charAt(i) != '.') {
+            return null;
+        }
+        int detailStart = ++i;
+        int detail = 0;
+        digits = 0;
+        while (i < n && isDigit(s.charAt(i)) && digits < 4) {
+            detail = detail * 10 + (s.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || (digits > 1 && s.charAt(detailStart) == '0')) {
+            return null;
+        }
+        if (i < n) {
+            char f = s.charAt(i);
+            if (isDigit(f) || Character.isLetter(f) || f == '_') {
+                return null;
+            }
+            if (f == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+                return null;
+            }
+        }
+        return new EnhancedStatusCode(c - '0', subject, detail);
+    }
+}

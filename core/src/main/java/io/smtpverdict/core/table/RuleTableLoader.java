@@ -1,0 +1,322 @@
+package io.smtpverdict.core.table;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.smtpverdict.core.Diagnostic;
+import io.smtpverdict.core.VerdictConfigurationException;
+import io.smtpverdict.core.match.Template;
+import io.smtpverdict.core.parse.Normalizer;
+import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Flag;
+import io.smtpverdict.spi.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Reads and validates rule tables. Every error is a {@link VerdictConfigurationException} naming the plugin,
+ * the resource and the JSON path, e.g. {@code plugin 'acme', acme-rules.json, $.rules[3].match.regex: ...}.
+ */
+public final class RuleTableLoader {
+    /** Rule ids: the plugin id, a dot, then lower-case letters, digits, dots, dashes and underscores. */
+    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final java.util.regex.Pattern ENHANCED_PATTERN =
+            java.util.regex.Pattern.compile("([245X])\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2}|\\*)");
+    /** Longest regex source a table may hold; RE2 keeps matching linear, this keeps compiled programs small. */
+    public static final int MAX_REGEX_LENGTH = 2000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private RuleTableLoader() {
+    }
+
+    /**
+     * Reads and validates one table.
+     *
+     * @param pluginId the id of the plugin (or user table) it belongs to
+     * @param resource the resource or file name, for messages
+     * @param in the JSON
+     * @param userTable whether it is a user table given at run time
+     */
+    public static TableFile read(String pluginId, String resource, InputStream in, boolean userTable) {
+        TableFile file;
+        try {
+            file = MAPPER.readValue(in, TableFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
+                    "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds(), e);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonProcessingException && !(e.getCause() instanceof JsonMappingException)) {
+                JsonProcessingException syntax = (JsonProcessingException) e.getCause();
+                String where = syntax.getLocation() == null ? path(e) : "line " + syntax.getLocation().getLineNr()
+                        + ", column " + syntax.getLocation().getColumnNr() + " (" + path(e) + ")";
+                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
+            }
+            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "$"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw error(Diagnostic.TABLE_NOT_FOUND, pluginId, resource, "$", "cannot be read: " + e.getMessage(), e);
+        }
+        if (file == null) {
+            throw error(Diagnostic.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
+        }
+        validate(pluginId, resource, file, userTable);
+        return file;
+    }
+
+    private static void validate(String pluginId, String resource, TableFile file, boolean userTable) {
+        if (file.schemaVersion() == null || file.schemaVersion() != 1) {
+            throw invalid(pluginId, resource, "$.schemaVersion", "must be 1, is " + file.schemaVersion());
+        }
+        if (file.plugin() != null && !file.plugin().equals(pluginId)) {
+            throw invalid(pluginId, resource, "$.plugin", "names '" + file.plugin() + "' but the table belongs to '"
+                    + pluginId + "'");
+        }
+        if (file.rules() == null) {
+            throw invalid(pluginId, resource, "$.rules", "is missing");
+        }
+        if (file.categoryOverrides() != null && !userTable) {
+            throw invalid(pluginId, resource, "$.categoryOverrides", "only user rule tables may remap categories");
+        }
+        if (file.categoryOverrides() != null) {
+            for (int i = 0; i < file.categoryOverrides().size(); i++) {
+                TableCategoryOverride o = file.categoryOverrides().get(i);
+                String at = "$.categoryOverrides[" + i + "]";
+                if (o == null || o.category() == null) {
+                    throw invalid(pluginId, resource, at + ".category", "is missing");
+                }
+                if (o.outcome() == null && o.advice() == null && o.party() == null) {
+                    throw invalid(pluginId, resource, at, "changes nothing: give outcome, advice or party");
+                }
+                checkClasses(pluginId, resource, at + ".classes", o.classes());
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < file.rules().size(); i++) {
+            TableRule r = file.rules().get(i);
+            String at = "$.rules[" + i + "]";
+            if (r == null) {
+                throw invalid(pluginId, resource, at, "is null");
+            }
+            validateRule(pluginId, resource, at, r);
+            if (!ids.add(r.id())) {
+                throw error(Diagnostic.DUPLICATE_RULE_ID, pluginId, resource, at + ".id",
+                        "rule id '" + r.id() + "' is used twice", null);
+            }
+        }
+    }
+
+    private static void validateRule(String pluginId, String resource, String at, TableRule r) {
+        if (r.id() == null) {
+            throw invalid(pluginId, resource, at + ".id", "is missing");
+        }
+        String prefix = pluginId + ".";
+        if (!r.id().startsWith(prefix) || !RULE_ID.matcher(r.id().substring(prefix.length())).matches()) {
+            throw invalid(pluginId, resource, at + ".id", "'" + r.id() + "' must be '" + prefix
+                    + "' followed by lower-case letters, digits, '.', '-' or '_'");
+        }
+        at = at + " (" + r.id() + ")";
+        if (r.level() == null) {
+            throw invalid(pluginId, resource, at + ".level", "is missing");
+        }
+        TableMatch m = r.match();
+        if (m == null) {
+            throw invalid(pluginId, resource, at + ".match", "is missing");
+        }
+        boolean literal = nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.template() != null;
+        boolean any = literal || m.regex() != null || nonEmpty(m.codes()) || nonEmpty(m.classes())
+                || nonEmpty(m.enhancedCodes()) || nonEmpty(m.stages()) || Boolean.TRUE.equals(m.noCode());
+        if (!any) {
+            throw invalid(pluginId, resource, at + ".match", "has no condition");
+        }
+        checkPhrases(pluginId, resource, at + ".match.phrases", m.phrases());
+        checkPhrases(pluginId, resource, at + ".match.allPhrases", m.allPhrases());
+        checkPhrases(pluginId, resource, at + ".match.notPhrases", m.notPhrases());
+        Template template = null;
+        if (m.template() != null) {
+            try {
+                template = Template.compile(m.template());
+            } catch (IllegalArgumentException e) {
+                throw invalid(pluginId, resource, at + ".match.template", e.getMessage());
+            }
+            if (Boolean.FALSE.equals(m.anchored()) && !template.startsWithLiteral()) {
+                throw invalid(pluginId, resource, at + ".match.template",
+                        "a template with \"anchored\": false must start with literal text");
+            }
+        } else if (m.anchored() != null) {
+            throw invalid(pluginId, resource, at + ".match.anchored", "only applies to a template");
+        }
+        if (m.regex() != null) {
+            if (m.regex().length() > MAX_REGEX_LENGTH) {
+                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                        "is longer than " + MAX_REGEX_LENGTH + " characters", null);
+            }
+            try {
+                Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
+            } catch (PatternSyntaxException e) {
+                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                        "not valid RE2 syntax (RE2 has no backreferences or lookaround): " + e.getMessage(), e);
+            }
+        }
+        if (m.codes() != null) {
+            for (int i = 0; i < m.codes().size(); i++) {
+                Integer c = m.codes().get(i);
+                if (c == null || c < 100 || c > 599) {
+                    throw invalid(pluginId, resource, at + ".match.codes[" + i + "]", "must be a reply code 100-599");
+                }
+            }
+        }
+        checkClasses(pluginId, resource, at + ".match.classes", m.classes());
+        if (m.enhancedCodes() != null) {
+            for (int i = 0; i < m.enhancedCodes().size(); i++) {
+                String e = m.enhancedCodes().get(i);
+                if (e == null || !ENHANCED_PATTERN.matcher(e).matches()) {
+                    throw invalid(pluginId, resource, at + ".match.enhancedCodes[" + i + "]",
+                            "'" + e + "' must look like 5.1.1, X.1.1, 5.1.* or X.1.*");
+                }
+            }
+        }
+        if (m.stages() != null && m.stages().contains(null)) {
+            throw invalid(pluginId, resource, at + ".match.stages", "holds null");
+        }
+        EvidenceLevel level = r.level();
+        boolean levelOk;
+        switch (level) {
+            case ENHANCED_CODE:
+                levelOk = nonEmpty(m.enhancedCodes());
+                break;
+            case BASIC_CODE:
+                levelOk = nonEmpty(m.codes());
+                break;
+            case CLASS:
+                levelOk = nonEmpty(m.classes());
+                break;
+            default:
+                levelOk = literal || m.regex() != null;
+                break;
+        }
+        if (!levelOk) {
+            throw invalid(pluginId, resource, at + ".level", level + " needs "
+                    + (level == EvidenceLevel.ENHANCED_CODE ? "match.enhancedCodes"
+                    : level == EvidenceLevel.BASIC_CODE ? "match.codes"
+                    : level == EvidenceLevel.CLASS ? "match.classes" : "a template, phrases or a regex"));
+        }
+        TableVerdict v = r.verdict();
+        if (v == null) {
+            throw invalid(pluginId, resource, at + ".verdict", "is missing");
+        }
+        if (v.explanation() == null || v.explanation().isBlank()) {
+            throw invalid(pluginId, resource, at + ".verdict.explanation", "is missing: every rule explains itself");
+        }
+        boolean delivered = v.outcome() == Outcome.DELIVERED;
+        boolean inherits = template != null && template.placeholders().contains("MESSAGE");
+        if (delivered && v.category() != null) {
+            throw invalid(pluginId, resource, at + ".verdict.category", "a DELIVERED rule has no bounce category");
+        }
+        if (!delivered && v.category() == null && !inherits) {
+            throw invalid(pluginId, resource, at + ".verdict.category",
+                    "is missing (only DELIVERED rules and {MESSAGE} templates may omit it)");
+        }
+        if (Boolean.TRUE.equals(v.outcomeFixed()) && v.outcome() == null) {
+            throw invalid(pluginId, resource, at + ".verdict.outcomeFixed", "needs an outcome to fix");
+        }
+        if (v.flags() != null) {
+            for (Flag f : v.flags()) {
+                if (f == null || f == Flag.TRUNCATED || f == Flag.CODE_MISMATCH) {
+                    throw invalid(pluginId, resource, at + ".verdict.flags",
+                            "only POSSIBLE_DUPLICATE and NOT_ATTEMPTED may be set by a rule");
+                }
+            }
+        }
+        if (v.reason() != null && !v.reason().matches("[a-z0-9_]+")) {
+            throw invalid(pluginId, resource, at + ".verdict.reason", "must be lower_snake_case: " + v.reason());
+        }
+        if (r.examples() != null && r.examples().contains(null)) {
+            throw invalid(pluginId, resource, at + ".examples", "holds null");
+        }
+    }
+
+    private static void checkClasses(String pluginId, String resource, String at, List<Integer> classes) {
+        if (classes == null) {
+            return;
+        }
+        for (Integer c : classes) {
+            if (c == null || (c != 2 && c != 4 && c != 5 && c != 1)) {
+                throw invalid(pluginId, resource, at, "class digits are 2, 4 or 5: " + c);
+            }
+        }
+    }
+
+    private static void checkPhrases(String pluginId, String resource, String at, List<String> phrases) {
+        if (phrases == null) {
+            return;
+        }
+        for (int i = 0; i < phrases.size(); i++) {
+            String p = phrases.get(i);
+            if (p == null || Normalizer.normalize(p).length() < 2) {
+                throw invalid(pluginId, resource, at + "[" + i + "]", "a phrase needs at least two characters");
+            }
+        }
+    }
+
+    private static boolean nonEmpty(List<?> list) {
+        return list != null && !list.isEmpty();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (e.getLocation() != null) {
+            sb.append(" (line ").append(e.getLocation().getLineNr()).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        Matcher m = java.util.regex.Pattern.compile(" \\(class [^)]*\\)").matcher(line);
+        return m.replaceAll("");
+    }
+
+    private static VerdictConfigurationException invalid(String pluginId, String resource, String at, String what) {
+        return error(Diagnostic.TABLE_INVALID, pluginId, resource, at, what, null);
+    }
+
+    /** Builds the exception with the standard message shape. */
+    public static VerdictConfigurationException error(Diagnostic d, String pluginId, String resource, String at,
+            String what, Throwable cause) {
+        return new VerdictConfigurationException(d,
+                "rule table of plugin '" + pluginId + "', " + resource + ", " + at + ": " + what, cause);
+    }
+}

@@ -1,0 +1,24 @@
+package io.smtpverdict.core.table;
+
+import io.smtpverdict.spi.Stage;
+import java.util.List;
+
+/**
+ * A rule's conditions as written; every condition present must hold.
+ *
+ * @param template vendor message with placeholders
+ * @param anchored whether the template must cover the whole text (default true)
+ * @param phrases at least one must occur
+ * @param allPhrases every one must occur
+ * @param notPhrases none may occur
+ * @param regex an RE2 pattern searched in the folded text
+ * @param codes basic reply codes
+ * @param classes reply class digits
+ * @param enhancedCodes enhanced code patterns: {@code 5.1.1}, {@code X.1.1}, {@code 5.1.*}, {@code X.1.*}
+ * @param stages SMTP stages
+ * @param noCode whether the text must carry no basic code
+ */
+public record TableMatch(String template, Boolean anchored, List<String> phrases, List<String> allPhrases,
+        List<String> notPhrases, String regex, List<Integer> codes, List<Integer> classes, List<String> enhancedCodes,
+        List<Stage> stages, Boolean noCode) {
+}
