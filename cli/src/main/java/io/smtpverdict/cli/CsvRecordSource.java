@@ -2,6 +2,7 @@ package io.smtpverdict.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -25,8 +26,8 @@ final class CsvRecordSource implements RecordSource {
     /** Most physical lines one quoted record may span before it is reported as broken. */
     static final int MAX_RECORD_LINES = 1000;
 
-    private static final ObjectReader ROW = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .readerFor(String[].class);
+    private static final ObjectReader ROW = new CsvMapper().readerForArrayOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private static final Map<String, String> CONTEXT_COLUMNS = Map.of("rcpt", "recipient", "dsnmta", "relay",
             "recipient", "recipient", "queueid", "queueId");
@@ -60,7 +61,7 @@ final class CsvRecordSource implements RecordSource {
             }
             String[] fields;
             try {
-                fields = ROW.readValue(l.text);
+                fields = parse(l.text);
             } catch (IOException e) {
                 if (replyIndex < 0) {
                     throw CliFailure.usage("cannot read the CSV header of " + source.orElse("standard input")
@@ -87,6 +88,12 @@ final class CsvRecordSource implements RecordSource {
                 return Optional.of(InputRecord.error(l.at, l.text, "column " + columnName() + " is empty"));
             }
             return Optional.of(InputRecord.reply(l.at, l.text, reply, context, l.warning));
+        }
+    }
+
+    private static String[] parse(String record) throws IOException {
+        try (MappingIterator<String[]> rows = ROW.readValues(record)) {
+            return rows.hasNextValue() ? rows.nextValue() : new String[0];
         }
     }
 

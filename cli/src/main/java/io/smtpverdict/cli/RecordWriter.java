@@ -24,7 +24,8 @@ abstract class RecordWriter {
     /** The input-side fields a record may carry besides the verdict, in output order. */
     static final List<String> CONTEXT_FIELDS = List.of("recipient", "relay", "queueId", "logStatus");
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** No separator between root values: JSON Lines writes its own line breaks. */
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
 
     final PrintWriter out;
 

@@ -88,7 +88,8 @@ final class ReplyReader {
     private void arguments(Consumer<InputRecord> consumer) {
         for (int i = 0; i < options.replies.size(); i++) {
             String text = options.replies.get(i);
-            Origin at = new Origin(Optional.empty(), "arg", i + 1, (int) text.lines().count(), OptionalInt.empty());
+            Origin at = new Origin(Optional.empty(), "arg", i + 1, (int) Math.max(1, text.lines().count()),
+                    OptionalInt.empty());
             for (InputRecord record : argument(at, text)) {
                 consumer.accept(record);
             }
