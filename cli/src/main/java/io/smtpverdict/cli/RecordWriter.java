@@ -233,7 +233,7 @@ abstract class RecordWriter {
 
     /** Fixed-width columns, cut to fit; one header row. */
     static final class Table extends RecordWriter {
-        private static final int[] WIDTHS = {8, 9, 20, 18, 15, 36};
+        private static final int[] WIDTHS = {8, 9, 20, 18, 15, 42};
         private boolean header;
 
         Table(PrintWriter out) {
