@@ -130,7 +130,34 @@ final class ExplainCommand implements Callable<Integer> {
         Map<String, RuleInfo> rules = engine.rules().stream()
                 .collect(Collectors.toMap(RuleInfo::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<String> pluginIds = engine.plugins().stream().map(PluginInfo::id).toList();
-        return new Explanation(text, kind, codes, standard, byStage, verdict, rules, pluginIds);
+        List<RuleInfo> related = codes.map(c -> rulesNaming(c, engine.rules())).orElse(List.of()).stream()
+                .filter(r -> !matched(verdict, r.id())).toList();
+        return new Explanation(text, kind, codes, standard, byStage, verdict, rules, pluginIds, related);
+    }
+
+    private static boolean matched(Verdict v, String ruleId) {
+        return v.rule().map(r -> r.id().equals(ruleId)).orElse(false)
+                || v.candidates().stream().anyMatch(c -> c.id().equals(ruleId));
+    }
+
+    /** Rules whose conditions name one of these codes (or their {@code X.} and {@code .*} forms). */
+    static List<RuleInfo> rulesNaming(String codes, List<RuleInfo> rules) {
+        List<String> tokens = new ArrayList<>();
+        for (String code : codes.split(" ")) {
+            Optional<EnhancedStatusCode> enhanced = EnhancedStatusCode.parse(code);
+            if (enhanced.isPresent()) {
+                EnhancedStatusCode e = enhanced.get();
+                tokens.add(e.toString());
+                tokens.add("X." + e.subject() + "." + e.detail());
+                tokens.add(e.classDigit() + "." + e.subject() + ".*");
+                tokens.add("X." + e.subject() + ".*");
+            } else {
+                tokens.add(code);
+            }
+        }
+        Pattern named = Pattern.compile(tokens.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|", "(?<![\\w.])(?:", ")(?![\\w.])")));
+        return rules.stream().filter(r -> named.matcher(r.matches()).find()).toList();
     }
 
     private static boolean sameMeaning(Verdict a, Verdict b) {
@@ -139,7 +166,11 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** Everything found out about one input. */
     record Explanation(String text, Kind kind, Optional<String> codes, Optional<Verdict> standard,
-            Map<Stage, Verdict> byStage, Verdict verdict, Map<String, RuleInfo> rules, List<String> pluginIds) {
+            Map<Stage, Verdict> byStage, Verdict verdict, Map<String, RuleInfo> rules, List<String> pluginIds,
+            List<RuleInfo> related) {
+        /** Most rules listed under "other rules that name the code" in text output. */
+        static final int RELATED_LIMIT = 40;
+
 
         /** The winner first, then the candidates, most specific level first. */
         List<Match> matches() {
@@ -220,6 +251,24 @@ final class ExplainCommand implements Callable<Integer> {
             if (!silent.isEmpty()) {
                 out.println("  no matching rule: " + String.join(", ", silent));
             }
+            if (!related.isEmpty()) {
+                out.println();
+                out.println("Other rules that name " + codes.orElse("") + " (they need more text, or another stage, "
+                        + "to match)");
+                String plugin = "";
+                for (RuleInfo r : related.subList(0, Math.min(RELATED_LIMIT, related.size()))) {
+                    if (!r.plugin().equals(plugin)) {
+                        plugin = r.plugin();
+                        out.println("  " + plugin);
+                    }
+                    out.println("      " + pad(r.id(), 40) + " " + pad(r.level().name(), 16) + " "
+                            + r.category().map(Enum::name).orElse("—"));
+                    out.println("        matches " + r.matches());
+                }
+                if (related.size() > RELATED_LIMIT) {
+                    out.println("  ... and " + (related.size() - RELATED_LIMIT) + " more (--format json lists all)");
+                }
+            }
         }
 
         private static void summary(PrintWriter out, Verdict v, String indent) {
@@ -273,6 +322,20 @@ final class ExplainCommand implements Callable<Integer> {
                         g.writeStringField("matches", info.matches());
                         g.writeStringField("explanation", info.explanation());
                     }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("related");
+                for (RuleInfo r : related) {
+                    g.writeStartObject();
+                    g.writeStringField("plugin", r.plugin());
+                    g.writeStringField("id", r.id());
+                    g.writeStringField("level", r.level().name());
+                    if (r.category().isPresent()) {
+                        g.writeStringField("category", r.category().get().name());
+                    }
+                    g.writeStringField("matches", r.matches());
+                    g.writeStringField("explanation", r.explanation());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

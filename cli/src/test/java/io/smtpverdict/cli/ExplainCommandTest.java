@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smtpverdict.cli.TestingCli.Result;
+import io.smtpverdict.core.RuleInfo;
+import io.smtpverdict.spi.EvidenceLevel;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +63,28 @@ final class ExplainCommandTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("No reply code in the text");
+    }
+
+    @Test
+    void explain_basicCode_listsRulesThatNeedMoreThanTheCodeToMatch() {
+        Result r = TestingCli.run("explain", "550");
+
+        assertThat(r.out()).contains("Other rules that name 550");
+    }
+
+    @Test
+    void rulesNaming_findsExactWildcardAndAnyClassFormsButNotLongerCodes() {
+        List<RuleInfo> rules = List.of(rule("a", "enhanced code 5.1.1"), rule("b", "enhancedCodes [X.1.1]"),
+                rule("c", "enhancedCodes [X.1.*]"), rule("d", "enhancedCodes [X.1.10]"), rule("e", "code 550"),
+                rule("f", "phrase \"5501\""));
+
+        assertThat(ExplainCommand.rulesNaming("550 5.1.1", rules)).extracting(RuleInfo::id)
+                .containsExactly("a", "b", "c", "e");
+    }
+
+    private static RuleInfo rule(String id, String matches) {
+        return new RuleInfo("p", id, EvidenceLevel.ENHANCED_CODE, matches, Optional.empty(), Optional.empty(), false,
+                Optional.empty(), "x", List.of(), 0);
     }
 
     @Test
