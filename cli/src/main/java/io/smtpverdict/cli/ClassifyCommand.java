@@ -2,8 +2,11 @@ package io.smtpverdict.cli;
 
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Verdict;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  verdict classify --input events.jsonl.gz --field /msys/message_event/raw_reason",
             "  verdict classify --input acct.csv --column dsnDiag --format csv"})
 final class ClassifyCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
+
     /** How many records are written between two checks for a write error. */
     static final int CHECK_EVERY = 256;
 
@@ -61,9 +66,23 @@ final class ClassifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("verdict: reading replies from standard input, one per line "
                     + "(end with Ctrl-D)");
         }
+        long started = System.nanoTime();
         long[] written = {0};
+        boolean[] engineFailed = {false};
         boolean complete = reader.forEach(record -> {
-            writer.write(record, record.reply().map(reply -> engine.classify(reply, options)));
+            InputRecord out = record;
+            Optional<Verdict> verdict = Optional.empty();
+            if (record.reply().isPresent()) {
+                try {
+                    verdict = Optional.of(engine.classify(record.reply().get(), options));
+                } catch (RuntimeException e) {
+                    // The engine promises never to throw; if it does, this record says so and the rest go on.
+                    engineFailed[0] = true;
+                    LOG.error("classifying line {} failed", record.number(), e);
+                    out = record.withError("classification failed: " + e);
+                }
+            }
+            writer.write(out, verdict);
             if (++written[0] % CHECK_EVERY == 0) {
                 output.check();
             }
@@ -71,6 +90,7 @@ final class ClassifyCommand implements Callable<Integer> {
         writer.finish();
         writer.flush();
         output.check();
-        return complete ? 0 : CliFailure.RUNTIME;
+        LOG.info("wrote {} records in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
+        return complete && !engineFailed[0] ? 0 : CliFailure.RUNTIME;
     }
 }

@@ -69,6 +69,12 @@ record InputRecord(Optional<String> source, String position, long number, int li
                 Optional.of(reply), context, Optional.empty(), warning, Optional.empty());
     }
 
+    /** The same record without a reply, carrying an error instead. */
+    InputRecord withError(String why) {
+        return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context,
+                Optional.of(why), warning, skipped);
+    }
+
     /** A record for input that could not be read or parsed. */
     static InputRecord error(Origin at, String input, String error) {
         return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), echo(input),

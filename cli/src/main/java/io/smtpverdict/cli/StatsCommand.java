@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
                 + "unclassified replies (decided by the class digit alone, by no rule, or UNCLASSIFIED).",
             "Shows progress on stderr while reading a large file when stderr is a terminal."})
 final class StatsCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsCommand.class);
+
     /** Files at least this large get a progress line on a terminal. */
     static final long PROGRESS_MIN_BYTES = 32L << 20;
 
@@ -65,7 +69,9 @@ final class StatsCommand implements Callable<Integer> {
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             err.println("verdict: reading replies from standard input, one per line (end with Ctrl-D)");
         }
+        long started = System.nanoTime();
         boolean complete = reader.forEach(record -> stats.add(record, record.reply().map(engine::classify)));
+        LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();
         if (f.equals("json")) {

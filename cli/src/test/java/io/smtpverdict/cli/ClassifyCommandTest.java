@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -377,6 +379,43 @@ final class ClassifyCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not both");
+    }
+
+    @Test
+    void classify_severalInputs_areReadInOrderEachRecordNamingItsFile() throws IOException {
+        Path first = dir.resolve("first.log");
+        Path second = dir.resolve("second.log");
+        Files.writeString(first, "550 5.1.1 user unknown\n");
+        Files.writeString(second, "250 2.0.0 OK\n452 4.2.2 Mailbox full\n");
+
+        List<JsonNode> records = TestingCli.runWithStdin("421 4.7.0 later\n", "classify", "-i", first.toString(),
+                "-i", "-", "-i", second.toString()).records();
+
+        assertThat(records).extracting(n -> n.path("file").asText("stdin"))
+                .containsExactly(first.toString(), "stdin", second.toString(), second.toString());
+        assertThat(records).extracting(n -> n.path("outcome").asText())
+                .containsExactly("FAILED", "DEFERRED", "DELIVERED", "DEFERRED");
+    }
+
+    @Test
+    void classify_brokenPluginOnTheClassPath_exitsWithOneNamingIt() throws IOException {
+        Path services = dir.resolve("broken/META-INF/services/io.smtpverdict.spi.VerdictPlugin");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "io.smtpverdict.cli.TestingMissingPlugin\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        Result r;
+        try (URLClassLoader broken = new URLClassLoader(new URL[] {dir.resolve("broken").toUri().toURL()},
+                original)) {
+            thread.setContextClassLoader(broken);
+            r = TestingCli.run("classify", "550 5.1.1 user unknown");
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("TestingMissingPlugin").contains("troubleshooting.md#broken-provider");
     }
 
     private Path copyResource(String name) throws IOException {
