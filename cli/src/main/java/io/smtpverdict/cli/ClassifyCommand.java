@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code verdict classify}: one output record per input record, in order. */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classifies replies: one output record per input line or record, in input order.",
+        description = {"Classifies replies: one output record per input line or record, in input order. A multi-line "
+                + "reply (550-... up to 550 ...) or a folded DSN field is one record whose 'lines' field counts its "
+                + "lines.",
             "Lines that cannot be read (empty, binary, too long, invalid JSON or CSV) still get a record, "
                     + "with an 'error' field; recognised lines without a reply get a 'skipped' field."},
         footer = {"", "Examples:",
             "  verdict classify \"550 5.1.1 user unknown\"",
             "  verdict classify --input /var/log/mail.log --format table",
-            "  verdict classify --input events.jsonl.gz --field /msys/message_event/raw_reason",
+            "  verdict classify -i events.jsonl.gz --field /raw_reason",
             "  verdict classify --input acct.csv --column dsnDiag --format csv"})
 final class ClassifyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);

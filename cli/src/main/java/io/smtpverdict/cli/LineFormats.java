@@ -50,8 +50,7 @@ final class LineFormats {
 
     /** The format one line of {@code auto} input is in. */
     static InputFormat detect(String line) {
-        String t = line.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
+        if (looksLikeJson(line)) {
             return InputFormat.JSONL;
         }
         if (isDiagnosticCode(line) || DSN_FIELD.matcher(line).matches()) {
@@ -61,6 +60,29 @@ final class LineFormats {
             return InputFormat.POSTFIX;
         }
         return InputFormat.RAW;
+    }
+
+    /**
+     * Whether a line starts like a JSON object or an array of values: {@code {"} or {@code [{}. Text such as
+     * Momentum's {@code [internal] no banner} or {@code [#4.16.5]} is a reply, not JSON.
+     */
+    static boolean looksLikeJson(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == line.length() || line.charAt(i) != '{' && line.charAt(i) != '[') {
+            return false;
+        }
+        char open = line.charAt(i++);
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == line.length()) {
+            return false;
+        }
+        char next = line.charAt(i);
+        return open == '{' ? next == '"' || next == '}' : next == '{' || next == '[' || next == '"' || next == ']';
     }
 
     /** Whether the line is a {@code Diagnostic-Code:} field. */

@@ -19,7 +19,12 @@ final class LineFormatsTest {
         "x: to=<a@b.example>, status=sent (250 ok) | POSTFIX",
         "{\"raw_reason\": \"550\"} | JSONL",
         "[{\"raw_reason\": \"550\"}] | JSONL",
-        "Sorry, I couldn't find any host named mx.b.example. (#5.1.2) | RAW"})
+        "Sorry, I couldn't find any host named mx.b.example. (#5.1.2) | RAW",
+        "[internal] Message manually purged | RAW",
+        "[#4.16.5] Server busy, try again later | RAW",
+        "{not json} | RAW",
+        "  { \"raw_reason\": \"550\" } | JSONL",
+        "[ ] | JSONL"})
     void detect_recognisesEachFormat(String line, InputFormat format) {
         assertThat(LineFormats.detect(line)).isEqualTo(format);
     }
