@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads lines from a byte stream with flat memory: at most {@code maxLineBytes} of one line are kept, the rest of
  * an over-long line is skipped and reported. Gzip input is recognised by its magic bytes and unpacked on the fly.
- * Lines end at LF; a CR before it is dropped.
+ * Lines end at LF; a CR before it is dropped, and so is a UTF-8 byte order mark before the first line.
  */
 final class LineReader implements Closeable {
     private static final int BUFFER = 64 * 1024;
@@ -99,6 +99,12 @@ final class LineReader implements Closeable {
             }
         }
         number++;
+        if (number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+            // A UTF-8 byte order mark (spreadsheet exports) is not part of the first line.
+            System.arraycopy(line, 3, line, 0, length - 3);
+            length -= 3;
+            fullLength -= 3;
+        }
         boolean overLong = fullLength > maxLineBytes;
         if (!overLong && length > 0 && line[length - 1] == '\r') {
             length--;

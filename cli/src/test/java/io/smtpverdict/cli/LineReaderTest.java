@@ -17,6 +17,12 @@ final class LineReaderTest {
     }
 
     @Test
+    void next_byteOrderMark_isDroppedFromTheFirstLineOnly() throws IOException {
+        assertThat(read("\uFEFFtype,rcpt\n\uFEFFx\n", 256)).extracting(LineReader.Line::text)
+                .containsExactly("type,rcpt", "\uFEFFx");
+    }
+
+    @Test
     void next_emptyLines_areKept() throws IOException {
         assertThat(read("\n\nx\n", 256)).extracting(LineReader.Line::text).containsExactly("", "", "x");
     }
