@@ -58,6 +58,21 @@ final class ClassifyCommandTest {
     }
 
     @Test
+    void classify_onATerminal_printsTextAndHintsHowToEndStandardInput() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CliEnvironment terminal = new CliEnvironment(
+                new java.io.ByteArrayInputStream("550 5.1.1 user unknown\n".getBytes(StandardCharsets.UTF_8)),
+                true, true, true);
+
+        int code = VerdictCli.run(terminal, out, err, "classify");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("line 1: 550 5.1.1 user unknown\n").contains("INVALID_RECIPIENT");
+        assertThat(err.toString()).contains("reading replies from standard input").contains("Ctrl-D");
+    }
+
+    @Test
     void classify_mixedFile_accountsForEveryLineOnce() throws IOException {
         Path file = copyResource("mixed.txt");
         long physicalLines = Files.readAllLines(file, StandardCharsets.ISO_8859_1).size();
