@@ -19,7 +19,7 @@ final class ReadmeExampleTest {
     Path dir;
 
     @Test
-    void readmeExample_runAsShown_givesTheOutcomesAndCategoriesShown() throws IOException {
+    void readmeExample_runAsShown_printsExactlyWhatTheReadmeShows() throws IOException {
         List<String> lines = Files.readAllLines(README);
         int start = lines.indexOf("$ cat bounces.txt");
         assertThat(start).as("the README example starts with '$ cat bounces.txt'").isPositive();
