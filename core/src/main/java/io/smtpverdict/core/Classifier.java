@@ -383,11 +383,15 @@ final class Classifier {
         return a;
     }
 
+    /**
+     * The outcome the wording states when no code does. Temporary wording wins over final wording
+     * ("was rejected, please try again later" is a deferral); final wording alone means the attempt failed.
+     */
     private static Outcome cueOutcome(Scratch s) {
-        if (s.transientCue > 0 && s.permanentCue == 0) {
+        if (s.transientCue > 0) {
             return Outcome.DEFERRED;
         }
-        if (s.permanentCue > 0 && s.transientCue == 0) {
+        if (s.permanentCue > 0) {
             return Outcome.FAILED;
         }
         return Outcome.UNKNOWN;
