@@ -75,6 +75,7 @@ final class ClassifyCommandTest {
     @Test
     void classify_mixedFile_accountsForEveryLineOnce() throws IOException {
         Path file = copyResource("mixed.txt");
+        Files.write(file, "bin\0ary\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
         long physicalLines = Files.readAllLines(file, StandardCharsets.ISO_8859_1).size();
 
         Result r = TestingCli.run("classify", "--input", file.toString());
@@ -85,6 +86,7 @@ final class ClassifyCommandTest {
                 .mapToLong(n -> n.path("lines").asLong(1)).sum();
         assertThat(covered).isEqualTo(physicalLines);
         assertThat(records).allSatisfy(n -> assertThat(n.path("file").asText()).isEqualTo(file.toString()));
+        assertThat(records.get(records.size() - 1).path("error").asText()).contains("binary");
         assertThat(records).allSatisfy(n -> assertThat(n.has("outcome") || n.has("error") || n.has("skipped"))
                 .as("record %s has a verdict, an error or a reason to skip", n).isTrue());
     }

@@ -26,6 +26,7 @@ final class CliProcessIT {
         try (InputStream in = getClass().getResourceAsStream("/inputs/mixed.txt")) {
             Files.copy(in, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.write(input, "bin\0ary\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
         Path out = TestingProcess.workDir().resolve("mixed.jsonl");
 
         Process p = TestingProcess.builder(List.of(), "classify", "--format", "jsonl", "--input", input.toString())
