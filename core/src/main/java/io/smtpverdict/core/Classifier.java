@@ -38,6 +38,9 @@ final class Classifier {
         new RuleRef("core", "core.class-5", EvidenceLevel.CLASS),
     };
 
+    /** The most characters of an embedded {MESSAGE} reply that are classified. */
+    static final int MAX_EMBEDDED = 8192;
+
     private final RuleSet set;
     private final int maxInput;
     private final int maxDepth;
@@ -444,7 +447,13 @@ final class Classifier {
                     String value = unwrap(names.get(i), p.text().substring(offsets[from], offsets[to - 1] + 1).strip());
                     b.binding(names.get(i), value);
                     if (names.get(i).equals("MESSAGE") && depth < maxDepth && !value.isEmpty()) {
-                        inner = classify(value, stage, explain, depth + 1);
+                        // a real embedded reply is short: classifying a hostile one in full at every depth
+                        // would multiply the work by the depth
+                        boolean cut = value.length() > MAX_EMBEDDED;
+                        inner = classify(cut ? value.substring(0, MAX_EMBEDDED) : value, stage, explain, depth + 1);
+                        if (cut) {
+                            inner = inner.toBuilder().flag(Flag.TRUNCATED).build();
+                        }
                         if (inner.origin() == Origin.UNKNOWN) {
                             inner = inner.toBuilder().origin(Origin.REMOTE).build();
                         }

@@ -118,10 +118,11 @@ public final class AhoCorasick {
      * (fold them with {@link io.smtpverdict.core.parse.Normalizer} first).
      */
     public static AhoCorasick build(List<String> keys) {
-        List<Map<Character, Integer>> next = new ArrayList<>();
+        // The trie as an edge list: one hash map over (state, char) for all states, then sorted into flat rows.
+        Map<Long, Integer> edges = new HashMap<>(keys.size() * 8);
         List<Integer> out = new ArrayList<>();
-        next.add(new HashMap<>());
         out.add(-1);
+        int next = 1;
         for (int k = 0; k < keys.size(); k++) {
             String key = keys.get(k);
             if (key.isEmpty()) {
@@ -129,13 +130,12 @@ public final class AhoCorasick {
             }
             int s = 0;
             for (int i = 0; i < key.length(); i++) {
-                Character c = key.charAt(i);
-                Integer t = next.get(s).get(c);
+                long edge = ((long) s << 16) | key.charAt(i);
+                Integer t = edges.get(edge);
                 if (t == null) {
-                    t = next.size();
-                    next.add(new HashMap<>(4));
+                    t = next++;
                     out.add(-1);
-                    next.get(s).put(c, t);
+                    edges.put(edge, t);
                 }
                 s = t;
             }
@@ -144,25 +144,24 @@ public final class AhoCorasick {
             }
             out.set(s, k);
         }
-        int states = next.size();
-        int[] transStart = new int[states + 1];
-        int total = 0;
-        for (int s = 0; s < states; s++) {
-            transStart[s] = total;
-            total += next.get(s).size();
+        int states = next;
+        long[] sorted = new long[edges.size()];
+        int e = 0;
+        for (Long edge : edges.keySet()) {
+            sorted[e++] = edge;
         }
-        transStart[states] = total;
-        char[] labels = new char[total];
-        int[] targets = new int[total];
-        for (int s = 0; s < states; s++) {
-            List<Map.Entry<Character, Integer>> entries = new ArrayList<>(next.get(s).entrySet());
-            entries.sort(Map.Entry.comparingByKey());
-            int at = transStart[s];
-            for (Map.Entry<Character, Integer> e : entries) {
-                labels[at] = e.getKey();
-                targets[at] = e.getValue();
-                at++;
-            }
+        Arrays.sort(sorted);
+        int[] transStart = new int[states + 1];
+        char[] labels = new char[sorted.length];
+        int[] targets = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            int from = (int) (sorted[i] >>> 16);
+            transStart[from + 1]++;
+            labels[i] = (char) (sorted[i] & 0xffff);
+            targets[i] = edges.get(sorted[i]);
+        }
+        for (int st = 0; st < states; st++) {
+            transStart[st + 1] += transStart[st];
         }
         int[] fail = new int[states];
         int[] outKey = new int[states];
