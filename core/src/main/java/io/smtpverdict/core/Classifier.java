@@ -30,7 +30,6 @@ import java.util.OptionalInt;
  */
 final class Classifier {
     private static final Stage[] STAGES = Stage.values();
-    private static final Outcome[] OUTCOMES = Outcome.values();
     private static final RuleRef[] CLASS_RULES = {
         null, null,
         new RuleRef("core", "core.class-2", EvidenceLevel.CLASS),
@@ -296,10 +295,11 @@ final class Classifier {
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            if (r.template.match(p.normalized(), p.bodyStart(), r.anchored) == null) {
+            int[] spans = r.template.match(p.normalized(), p.bodyStart(), r.anchored);
+            if (spans == null) {
                 return -1;
             }
-            evidence += r.template.literalLength();
+            evidence += r.template.evidence(spans);
         }
         return evidence << 8 | Math.min(spec, 255);
     }

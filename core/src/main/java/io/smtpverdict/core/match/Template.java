@@ -184,6 +184,19 @@ public final class Template {
         return literalLength;
     }
 
+    /**
+     * The evidence length of a match: the literal characters plus the text bound to {MESSAGE}, which the
+     * template explains as an embedded reply. A phrase found inside that reply is therefore never stronger
+     * evidence than the template around it.
+     */
+    public int evidence(int[] spans) {
+        int slot = placeholders.indexOf("MESSAGE");
+        if (slot < 0 || spans[2 * slot] < 0) {
+            return literalLength;
+        }
+        return literalLength + spans[2 * slot + 1] - spans[2 * slot];
+    }
+
     /** The distinct placeholder names, in order of first use. */
     public List<String> placeholders() {
         return placeholders;

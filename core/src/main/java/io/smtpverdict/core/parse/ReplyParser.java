@@ -26,9 +26,11 @@ public final class ReplyParser {
             truncated = true;
         }
         String normalized = Normalizer.normalize(text);
-        int[] basic = findBasicCode(text);
-        EnhancedStatusCode enhanced = findEnhancedCode(text, basic[1]);
-        return new ParsedReply(text, normalized, bodyStart(normalized), basic[0], basic[1], enhanced, truncated);
+        long basic = findBasicCode(text);
+        int code = (int) (basic >>> 32);
+        int at = (int) basic;
+        EnhancedStatusCode enhanced = findEnhancedCode(text, at);
+        return new ParsedReply(text, normalized, bodyStart(normalized), code, at, enhanced, truncated);
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
@@ -67,11 +69,11 @@ public final class ReplyParser {
     }
 
     /**
-     * Returns {code, index}: the best basic reply code candidate, or {0, -1}. A candidate is a free-standing
+     * Returns {@code code << 32 | index} of the best basic reply code candidate, or {@code 0 << 32 | -1}. A candidate is a free-standing
      * three-digit number 200-599 (or the client-side 101/111); one at the start of a line, after a word like
      * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text.
      */
-    static int[] findBasicCode(String s) {
+    static long findBasicCode(String s) {
         int n = s.length();
         int bestCode = 0;
         int bestAt = -1;
@@ -113,7 +115,7 @@ public final class ReplyParser {
             }
             i += 2;
         }
-        return new int[] {bestCode, bestAt};
+        return ((long) bestCode << 32) | (bestAt & 0xffffffffL);
     }
 
     private static int strength(String s, int at) {

@@ -64,6 +64,12 @@ public final class RuleTableLoader {
             throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonProcessingException && !(e.getCause() instanceof JsonMappingException)) {
+                JsonProcessingException syntax = (JsonProcessingException) e.getCause();
+                String where = syntax.getLocation() == null ? path(e) : "line " + syntax.getLocation().getLineNr()
+                        + ", column " + syntax.getLocation().getColumnNr() + " (" + path(e) + ")";
+                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
+            }
             throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "$"

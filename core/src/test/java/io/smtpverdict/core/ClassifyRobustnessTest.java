@@ -1,0 +1,75 @@
+package io.smtpverdict.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smtpverdict.core.testing.TestingPlugin;
+import io.smtpverdict.spi.Flag;
+import io.smtpverdict.spi.Stage;
+import io.smtpverdict.spi.Verdict;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+final class ClassifyRobustnessTest {
+    private final VerdictEngine engine = VerdictEngine.builder().plugin(new TestingPlugin()).build();
+
+    @Test
+    void classify_anyText_neverThrowsAndAlwaysYieldsAVerdict() {
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            char[] chars = new char[random.nextInt(300)];
+            for (int j = 0; j < chars.length; j++) {
+                chars[j] = (char) random.nextInt(random.nextBoolean() ? 128 : 65536);
+            }
+            Verdict v = engine.classify(new String(chars));
+            assertThat(v.outcome()).isNotNull();
+        }
+        assertThat(engine.classify(null).outcome()).isNotNull();
+    }
+
+    @Test
+    void classify_overLimit_isTruncatedAndFlagged() {
+        Verdict v = engine.classify("550 5.1.1 user unknown " + "x".repeat(1 << 20));
+        assertThat(v.has(Flag.TRUNCATED)).isTrue();
+        assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.phrase");
+    }
+
+    @Test
+    void classify_deeplyNestedWrappers_areDepthLimited() {
+        String inner = "550 5.1.1 user unknown";
+        String text = inner;
+        for (int i = 0; i < 50; i++) {
+            text = "Connected to 192.0.2.7 but sender was rejected./Remote host said: " + text;
+        }
+        Verdict v = engine.classify(text);
+        int depth = 0;
+        for (Verdict at = v; at.inner().isPresent(); at = at.inner().get()) {
+            depth++;
+        }
+        assertThat(depth).isEqualTo(4);
+    }
+
+    @Test
+    void classify_stageHint_usedWhenTheTextNamesNone() {
+        assertThat(engine.classify("550 xyzzy", ClassifyOptions.DEFAULT.withStage(Stage.RCPT)).rule().orElseThrow().id())
+                .isEqualTo("testing.basic-rcpt");
+        assertThat(engine.classify("550 xyzzy (in reply to RCPT TO command)").stage()).isEqualTo(Stage.RCPT);
+        assertThat(engine.classify("550 xyzzy (in reply to end of DATA command)").stage()).isEqualTo(Stage.BODY);
+        assertThat(engine.classify("550 xyzzy (in reply to MAIL FROM command)").stage()).isEqualTo(Stage.MAIL);
+    }
+
+    @Test
+    void classify_retryAfter_extractedFromCommonWordings() {
+        assertThat(engine.classify("451 4.7.1 Greylisting in action, please come back in 00:02:00").retryAfterSeconds())
+                .hasValue(120);
+        assertThat(engine.classify("450 4.2.0 greylisted, try again in 5 minutes").retryAfterSeconds()).hasValue(300);
+        assertThat(engine.classify("450 4.2.0 please retry after 300 seconds").retryAfterSeconds()).hasValue(300);
+        assertThat(engine.classify("450 4.2.0 greylisted").retryAfterSeconds()).isEmpty();
+    }
+
+    @Test
+    void classify_codeMismatch_basicClassWinsAndIsFlagged() {
+        Verdict v = engine.classify("450 5.1.1 user unknown");
+        assertThat(v.has(Flag.CODE_MISMATCH)).isTrue();
+        assertThat(v.outcome()).hasToString("DEFERRED");
+    }
+}

@@ -1,0 +1,148 @@
+package io.smtpverdict.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smtpverdict.core.testing.TestingLowPlugin;
+import io.smtpverdict.core.testing.TestingPlugin;
+import io.smtpverdict.spi.Candidate;
+import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class PrecedenceTest {
+    private final VerdictEngine engine = VerdictEngine.builder()
+            .plugin(new TestingPlugin()).plugin(new TestingLowPlugin()).build();
+
+    private String winner(String text) {
+        return engine.classify(text).rule().orElseThrow().id();
+    }
+
+    @Test
+    void classify_everyLevelMatches_mostSpecificLevelWinsInModelOrder() {
+        String all = "550 5.1.1 acme-vendor-text bigmail-special user unknown (in reply to RCPT TO command)";
+        assertThat(winner(all)).isEqualTo("testing.vendor");
+        assertThat(winner(all.replace("acme-vendor-text", ""))).isEqualTo("testing.provider");
+        assertThat(winner("550 5.1.1 user unknown (in reply to RCPT TO command)")).isEqualTo("testing.phrase");
+        assertThat(winner("550 5.1.1 xyzzy (in reply to RCPT TO command)")).isEqualTo("testing.enhanced");
+        assertThat(winner("550 5.1.7 xyzzy (in reply to RCPT TO command)")).isEqualTo("testing.enhanced-subject");
+        assertThat(winner("550 xyzzy (in reply to RCPT TO command)")).isEqualTo("testing.basic-rcpt");
+        assertThat(winner("550 xyzzy")).isEqualTo("testing.basic");
+        assertThat(winner("551 xyzzy")).isEqualTo("testing.class");
+    }
+
+    @Test
+    void classify_explain_listsLosersInRankOrder() {
+        Verdict v = engine.classify("550 5.1.1 acme-vendor-text bigmail-special user unknown (in reply to RCPT TO command)",
+                ClassifyOptions.EXPLAIN);
+        assertThat(v.rule().orElseThrow().level()).isEqualTo(EvidenceLevel.VENDOR_TEMPLATE);
+        assertThat(v.candidates()).extracting(Candidate::id).containsExactly("testing.provider", "testing.phrase",
+                "testing.short-phrase", "testing.enhanced", "testing.enhanced-subject", "testing.basic-rcpt",
+                "testing.basic", "testing.class");
+        assertThat(engine.classify("550 5.1.1 user unknown").candidates()).isEmpty();
+    }
+
+    @Test
+    void classify_sameLevel_longerLiteralEvidenceWins() {
+        assertThat(winner("5.0.0 user unknown")).isEqualTo("testing.phrase");
+        assertThat(winner("5.0.0 unknown")).isEqualTo("testing.short-phrase");
+    }
+
+    @Test
+    void classify_sameLevelSameLength_higherPluginPriorityWins() {
+        assertThat(winner("user unknown user-unknown")).isEqualTo("testing.phrase");
+    }
+
+    @Test
+    void classify_preferredPlugin_winsTies() {
+        VerdictEngine preferring = VerdictEngine.builder().plugin(new TestingPlugin()).plugin(new TestingLowPlugin())
+                .preferPlugin("testing-low").build();
+        assertThat(preferring.classify("user unknown user-unknown").rule().orElseThrow().id())
+                .isEqualTo("testing-low.same-length");
+    }
+
+    @Test
+    void classify_samePluginSameLength_tableOrderWins() {
+        assertThat(winner("tie-words and tie words")).isEqualTo("testing.tie-a");
+    }
+
+    @Test
+    void classify_exactEnhancedCode_beatsSubjectWildcard() {
+        assertThat(winner("5.1.1")).isEqualTo("testing.enhanced");
+        assertThat(winner("5.1.99")).isEqualTo("testing.enhanced-subject");
+    }
+
+    @Test
+    void classify_userTable_ranksAboveShippedRulesAtTheSameLevel(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("mine.json");
+        Files.writeString(table, """
+                {"schemaVersion": 1, "rules": [
+                  {"id": "user.mine", "level": "PHRASE", "match": {"phrases": ["unknown"]},
+                   "verdict": {"category": "MAILBOX_FULL", "explanation": "Mine."}}]}""");
+        VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+        Verdict v = withUser.classify("550 5.1.1 user unknown");
+        assertThat(v.rule().orElseThrow().id()).isEqualTo("user.mine");
+        assertThat(v.category()).contains(Category.MAILBOX_FULL);
+        // ... but not above a more specific level
+        assertThat(withUser.classify("acme-vendor-text unknown").rule().orElseThrow().id()).isEqualTo("testing.vendor");
+    }
+
+    @Test
+    void classify_userTableWithShippedId_replacesTheShippedRule(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("override.json");
+        Files.writeString(table, """
+                {"schemaVersion": 1, "plugin": "testing", "rules": [
+                  {"id": "testing.phrase", "level": "PHRASE", "match": {"phrases": ["user unknown"]},
+                   "verdict": {"category": "MAILBOX_INACTIVE", "explanation": "Overridden."}}]}""");
+        VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+        assertThat(withUser.classify("550 user unknown").category()).contains(Category.MAILBOX_INACTIVE);
+        assertThat(withUser.rules()).filteredOn(r -> r.id().equals("testing.phrase")).hasSize(1);
+    }
+
+    @Test
+    void classify_categoryOverride_remapsOutcomeAndAdvice(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("remap.json");
+        Files.writeString(table, """
+                {"schemaVersion": 1, "rules": [], "categoryOverrides": [
+                  {"category": "INVALID_RECIPIENT", "classes": [5], "advice": "REVIEW"}]}""");
+        VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+        assertThat(withUser.classify("550 user unknown").advice()).hasToString("REVIEW");
+        assertThat(withUser.classify("450 user unknown").advice()).hasToString("RETRY");
+    }
+
+    @Test
+    void classify_outcome_followsBasicCodeClassUnlessTheRuleFixesIt() {
+        assertThat(engine.classify("452 user unknown").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(engine.classify("552 5.5.3 too many recipients here").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(engine.classify("5.1.1 user unknown").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(engine.classify("user unknown").outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void classify_vendorWrapper_takesCategoryAndOutcomeFromTheInnerReply() {
+        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.1.1 user unknown");
+        assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
+        assertThat(v.inner()).isPresent();
+        assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.phrase");
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.bindings()).containsEntry("IP", "192.0.2.7").containsEntry("MESSAGE", "450 4.1.1 user unknown");
+        // an inner reply only known by its class keeps the wrapper's own category
+        Verdict bare = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 451 xyzzy");
+        assertThat(bare.category()).contains(Category.INVALID_SENDER);
+        assertThat(bare.outcome()).isEqualTo(Outcome.DEFERRED);
+    }
+
+    @Test
+    void classify_phraseInsideAnEmbeddedReply_doesNotOutweighTheTemplateAroundIt() {
+        // testing.vendor is a VENDOR_TEMPLATE-level phrase; inside {MESSAGE} it must not beat the wrapper
+        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: "
+                + "550 acme-vendor-text and a long tail of words that makes the embedded reply long");
+        assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
+        assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.vendor");
+    }
+}

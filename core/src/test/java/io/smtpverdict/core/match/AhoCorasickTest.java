@@ -1,0 +1,68 @@
+package io.smtpverdict.core.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+final class AhoCorasickTest {
+    private static List<String> scan(AhoCorasick ac, List<String> keys, String text) {
+        List<String> hits = new ArrayList<>();
+        ac.scan(text, (k, end) -> hits.add(keys.get(k) + "@" + end));
+        return hits;
+    }
+
+    private static List<String> naive(List<String> keys, String text) {
+        List<String> hits = new ArrayList<>();
+        for (int end = 1; end <= text.length(); end++) {
+            for (String k : keys) {
+                if (end >= k.length() && text.startsWith(k, end - k.length())) {
+                    hits.add(k + "@" + end);
+                }
+            }
+        }
+        return hits;
+    }
+
+    @Test
+    void scan_overlappingAndNestedKeys_reportsEveryOccurrence() {
+        List<String> keys = List.of("he", "she", "his", "hers", "user unknown", "unknown", "n");
+        AhoCorasick ac = AhoCorasick.build(keys);
+        String text = "ushers: 550 user unknown unknown";
+        assertThat(scan(ac, keys, text)).containsExactlyInAnyOrderElementsOf(naive(keys, text));
+    }
+
+    @Test
+    void scan_randomKeysAndTexts_agreesWithNaiveSearch() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            List<String> keys = new ArrayList<>();
+            while (keys.size() < 1 + random.nextInt(30)) {
+                String k = randomText(random, 1 + random.nextInt(5));
+                if (!keys.contains(k)) {
+                    keys.add(k);
+                }
+            }
+            AhoCorasick ac = AhoCorasick.build(keys);
+            String text = randomText(random, random.nextInt(200));
+            assertThat(scan(ac, keys, text)).containsExactlyInAnyOrderElementsOf(naive(keys, text));
+        }
+    }
+
+    @Test
+    void scan_nonAsciiKeys_match() {
+        List<String> keys = List.of("пользователь не найден", "utilisateur inconnu", "ユーザー");
+        AhoCorasick ac = AhoCorasick.build(keys);
+        assertThat(scan(ac, keys, "550 пользователь не найден; ユーザー")).hasSize(2);
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append("abc \u00e9".charAt(random.nextInt(5)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.smtpverdict.core.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+final class ReplyParserTest {
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // single line, codes first
+        "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown | 550 | 5.1.1",
+        "550-5.7.1 first line\\n550 5.7.1 last line                          | 550 | 5.7.1",
+        "550 Requested action not taken: mailbox unavailable               | 550 | -",
+        "5.1.1 user unknown                                                 | -   | 5.1.1",
+        // codes inside vendor wrappers and logs
+        "Sorry, I couldn't find any host named mx.b.example. (#5.1.2)       | -   | 5.1.2",
+        "451 Resources temporarily not available - Please try again later [#4.16.5] | 451 | 4.16.5",
+        "Connected to 192.0.2.7 but sender was rejected./Remote host said: 553 5.7.1 Sender address rejected | 553 | 5.7.1",
+        "Connected to 10.4.5.6 but connection died. (#4.4.2)                | -   | 4.4.2",
+        "Diagnostic-Code: smtp; 550 5.1.1 <x@y.example>... User unknown     | 550 | 5.1.1",
+        "host mx.b.example[192.0.2.7] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command) | 552 | 5.2.2",
+        "SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 unknown | 550 | 5.1.1",
+        "421 4.4.5 System rule canceled connection.                         | 421 | 4.4.5",
+        "451 4.4.2 [internal] no banner                                     | 451 | 4.4.2",
+        // numbers that are not codes
+        "Connected to 5.4.3.2 but the TLS negotiation failed.               | -   | -",
+        "received from IP 192.0.2.222 on Thu, 29 Apr 2015 23:34:45 +0000    | -   | -",
+        "message of 2500 bytes refused by user550@b.example                 | -   | -",
+        "4.2.23.1 is not a code                                              | -   | -",
+        "release 5.0.1.2 of something                                        | -   | -",
+        // client-side codes of seed 004
+        "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
+        "101 cannot open SMTP stream                                        | 101 | -",
+        // nothing
+        "user unknown                                                       | -   | -",
+        "''                                                                 | -   | -",
+    })
+    void parse_realReplyShapes_findsCodesWhereverTheyStand(String input, Integer code, String enhanced) {
+        ParsedReply p = ReplyParser.parse(input.replace("\\n", "\n"), 65536);
+        assertThat(p.basicCode()).isEqualTo(code == null ? 0 : code);
+        assertThat(p.enhancedCode() == null ? null : p.enhancedCode().toString()).isEqualTo(enhanced);
+    }
+
+    @Test
+    void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
+        ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
+        assertThat(p.normalized().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");
+    }
+
+    @Test
+    void parse_foldedMultiLine_normalizesWhitespaceAndCase() {
+        ParsedReply p = ReplyParser.parse("550-5.1.1 The email account\r\n550-5.1.1  that you TRIED\t to reach", 65536);
+        assertThat(p.normalized()).isEqualTo("550-5.1.1 the email account 550-5.1.1 that you tried to reach");
+        assertThat(p.basicCode()).isEqualTo(550);
+    }
+
+    @Test
+    void parse_oneMegabyte_isCutAtTheLimitAndFlagged() {
+        String big = "550 5.1.1 " + "x".repeat(1 << 20);
+        ParsedReply p = ReplyParser.parse(big, 65536);
+        assertThat(p.truncated()).isTrue();
+        assertThat(p.text()).hasSize(65536);
+        assertThat(p.basicCode()).isEqualTo(550);
+    }
+
+    @Test
+    void parse_cutInsideASurrogatePair_doesNotSplitIt() {
+        String text = "a".repeat(65535) + "\uD83D\uDE00tail";
+        ParsedReply p = ReplyParser.parse(text, 65536);
+        assertThat(p.text()).hasSize(65535);
+    }
+
+    @Test
+    void parse_garbageAndLoneSurrogates_neverThrow() {
+        for (String s : new String[] {"\uD800", "\uDFFF550 5.1.1", "\u0000\u0001\u0002", "5.", "5.1.", "550-",
+                "(#", "[#4.", "9".repeat(10_000), ".".repeat(10_000), "5.5.5.5.5.5", null}) {
+            ParsedReply p = ReplyParser.parse(s, 65536);
+            assertThat(p).isNotNull();
+        }
+    }
+}
