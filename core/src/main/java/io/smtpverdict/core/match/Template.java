@@ -280,8 +280,13 @@ public final class Template {
                 p++;
             }
             if (anchored && p != end) {
-                // allow a trailing full stop after a host name at the very end
                 return -1;
+            }
+            if (!anchored && isHostClass(name)) {
+                // a host name that ends a sentence does not own the sentence's full stop
+                while (p > pos + 1 && (t.charAt(p - 1) == '.' || t.charAt(p - 1) == '-')) {
+                    p--;
+                }
             }
             return p;
         }
@@ -352,6 +357,10 @@ public final class Template {
             }
         }
         return -1;
+    }
+
+    private static boolean isHostClass(String name) {
+        return name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST");
     }
 
     private static boolean inClass(String name, char c) {
