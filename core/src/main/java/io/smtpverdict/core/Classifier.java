@@ -426,7 +426,7 @@ final class Classifier {
                     if (from < 0) {
                         continue;
                     }
-                    String value = p.text().substring(offsets[from], offsets[to - 1] + 1).strip();
+                    String value = unwrap(names.get(i), p.text().substring(offsets[from], offsets[to - 1] + 1).strip());
                     b.binding(names.get(i), value);
                     if (names.get(i).equals("MESSAGE") && depth < maxDepth && !value.isEmpty()) {
                         inner = classify(value, stage, explain, depth + 1);
@@ -497,6 +497,15 @@ final class Classifier {
             }
         }
         return applyOverrides(b.build(), p.classDigit());
+    }
+
+    /** An address binds without the brackets around it: {@code [192.0.2.1]} and {@code <a@b.example>}. */
+    private static String unwrap(String name, String value) {
+        if (value.length() > 2 && ((name.equals("IP") && value.startsWith("[") && value.endsWith("]"))
+                || (name.equals("EMAIL") && value.startsWith("<") && value.endsWith(">")))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 
     private Verdict applyOverrides(Verdict v, int classDigit) {

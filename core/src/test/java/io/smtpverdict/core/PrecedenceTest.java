@@ -145,4 +145,10 @@ final class PrecedenceTest {
         assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
         assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.vendor");
     }
+
+    @Test
+    void classify_bracketedIp_bindsTheAddressWithoutBrackets() {
+        Verdict v = engine.classify("Connected to [192.0.2.25] but sender was rejected./Remote host said: 550 no");
+        assertThat(v.bindings()).containsEntry("IP", "192.0.2.25");
+    }
 }
