@@ -36,7 +36,7 @@ machine() {
     {
         echo "cores: $(nproc)"
         echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-        echo "jdk: $(java -version 2>&1 | head -2 | tail -1)"
+        echo "jdk: $(java -version 2>&1 | head -2 | tr "\n" " ")"
         echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     } | tee "$OUT/machine.txt"
