@@ -4,6 +4,7 @@ import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Verdict;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 
 /**
  * A plain timing loop over the realistic mix that reports replies per wall second and per CPU second of the
@@ -11,7 +12,10 @@ import java.lang.management.ThreadMXBean;
  * not depend on how busy the machine was. JMH's figures (ClassifyBenchmark) are the reference; this is the
  * cross-check for the side-by-side run.
  *
- * <pre>java -cp benchmarks.jar io.smtpverdict.bench.CpuRate [SECONDS]</pre>
+ * <pre>java -cp benchmarks.jar io.smtpverdict.bench.CpuRate [SECONDS [USER-TABLE...]]</pre>
+ *
+ * <p>User tables, when given, are added to the shipped plugins as the CLI's {@code --rules} adds them; a
+ * user rule with the id of a shipped rule replaces it, which is how the cost of one rule can be measured.
  */
 public final class CpuRate {
     private CpuRate() {
@@ -20,7 +24,11 @@ public final class CpuRate {
     /** Entry point: warms up for as long as it measures, then measures. */
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        VerdictEngine engine = VerdictEngine.builder().discoverPlugins().build();
+        VerdictEngine.Builder builder = VerdictEngine.builder().discoverPlugins();
+        for (int i = 1; i < args.length; i++) {
+            builder.ruleTable(Path.of(args[i]));
+        }
+        VerdictEngine engine = builder.build();
         String[] inputs = Workload.of(Workload.Mix.ALL).toArray(new String[0]);
         run(engine, inputs, seconds);
         long[] r = run(engine, inputs, seconds);
