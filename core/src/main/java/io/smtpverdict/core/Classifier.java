@@ -162,8 +162,7 @@ final class Classifier {
         ParsedReply p = ReplyParser.parse(input, maxInput);
         Scratch s = scratch.get()[depth];
         s.begin(set);
-        String norm = p.normalized();
-        set.automaton.scan(norm, s);
+        set.automaton.scanFolding(p.text(), s);
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
         CompiledRule best = null;
@@ -287,6 +286,18 @@ final class Classifier {
                 }
             }
         }
+        if (r.messages != null) {
+            int matched = -1;
+            for (int i = 0; i < r.messages.length; i++) {
+                if (s.has(r.messageKeys[i]) && p.messageIs(r.messages[i], r.messageCodes[i], r.messageEnhanced[i])) {
+                    matched = Math.max(matched, r.messages[i].length());
+                }
+            }
+            if (matched < 0) {
+                return -1;
+            }
+            evidence += matched;
+        }
         if (r.regex != null) {
             Matcher m = r.regex.matcher(p.normalized());
             if (!m.find()) {
@@ -383,11 +394,15 @@ final class Classifier {
         return a;
     }
 
+    /**
+     * The outcome the wording states when no code does. Temporary wording wins over final wording
+     * ("was rejected, please try again later" is a deferral); final wording alone means the attempt failed.
+     */
     private static Outcome cueOutcome(Scratch s) {
-        if (s.transientCue > 0 && s.permanentCue == 0) {
+        if (s.transientCue > 0) {
             return Outcome.DEFERRED;
         }
-        if (s.permanentCue > 0 && s.transientCue == 0) {
+        if (s.permanentCue > 0) {
             return Outcome.FAILED;
         }
         return Outcome.UNKNOWN;

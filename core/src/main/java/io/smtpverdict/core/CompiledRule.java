@@ -31,6 +31,10 @@ final class CompiledRule {
     int[] anyKeys;
     int[] allKeys;
     int[] notKeys;
+    int[] messageKeys;
+    String[] messages;
+    int[] messageCodes;
+    io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
     Pattern regex;
     int[] codes;
     int classMask;

@@ -151,4 +151,18 @@ final class PrecedenceTest {
         Verdict v = engine.classify("Connected to [192.0.2.25] but sender was rejected./Remote host said: 550 no");
         assertThat(v.bindings()).containsEntry("IP", "192.0.2.25");
     }
+
+    @Test
+    void classify_messageCondition_matchesTheWholeTextAfterItsCodesOnly() {
+        assertThat(winner("421 4.4.5 Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("421 4.4.5 Service unavailable.")).isEqualTo("testing.message");
+        assertThat(winner("Service  UNAVAILABLE")).isEqualTo("testing.message");
+        assertThat(winner("421-4.4.5 service unavailable")).isEqualTo("testing.message");
+        assertThat(engine.classify("554 5.7.1 Service unavailable; client host blocked").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("421 4.3.2 Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("x Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
 }

@@ -3,8 +3,8 @@ package io.smtpverdict.core.parse;
 import io.smtpverdict.spi.EnhancedStatusCode;
 
 /**
- * Finds the basic reply code and the enhanced status code wherever they stand in a reply, cuts over-long
- * input, and folds the text for matching. A hand-written single-pass scanner: no regex, linear in the
+ * Finds the basic reply code and the enhanced status code wherever they stand in a reply and cuts over-long
+ * input; the folded text for matching is built on demand by {@link ParsedReply#normalized()}. A hand-written single-pass scanner: no regex, linear in the
  * input, and it never throws.
  */
 public final class ReplyParser {
@@ -25,12 +25,11 @@ public final class ReplyParser {
             text = text.substring(0, cut);
             truncated = true;
         }
-        String normalized = Normalizer.normalize(text);
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        return new ParsedReply(text, normalized, bodyStart(normalized), code, at, enhanced, truncated);
+        return new ParsedReply(text, code, at, enhanced, truncated);
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
@@ -71,7 +70,8 @@ public final class ReplyParser {
     /**
      * Returns {@code code << 32 | index} of the best basic reply code candidate, or {@code 0 << 32 | -1}. A candidate is a free-standing
      * three-digit number 200-599 (or the client-side 101/111); one at the start of a line, after a word like
-     * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text.
+     * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text,
+     * and among those the first of the most severe class wins.
      */
     static long findBasicCode(String s) {
         int n = s.length();
@@ -105,11 +105,14 @@ public final class ReplyParser {
             if (c0 == '1') {
                 strength = Math.min(strength, 1);
             }
-            if (strength > bestStrength) {
-                bestStrength = strength;
+            // Among replies that stand where replies stand, a transcript's most severe one carries the
+            // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx.
+            boolean moreSevere = bestStrength >= 2 && strength >= 2 && c0 > (char) ('0' + bestCode / 100);
+            if (strength > bestStrength || moreSevere) {
+                bestStrength = Math.max(strength, bestStrength);
                 bestCode = code;
                 bestAt = i;
-                if (strength >= 3) {
+                if (strength >= 3 && c0 == '5') {
                     break;
                 }
             }
@@ -138,7 +141,24 @@ public final class ReplyParser {
                 || endsWithWord(s, p, "reply") || endsWithWord(s, p, "response") || endsWithWord(s, p, "status")) {
             return 3;
         }
+        // "... try later 551 not our user": a code followed by words, not a quantity ("in 550 seconds")
+        if (q < s.length() && s.charAt(at + 3) == ' ' && Character.isLetter(s.charAt(q)) && !afterQuantityWord(s, p)) {
+            return 2;
+        }
         return 1;
+    }
+
+    private static final String[] QUANTITY_WORDS = {"in", "of", "for", "after", "than", "about", "at", "to", "within",
+        "over", "under", "port", "is", "are", "be", "was", "limit", "size", "max", "maximum", "exceeds", "exceeded",
+        "only", "up", "least", "most", "by", "from", "every", "per", "and", "or", "next", "last", "first"};
+
+    private static boolean afterQuantityWord(String s, int end) {
+        for (String w : QUANTITY_WORDS) {
+            if (endsWithWord(s, end, w)) {
+                return true;
+            }
+        }
+        return end >= 0 && !Character.isLetter(s.charAt(end));
     }
 
     private static boolean endsWithWord(String s, int end, String word) {
