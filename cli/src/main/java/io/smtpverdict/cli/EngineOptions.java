@@ -72,11 +72,6 @@ final class EngineOptions {
 
     /** A problem the user caused with an option (their own table, a plugin id), as opposed to a broken install. */
     private boolean isUsageProblem(VerdictConfigurationException e) {
-        if (e.diagnostic() == Diagnostic.UNKNOWN_PLUGIN) {
-            return true;
-        }
-        String message = e.getMessage();
-        return rules.stream().anyMatch(file -> message.contains(file.toString())
-                || message.contains(String.valueOf(file.getFileName())));
+        return e.diagnostic() == Diagnostic.UNKNOWN_PLUGIN || e.userTable();
     }
 }

@@ -489,8 +489,9 @@ final class Classifier {
         b.outcome(outcome).category(Optional.ofNullable(category));
         if (category == null) {
             b.advice(Advice.NONE).party(Party.NONE);
-        } else if (inherit && inner.category().orElse(null) == category && r.advice == null) {
-            b.advice(inner.advice()).party(r.party != null ? r.party : inner.party());
+        } else if (inherit && inner.category().orElse(null) == category) {
+            // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
+            b.advice(inner.advice()).party(inner.party());
         } else {
             b.advice(r.advice != null ? r.advice : adviceFor(category, outcome))
                     .party(r.party != null ? r.party : category.defaultParty());
@@ -514,8 +515,15 @@ final class Classifier {
         return applyOverrides(b.build(), p.classDigit());
     }
 
-    /** An address binds without the brackets around it: {@code [192.0.2.1]} and {@code <a@b.example>}. */
+    /**
+     * An address binds without the brackets around it ({@code [192.0.2.1]}, {@code <a@b.example>}) and without
+     * the full stop of a sentence it ends ("Giving up on 192.0.2.153.").
+     */
     private static String unwrap(String name, String value) {
+        if ((name.equals("IP") || name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST"))
+                && value.length() > 1 && value.endsWith(".")) {
+            value = value.substring(0, value.length() - 1);
+        }
         if (value.length() > 2 && ((name.equals("IP") && value.startsWith("[") && value.endsWith("]"))
                 || (name.equals("EMAIL") && value.startsWith("<") && value.endsWith(">")))) {
             return value.substring(1, value.length() - 1);

@@ -221,6 +221,7 @@ final class RuleSet {
         }
         if (m.codes() != null && !m.codes().isEmpty()) {
             c.codes = m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+            c.codeList = List.copyOf(m.codes());
             append(summary, "code " + joined(c.codes));
             spec += 2;
         }
@@ -233,6 +234,7 @@ final class RuleSet {
         }
         if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
             c.enhanced = new int[m.enhancedCodes().size()][];
+            c.enhancedList = List.copyOf(m.enhancedCodes());
             for (int i = 0; i < c.enhanced.length; i++) {
                 String[] parts = m.enhancedCodes().get(i).split("\\.");
                 int cl = parts[0].equals("X") ? 0 : Integer.parseInt(parts[0]);
@@ -243,6 +245,7 @@ final class RuleSet {
         }
         if (m.stages() != null && !m.stages().isEmpty()) {
             EnumSet<Stage> stages = EnumSet.copyOf(m.stages());
+            c.stageList = List.copyOf(stages);
             for (Stage st : stages) {
                 c.stageMask |= 1 << st.ordinal();
             }
