@@ -162,9 +162,9 @@ public final class RuleTableLoader {
             } catch (IllegalArgumentException e) {
                 throw invalid(pluginId, resource, at + ".match.template", e.getMessage());
             }
-            if (Boolean.FALSE.equals(m.anchored()) && !template.startsWithLiteral()) {
-                throw invalid(pluginId, resource, at + ".match.template",
-                        "a template with \"anchored\": false must start with literal text");
+            if (Boolean.FALSE.equals(m.anchored()) && !template.unanchorable()) {
+                throw invalid(pluginId, resource, at + ".match.template", "a template with \"anchored\": false must "
+                        + "start with literal text, or with a placeholder such as {DOMAIN} followed by literal text");
             }
         } else if (m.anchored() != null) {
             throw invalid(pluginId, resource, at + ".match.anchored", "only applies to a template");
