@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -56,9 +55,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "A basic code, an enhanced code, or a reply (several words are joined with spaces).")
     List<String> words = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text or json (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    TextOrJson output;
 
     @Mixin
     EngineOptions engineOptions;
@@ -74,10 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!f.equals("text") && !f.equals("json")) {
-            throw CliFailure.usage("--format must be text or json: " + format);
-        }
+        boolean json = output.json();
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) {
             throw CliFailure.usage("nothing to explain: give a code such as 550 or 5.1.1, or a reply");
@@ -85,7 +80,7 @@ final class ExplainCommand implements Callable<Integer> {
         VerdictEngine engine = engineOptions.build();
         Explanation e = explain(engine, text);
         PrintWriter out = root.output().writer();
-        if (f.equals("json")) {
+        if (json) {
             out.println(e.json());
         } else {
             e.print(out);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code verdict plugins}: which plugins were found, their versions, contract versions and rule counts. */
@@ -24,23 +23,19 @@ final class PluginsCommand implements Callable<Integer> {
     @ParentCommand
     VerdictCli root;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text or json (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    TextOrJson output;
 
     @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() {
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!f.equals("text") && !f.equals("json")) {
-            throw CliFailure.usage("--format must be text or json: " + format);
-        }
+        boolean json = output.json();
         VerdictEngine engine = engineOptions.build();
         List<PluginInfo> plugins = engine.plugins();
         PrintWriter out = root.output().writer();
-        if (f.equals("json")) {
+        if (json) {
             json(out, plugins);
         } else {
             String row = "%-14s %-16s %-9s %-9s %-6s %s%n";

@@ -39,9 +39,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text or json (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    TextOrJson output;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
             description = "How many recipient domains and unclassified replies to list (default: ${DEFAULT-VALUE}).")
@@ -52,10 +51,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!f.equals("text") && !f.equals("json")) {
-            throw CliFailure.usage("--format must be text or json: " + format);
-        }
+        boolean json = output.json();
         if (top < 1) {
             throw CliFailure.usage("--top must be at least 1: " + top);
         }
@@ -74,7 +70,7 @@ final class StatsCommand implements Callable<Integer> {
         LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();
-        if (f.equals("json")) {
+        if (json) {
             try {
                 JsonGenerator g = JsonFactory.builder().build().createGenerator(out)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
