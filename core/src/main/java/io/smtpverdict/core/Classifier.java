@@ -30,7 +30,6 @@ import java.util.OptionalInt;
  */
 final class Classifier {
     private static final Stage[] STAGES = Stage.values();
-    private static final Outcome[] OUTCOMES = Outcome.values();
     private static final RuleRef[] CLASS_RULES = {
         null, null,
         new RuleRef("core", "core.class-2", EvidenceLevel.CLASS),
@@ -296,10 +295,11 @@ final class Classifier {
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            if (r.template.match(p.normalized(), p.bodyStart(), r.anchored) == null) {
+            int[] spans = r.template.match(p.normalized(), p.bodyStart(), r.anchored);
+            if (spans == null) {
                 return -1;
             }
-            evidence += r.template.literalLength();
+            evidence += r.template.evidence(spans);
         }
         return evidence << 8 | Math.min(spec, 255);
     }
@@ -383,11 +383,15 @@ final class Classifier {
         return a;
     }
 
+    /**
+     * The outcome the wording states when no code does. Temporary wording wins over final wording
+     * ("was rejected, please try again later" is a deferral); final wording alone means the attempt failed.
+     */
     private static Outcome cueOutcome(Scratch s) {
-        if (s.transientCue > 0 && s.permanentCue == 0) {
+        if (s.transientCue > 0) {
             return Outcome.DEFERRED;
         }
-        if (s.permanentCue > 0 && s.transientCue == 0) {
+        if (s.permanentCue > 0) {
             return Outcome.FAILED;
         }
         return Outcome.UNKNOWN;
@@ -426,7 +430,7 @@ final class Classifier {
                     if (from < 0) {
                         continue;
                     }
-                    String value = p.text().substring(offsets[from], offsets[to - 1] + 1).strip();
+                    String value = unwrap(names.get(i), p.text().substring(offsets[from], offsets[to - 1] + 1).strip());
                     b.binding(names.get(i), value);
                     if (names.get(i).equals("MESSAGE") && depth < maxDepth && !value.isEmpty()) {
                         inner = classify(value, stage, explain, depth + 1);
@@ -497,6 +501,15 @@ final class Classifier {
             }
         }
         return applyOverrides(b.build(), p.classDigit());
+    }
+
+    /** An address binds without the brackets around it: {@code [192.0.2.1]} and {@code <a@b.example>}. */
+    private static String unwrap(String name, String value) {
+        if (value.length() > 2 && ((name.equals("IP") && value.startsWith("[") && value.endsWith("]"))
+                || (name.equals("EMAIL") && value.startsWith("<") && value.endsWith(">")))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 
     private Verdict applyOverrides(Verdict v, int classDigit) {

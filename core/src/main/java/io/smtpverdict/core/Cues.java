@@ -41,7 +41,11 @@ final class Cues {
                 "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed");
         outcome(Outcome.FAILED, "permanently", "permanent failure", "permanent error", "permanent fatal",
                 "will not be retried", "not be retried", "giving up", "gave up", "has been rejected permanently",
-                "does not exist", "doesn't exist");
+                "does not exist", "doesn't exist", "cannot be delivered", "could not be delivered",
+                "couldn't be delivered", "can't be delivered", "was not delivered", "wasn't delivered",
+                "unable to deliver", "undeliverable", "delivery failed", "delivery has failed", "was rejected",
+                "were rejected", "has been rejected", "is rejected", "rejected due to", "rejected by", "rejected -",
+                "retry timeout exceeded", "failed permanently");
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
     }

@@ -72,4 +72,12 @@ final class ClassifyRobustnessTest {
         assertThat(v.has(Flag.CODE_MISMATCH)).isTrue();
         assertThat(v.outcome()).hasToString("DEFERRED");
     }
+
+    @Test
+    void classify_noCode_wordingGivesTheOutcome() {
+        assertThat(engine.classify("Sorry, your message cannot be delivered.").outcome()).hasToString("FAILED");
+        assertThat(engine.classify("Your message was rejected, please try again later").outcome()).hasToString("DEFERRED");
+        assertThat(engine.classify("The server is temporarily unavailable").outcome()).hasToString("DEFERRED");
+        assertThat(engine.classify("nothing to go by here").outcome()).hasToString("UNKNOWN");
+    }
 }

@@ -136,4 +136,19 @@ final class PrecedenceTest {
         assertThat(bare.category()).contains(Category.INVALID_SENDER);
         assertThat(bare.outcome()).isEqualTo(Outcome.DEFERRED);
     }
+
+    @Test
+    void classify_phraseInsideAnEmbeddedReply_doesNotOutweighTheTemplateAroundIt() {
+        // testing.vendor is a VENDOR_TEMPLATE-level phrase; inside {MESSAGE} it must not beat the wrapper
+        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: "
+                + "550 acme-vendor-text and a long tail of words that makes the embedded reply long");
+        assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
+        assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.vendor");
+    }
+
+    @Test
+    void classify_bracketedIp_bindsTheAddressWithoutBrackets() {
+        Verdict v = engine.classify("Connected to [192.0.2.25] but sender was rejected./Remote host said: 550 no");
+        assertThat(v.bindings()).containsEntry("IP", "192.0.2.25");
+    }
 }

@@ -46,9 +46,10 @@ public final class Verdict {
         this.enhancedCode = b.enhancedCode;
         this.explanation = requireNonNull(b.explanation, "explanation is null");
         this.retryAfterSeconds = b.retryAfterSeconds;
-        this.bindings = b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.bindings));
+        this.bindings = b.bindings == null || b.bindings.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.bindings));
         this.inner = b.inner;
-        this.flags = b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
+        this.flags = b.flags == null || b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
         this.rule = b.rule;
         this.candidates = List.copyOf(b.candidates);
         if (outcome == Outcome.DELIVERED && category != null) {
@@ -75,9 +76,13 @@ public final class Verdict {
         b.enhancedCode = enhancedCode;
         b.explanation = explanation;
         b.retryAfterSeconds = retryAfterSeconds;
-        b.bindings.putAll(bindings);
+        if (!bindings.isEmpty()) {
+            b.bindings = new LinkedHashMap<>(bindings);
+        }
         b.inner = inner;
-        b.flags.addAll(flags);
+        if (!flags.isEmpty()) {
+            b.flags = EnumSet.copyOf(flags);
+        }
         b.rule = rule;
         b.candidates = candidates;
         return b;
@@ -240,9 +245,9 @@ public final class Verdict {
         private EnhancedStatusCode enhancedCode;
         private String explanation = "";
         private int retryAfterSeconds = -1;
-        private final Map<String, String> bindings = new LinkedHashMap<>();
+        private Map<String, String> bindings;
         private Verdict inner;
-        private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        private Set<Flag> flags;
         private RuleRef rule;
         private List<Candidate> candidates = List.of();
 
@@ -323,13 +328,16 @@ public final class Verdict {
 
         /** Adds one binding. */
         public Builder binding(String name, String value) {
+            if (bindings == null) {
+                bindings = new LinkedHashMap<>();
+            }
             bindings.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
             return this;
         }
 
         /** Replaces the bindings. */
         public Builder bindings(Map<String, String> values) {
-            bindings.clear();
+            bindings = null;
             values.forEach(this::binding);
             return this;
         }
@@ -342,14 +350,17 @@ public final class Verdict {
 
         /** Adds a flag. */
         public Builder flag(Flag value) {
+            if (flags == null) {
+                flags = EnumSet.noneOf(Flag.class);
+            }
             flags.add(requireNonNull(value, "flag is null"));
             return this;
         }
 
         /** Replaces the flags. */
         public Builder flags(Set<Flag> values) {
-            flags.clear();
-            flags.addAll(values);
+            flags = null;
+            values.forEach(this::flag);
             return this;
         }
 

@@ -184,6 +184,19 @@ public final class Template {
         return literalLength;
     }
 
+    /**
+     * The evidence length of a match: the literal characters plus the text bound to {MESSAGE}, which the
+     * template explains as an embedded reply. A phrase found inside that reply is therefore never stronger
+     * evidence than the template around it.
+     */
+    public int evidence(int[] spans) {
+        int slot = placeholders.indexOf("MESSAGE");
+        if (slot < 0 || spans[2 * slot] < 0) {
+            return literalLength;
+        }
+        return literalLength + spans[2 * slot + 1] - spans[2 * slot];
+    }
+
     /** The distinct placeholder names, in order of first use. */
     public List<String> placeholders() {
         return placeholders;
@@ -267,8 +280,13 @@ public final class Template {
                 p++;
             }
             if (anchored && p != end) {
-                // allow a trailing full stop after a host name at the very end
                 return -1;
+            }
+            if (!anchored && isHostClass(name)) {
+                // a host name that ends a sentence does not own the sentence's full stop
+                while (p > pos + 1 && (t.charAt(p - 1) == '.' || t.charAt(p - 1) == '-')) {
+                    p--;
+                }
             }
             return p;
         }
@@ -339,6 +357,10 @@ public final class Template {
             }
         }
         return -1;
+    }
+
+    private static boolean isHostClass(String name) {
+        return name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST");
     }
 
     private static boolean inClass(String name, char c) {

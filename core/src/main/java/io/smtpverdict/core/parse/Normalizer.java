@@ -48,37 +48,41 @@ public final class Normalizer {
      */
     public static String normalize(CharSequence text, int[] offsets) {
         int n = text.length();
-        StringBuilder sb = new StringBuilder(n);
+        char[] out = new char[n];
+        int len = 0;
         boolean pendingSpace = false;
         int spaceAt = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (isSpace(c)) {
+            boolean space = c <= ' '
+                    ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
+                    : c >= 0x80 && isSpace(c);
+            if (space) {
                 if (!pendingSpace) {
                     pendingSpace = true;
                     spaceAt = i;
                 }
                 continue;
             }
-            if (pendingSpace && sb.length() > 0) {
+            if (pendingSpace && len > 0) {
                 if (offsets != null) {
-                    offsets[sb.length()] = spaceAt;
+                    offsets[len] = spaceAt;
                 }
-                sb.append(' ');
+                out[len++] = ' ';
             }
             pendingSpace = false;
             if (offsets != null) {
-                offsets[sb.length()] = i;
+                offsets[len] = i;
             }
-            sb.append(fold(c));
+            out[len++] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : fold(c);
         }
         if (offsets != null) {
             int end = n;
             while (end > 0 && isSpace(text.charAt(end - 1))) {
                 end--;
             }
-            offsets[sb.length()] = end;
+            offsets[len] = end;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 }

@@ -26,9 +26,11 @@ public final class ReplyParser {
             truncated = true;
         }
         String normalized = Normalizer.normalize(text);
-        int[] basic = findBasicCode(text);
-        EnhancedStatusCode enhanced = findEnhancedCode(text, basic[1]);
-        return new ParsedReply(text, normalized, bodyStart(normalized), basic[0], basic[1], enhanced, truncated);
+        long basic = findBasicCode(text);
+        int code = (int) (basic >>> 32);
+        int at = (int) basic;
+        EnhancedStatusCode enhanced = findEnhancedCode(text, at);
+        return new ParsedReply(text, normalized, bodyStart(normalized), code, at, enhanced, truncated);
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
@@ -67,11 +69,12 @@ public final class ReplyParser {
     }
 
     /**
-     * Returns {code, index}: the best basic reply code candidate, or {0, -1}. A candidate is a free-standing
+     * Returns {@code code << 32 | index} of the best basic reply code candidate, or {@code 0 << 32 | -1}. A candidate is a free-standing
      * three-digit number 200-599 (or the client-side 101/111); one at the start of a line, after a word like
-     * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text.
+     * "said:" or "smtp;", or followed by an enhanced code is preferred over one that merely stands in the text,
+     * and among those the first of the most severe class wins.
      */
-    static int[] findBasicCode(String s) {
+    static long findBasicCode(String s) {
         int n = s.length();
         int bestCode = 0;
         int bestAt = -1;
@@ -103,17 +106,20 @@ public final class ReplyParser {
             if (c0 == '1') {
                 strength = Math.min(strength, 1);
             }
-            if (strength > bestStrength) {
-                bestStrength = strength;
+            // Among replies that stand where replies stand, a transcript's most severe one carries the
+            // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx.
+            boolean moreSevere = bestStrength >= 2 && strength >= 2 && c0 > (char) ('0' + bestCode / 100);
+            if (strength > bestStrength || moreSevere) {
+                bestStrength = Math.max(strength, bestStrength);
                 bestCode = code;
                 bestAt = i;
-                if (strength >= 3) {
+                if (strength >= 3 && c0 == '5') {
                     break;
                 }
             }
             i += 2;
         }
-        return new int[] {bestCode, bestAt};
+        return ((long) bestCode << 32) | (bestAt & 0xffffffffL);
     }
 
     private static int strength(String s, int at) {
@@ -136,7 +142,24 @@ public final class ReplyParser {
                 || endsWithWord(s, p, "reply") || endsWithWord(s, p, "response") || endsWithWord(s, p, "status")) {
             return 3;
         }
+        // "... try later 551 not our user": a code followed by words, not a quantity ("in 550 seconds")
+        if (q < s.length() && s.charAt(at + 3) == ' ' && Character.isLetter(s.charAt(q)) && !afterQuantityWord(s, p)) {
+            return 2;
+        }
         return 1;
+    }
+
+    private static final String[] QUANTITY_WORDS = {"in", "of", "for", "after", "than", "about", "at", "to", "within",
+        "over", "under", "port", "is", "are", "be", "was", "limit", "size", "max", "maximum", "exceeds", "exceeded",
+        "only", "up", "least", "most", "by", "from", "every", "per", "and", "or", "next", "last", "first"};
+
+    private static boolean afterQuantityWord(String s, int end) {
+        for (String w : QUANTITY_WORDS) {
+            if (endsWithWord(s, end, w)) {
+                return true;
+            }
+        }
+        return end >= 0 && !Character.isLetter(s.charAt(end));
     }
 
     private static boolean endsWithWord(String s, int end, String word) {

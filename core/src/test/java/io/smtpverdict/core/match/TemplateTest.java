@@ -63,6 +63,13 @@ final class TemplateTest {
     }
 
     @Test
+    void match_unanchoredHostAtTheEndOfASentence_leavesTheFullStop() {
+        assertThat(bind("blocked using {BLOCKLIST}",
+                "550 5.7.1 Client host [198.51.100.9] blocked using Spamhaus. To request removal see x", false))
+                .isEqualTo("BLOCKLIST=spamhaus;");
+    }
+
+    @Test
     void compile_badTemplates_areRejectedWithTheReason() {
         assertThatThrownBy(() -> Template.compile("host {HOST}")).hasMessageContaining("unknown placeholder");
         assertThatThrownBy(() -> Template.compile("{IP}{MESSAGE}")).hasMessageContaining("side by side");

@@ -24,6 +24,11 @@ final class ReplyParserTest {
         "SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 unknown | 550 | 5.1.1",
         "421 4.4.5 System rule canceled connection.                         | 421 | 4.4.5",
         "451 4.4.2 [internal] no banner                                     | 451 | 4.4.2",
+        // transcripts: the most severe reply carries the meaning
+        "450 busy - please try later 551 not our user 503 need RCPT command [data] 551 not our user | 551 | -",
+        "250 2.1.0 ok 550 5.1.1 no such user                                 | 550 | 5.1.1",
+        "550 5.7.1 rejected 421 4.7.0 closing                                | 550 | 5.7.1",
+        "451 4.7.1 please try again in 550 seconds                          | 451 | 4.7.1",
         // numbers that are not codes
         "Connected to 5.4.3.2 but the TLS negotiation failed.               | -   | -",
         "received from IP 192.0.2.222 on Thu, 29 Apr 2015 23:34:45 +0000    | -   | -",

@@ -18,7 +18,7 @@ public final class GenericPlugin implements VerdictPlugin {
 
     @Override
     public List<String> ruleTables() {
-        return List.of("generic-codes.json", "generic-phrases.json", "generic-providers.json");
+        return List.of("generic-codes.json", "generic-phrases.json", "generic-providers.json", "generic-senders.json");
     }
 
     @Override

@@ -76,7 +76,7 @@ final class BasicReplyCodeTest {
             511 | UNKNOWN  | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.basic.511
             512 | UNKNOWN  | BAD_DOMAIN          | FAILED    | SUPPRESS_RECIPIENT | generic.basic.512
             513 | UNKNOWN  | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.basic.513
-            521 | UNKNOWN  | REMOTE_SERVER_ERROR | FAILED    | RETRY              | generic.basic.521
+            521 | UNKNOWN  | REMOTE_SERVER_ERROR | FAILED    | SUPPRESS_RECIPIENT | generic.basic.521
             523 | UNKNOWN  | MESSAGE_TOO_LARGE   | FAILED    | FIX_CONTENT        | generic.basic.523
             525 | UNKNOWN  | MAILBOX_INACTIVE    | FAILED    | SUPPRESS_RECIPIENT | generic.basic.525
             530 | UNKNOWN  | RELAY_DENIED        | FAILED    | FIX_CONFIGURATION  | generic.basic.530
