@@ -38,6 +38,9 @@ final class Classifier {
         new RuleRef("core", "core.class-5", EvidenceLevel.CLASS),
     };
 
+    /** The most characters of an embedded {MESSAGE} reply that are classified. */
+    static final int MAX_EMBEDDED = 8192;
+
     private final RuleSet set;
     private final int maxInput;
     private final int maxDepth;
@@ -162,8 +165,7 @@ final class Classifier {
         ParsedReply p = ReplyParser.parse(input, maxInput);
         Scratch s = scratch.get()[depth];
         s.begin(set);
-        String norm = p.normalized();
-        set.automaton.scan(norm, s);
+        set.automaton.scanFolding(p.text(), s);
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
         CompiledRule best = null;
@@ -286,6 +288,18 @@ final class Classifier {
                     return -1;
                 }
             }
+        }
+        if (r.messages != null) {
+            int matched = -1;
+            for (int i = 0; i < r.messages.length; i++) {
+                if (s.has(r.messageKeys[i]) && p.messageIs(r.messages[i], r.messageCodes[i], r.messageEnhanced[i])) {
+                    matched = Math.max(matched, r.messages[i].length());
+                }
+            }
+            if (matched < 0) {
+                return -1;
+            }
+            evidence += matched;
         }
         if (r.regex != null) {
             Matcher m = r.regex.matcher(p.normalized());
@@ -433,7 +447,13 @@ final class Classifier {
                     String value = unwrap(names.get(i), p.text().substring(offsets[from], offsets[to - 1] + 1).strip());
                     b.binding(names.get(i), value);
                     if (names.get(i).equals("MESSAGE") && depth < maxDepth && !value.isEmpty()) {
-                        inner = classify(value, stage, explain, depth + 1);
+                        // a real embedded reply is short: classifying a hostile one in full at every depth
+                        // would multiply the work by the depth
+                        boolean cut = value.length() > MAX_EMBEDDED;
+                        inner = classify(cut ? value.substring(0, MAX_EMBEDDED) : value, stage, explain, depth + 1);
+                        if (cut) {
+                            inner = inner.toBuilder().flag(Flag.TRUNCATED).build();
+                        }
                         if (inner.origin() == Origin.UNKNOWN) {
                             inner = inner.toBuilder().origin(Origin.REMOTE).build();
                         }
@@ -478,8 +498,9 @@ final class Classifier {
         b.outcome(outcome).category(Optional.ofNullable(category));
         if (category == null) {
             b.advice(Advice.NONE).party(Party.NONE);
-        } else if (inherit && inner.category().orElse(null) == category && r.advice == null) {
-            b.advice(inner.advice()).party(r.party != null ? r.party : inner.party());
+        } else if (inherit && inner.category().orElse(null) == category) {
+            // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
+            b.advice(inner.advice()).party(inner.party());
         } else {
             b.advice(r.advice != null ? r.advice : adviceFor(category, outcome))
                     .party(r.party != null ? r.party : category.defaultParty());
@@ -503,8 +524,15 @@ final class Classifier {
         return applyOverrides(b.build(), p.classDigit());
     }
 
-    /** An address binds without the brackets around it: {@code [192.0.2.1]} and {@code <a@b.example>}. */
+    /**
+     * An address binds without the brackets around it ({@code [192.0.2.1]}, {@code <a@b.example>}) and without
+     * the full stop of a sentence it ends ("Giving up on 192.0.2.153.").
+     */
     private static String unwrap(String name, String value) {
+        if ((name.equals("IP") || name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST"))
+                && value.length() > 1 && value.endsWith(".")) {
+            value = value.substring(0, value.length() - 1);
+        }
         if (value.length() > 2 && ((name.equals("IP") && value.startsWith("[") && value.endsWith("]"))
                 || (name.equals("EMAIL") && value.startsWith("<") && value.endsWith(">")))) {
             return value.substring(1, value.length() - 1);

@@ -31,6 +31,10 @@ final class CompiledRule {
     int[] anyKeys;
     int[] allKeys;
     int[] notKeys;
+    int[] messageKeys;
+    String[] messages;
+    int[] messageCodes;
+    io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
     Pattern regex;
     int[] codes;
     int classMask;
@@ -53,6 +57,9 @@ final class CompiledRule {
     String explanation;
     List<String> examples = List.of();
     String summary;
+    List<Integer> codeList = List.of();
+    List<String> enhancedList = List.of();
+    List<Stage> stageList = List.of();
 
     CompiledRule(String plugin, String id, EvidenceLevel level, boolean user, int priority, int order) {
         this.plugin = plugin;
@@ -71,6 +78,6 @@ final class CompiledRule {
     RuleInfo info() {
         return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),
                 java.util.Optional.ofNullable(outcome), outcomeFixed, java.util.Optional.ofNullable(advice),
-                explanation, examples, order);
+                explanation, examples, order, codeList, enhancedList, stageList);
     }
 }

@@ -113,6 +113,21 @@ final class EngineLoader {
             LOG.info("Registering plugin {} {} ({} rules)", p.id(), p.version(), count);
         }
         List<TableCategoryOverride> overrides = new ArrayList<>();
+        try {
+            loadUserTables(b, sources, ruleOwner, overrides, infos);
+        } catch (VerdictConfigurationException e) {
+            throw e.inUserTable();
+        }
+        if (infos.isEmpty()) {
+            LOG.warn("no verdict plugins found: only reply-code classes will be told apart "
+                    + "(see docs/troubleshooting.md#no-plugins)");
+        }
+        RuleSet set = new RuleSet(sources, overrides);
+        return new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
+    }
+
+    private static void loadUserTables(VerdictEngine.Builder b, List<RuleSet.Source> sources,
+            Map<String, String> ruleOwner, List<TableCategoryOverride> overrides, List<PluginInfo> infos) {
         Map<String, RuleSet.Source> userRules = new LinkedHashMap<>();
         Map<String, Integer> userCounts = new LinkedHashMap<>();
         Map<String, List<String>> userFiles = new LinkedHashMap<>();
@@ -148,12 +163,6 @@ final class EngineLoader {
         sources.addAll(userRules.values());
         userCounts.forEach((id, n) -> infos.add(0, new PluginInfo(id, "user", VerdictContract.VERSION, USER_PRIORITY,
                 n, true, userFiles.get(id), "user rule table")));
-        if (infos.isEmpty()) {
-            LOG.warn("no verdict plugins found: only reply-code classes will be told apart "
-                    + "(see docs/troubleshooting.md#no-plugins)");
-        }
-        RuleSet set = new RuleSet(sources, overrides);
-        return new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
     }
 
     private static int effectivePriority(VerdictPlugin p, VerdictEngine.Builder b) {

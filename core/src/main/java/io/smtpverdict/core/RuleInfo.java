@@ -6,6 +6,7 @@ import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Stage;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,13 @@ import java.util.Optional;
  * @param explanation its explanation
  * @param examples texts it must decide
  * @param order its position in its table
+ * @param codes the basic reply codes it requires, as written; empty when it names none
+ * @param enhancedCodes the enhanced code patterns it requires, as written ({@code 5.1.1}, {@code X.1.*}); may be empty
+ * @param stages the SMTP stages it requires; empty when any
  */
 public record RuleInfo(String plugin, String id, EvidenceLevel level, String matches, Optional<Category> category,
         Optional<Outcome> outcome, boolean outcomeFixed, Optional<Advice> advice, String explanation,
-        List<String> examples, int order) {
+        List<String> examples, int order, List<Integer> codes, List<String> enhancedCodes, List<Stage> stages) {
     /** Validates the parts. */
     public RuleInfo {
         requireNonNull(plugin, "plugin is null");
@@ -38,5 +42,8 @@ public record RuleInfo(String plugin, String id, EvidenceLevel level, String mat
         requireNonNull(advice, "advice is null");
         requireNonNull(explanation, "explanation is null");
         examples = List.copyOf(examples);
+        codes = List.copyOf(codes);
+        enhancedCodes = List.copyOf(enhancedCodes);
+        stages = List.copyOf(stages);
     }
 }

@@ -64,7 +64,7 @@ final class RuleSet {
             c.rank = r;
             rules[r] = c;
             // index: literal keys first, else codes, else always
-            int[] index = c.anyKeys != null ? c.anyKeys : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
+            int[] index = c.messageKeys != null ? c.messageKeys : c.anyKeys != null ? c.anyKeys : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
                     : c.template != null ? new int[] {keys.id(c.template.longestLiteral())} : null;
             if (index != null) {
                 for (int k : index) {
@@ -179,6 +179,33 @@ final class RuleSet {
         c.anyKeys = keys.of(m.phrases());
         c.allKeys = keys.of(m.allPhrases());
         c.notKeys = keys.of(m.notPhrases());
+        if (m.message() != null && !m.message().isEmpty()) {
+            List<String> ms = m.message().stream().distinct().toList();
+            c.messages = new String[ms.size()];
+            c.messageCodes = new int[ms.size()];
+            c.messageEnhanced = new io.smtpverdict.spi.EnhancedStatusCode[ms.size()];
+            c.messageKeys = new int[ms.size()];
+            for (int i = 0; i < ms.size(); i++) {
+                String f = Normalizer.normalize(ms.get(i));
+                if (f.length() > 4 && Character.isDigit(f.charAt(0)) && Character.isDigit(f.charAt(1))
+                        && Character.isDigit(f.charAt(2)) && f.charAt(3) == ' ') {
+                    c.messageCodes[i] = Integer.parseInt(f.substring(0, 3));
+                    f = f.substring(4);
+                }
+                int sp = f.indexOf(' ');
+                if (sp > 0) {
+                    java.util.Optional<io.smtpverdict.spi.EnhancedStatusCode> e =
+                            io.smtpverdict.spi.EnhancedStatusCode.parse(f.substring(0, sp));
+                    if (e.isPresent()) {
+                        c.messageEnhanced[i] = e.get();
+                        f = f.substring(sp + 1);
+                    }
+                }
+                c.messages[i] = f.endsWith(".") ? f.substring(0, f.length() - 1).strip() : f;
+                c.messageKeys[i] = keys.id(c.messages[i]);
+            }
+            append(summary, "message is " + quoted(m.message()));
+        }
         if (m.phrases() != null) {
             append(summary, "any of " + quoted(m.phrases()));
         }
@@ -194,6 +221,7 @@ final class RuleSet {
         }
         if (m.codes() != null && !m.codes().isEmpty()) {
             c.codes = m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+            c.codeList = List.copyOf(m.codes());
             append(summary, "code " + joined(c.codes));
             spec += 2;
         }
@@ -206,6 +234,7 @@ final class RuleSet {
         }
         if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
             c.enhanced = new int[m.enhancedCodes().size()][];
+            c.enhancedList = List.copyOf(m.enhancedCodes());
             for (int i = 0; i < c.enhanced.length; i++) {
                 String[] parts = m.enhancedCodes().get(i).split("\\.");
                 int cl = parts[0].equals("X") ? 0 : Integer.parseInt(parts[0]);
@@ -216,6 +245,7 @@ final class RuleSet {
         }
         if (m.stages() != null && !m.stages().isEmpty()) {
             EnumSet<Stage> stages = EnumSet.copyOf(m.stages());
+            c.stageList = List.copyOf(stages);
             for (Stage st : stages) {
                 c.stageMask |= 1 << st.ordinal();
             }

@@ -80,4 +80,15 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify("The server is temporarily unavailable").outcome()).hasToString("DEFERRED");
         assertThat(engine.classify("nothing to go by here").outcome()).hasToString("UNKNOWN");
     }
+
+    @Test
+    void classify_hugeEmbeddedReply_isClassifiedOnlyUpToItsLimit() {
+        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 550 5.1.1 user unknown "
+                + "x".repeat(20_000));
+        Verdict inner = v.inner().orElseThrow();
+        assertThat(inner.has(Flag.TRUNCATED)).isTrue();
+        assertThat(inner.rule().orElseThrow().id()).isEqualTo("testing.phrase");
+        assertThat(v.has(Flag.TRUNCATED)).isFalse();
+        assertThat(v.bindings().get("MESSAGE")).hasSizeGreaterThan(20_000);
+    }
 }

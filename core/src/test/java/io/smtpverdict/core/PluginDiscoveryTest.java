@@ -75,7 +75,8 @@ final class PluginDiscoveryTest {
                 .isInstanceOf(VerdictConfigurationException.class)
                 .hasMessageContaining("plugin 'missing'")
                 .hasMessageContaining("missing-rules.json")
-                .hasMessageContaining("#table-not-found");
+                .hasMessageContaining("#table-not-found")
+                .satisfies(e -> assertThat(((VerdictConfigurationException) e).userTable()).isFalse());
     }
 
     @Test

@@ -151,4 +151,38 @@ final class PrecedenceTest {
         Verdict v = engine.classify("Connected to [192.0.2.25] but sender was rejected./Remote host said: 550 no");
         assertThat(v.bindings()).containsEntry("IP", "192.0.2.25");
     }
+
+    @Test
+    void classify_messageCondition_matchesTheWholeTextAfterItsCodesOnly() {
+        assertThat(winner("421 4.4.5 Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("421 4.4.5 Service unavailable.")).isEqualTo("testing.message");
+        assertThat(winner("Service  UNAVAILABLE")).isEqualTo("testing.message");
+        assertThat(winner("421-4.4.5 service unavailable")).isEqualTo("testing.message");
+        assertThat(engine.classify("554 5.7.1 Service unavailable; client host blocked").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("421 4.3.2 Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("x Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
+
+    @Test
+    void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("wrap.json");
+        Files.writeString(table, """
+                {"schemaVersion": 1, "rules": [
+                  {"id": "user.wrap", "level": "VENDOR_TEMPLATE",
+                   "match": {"template": "{IP} does not like recipient./Remote host said: {MESSAGE}/Giving up on {IP}"},
+                   "verdict": {"category": "INVALID_RECIPIENT", "advice": "REVIEW", "origin": "LOCAL", "stage": "RCPT",
+                               "explanation": "Recipient refused."}}]}""");
+        VerdictEngine wrapped = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+        Verdict known = wrapped.classify("192.0.2.153 does not like recipient. Remote host said: 550 5.1.1 <a@b>... "
+                + "User Unknown Giving up on 192.0.2.153.");
+        assertThat(known.advice()).hasToString("SUPPRESS_RECIPIENT");
+        assertThat(known.bindings()).containsEntry("IP", "192.0.2.153");
+        Verdict unknown = wrapped.classify("192.0.2.153 does not like recipient./Remote host said: 551 xyzzy/"
+                + "Giving up on 192.0.2.153");
+        assertThat(unknown.inner().orElseThrow().rule().orElseThrow().level()).isEqualTo(EvidenceLevel.CLASS);
+        assertThat(unknown.advice()).hasToString("REVIEW");
+    }
 }

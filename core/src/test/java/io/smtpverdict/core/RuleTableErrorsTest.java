@@ -38,6 +38,7 @@ final class RuleTableErrorsTest {
         assertThatThrownBy(() -> VerdictEngine.builder().ruleTable(path).build())
                 .isInstanceOf(VerdictConfigurationException.class)
                 .satisfies(e -> assertThat(((VerdictConfigurationException) e).diagnostic()).isEqualTo(diagnostic))
+                .satisfies(e -> assertThat(((VerdictConfigurationException) e).userTable()).isTrue())
                 .hasMessageContaining("plugin 'user'")
                 .hasMessageContaining(path.toString())
                 .hasMessageContaining(where)

@@ -31,6 +31,13 @@ public final class AhoCorasick {
     private final int[] outKey;
     private final int[] dictLink;
     private final int keyCount;
+    /** Dense transitions, {@code states x width}, when they fit {@link #DENSE_BUDGET}; else null. */
+    private final int[] dense;
+    private final char[] charClass;
+    private final int width;
+
+    /** Most transition cells a dense table may have (16 MiB of ints). */
+    static final int DENSE_BUDGET = 4 << 20;
 
     private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink,
             int keyCount) {
@@ -45,6 +52,55 @@ public final class AhoCorasick {
         for (int i = transStart[0]; i < transStart[1]; i++) {
             root[labels[i]] = targets[i];
         }
+        // Dense transitions over the key alphabet: one array read per character, no failure walks.
+        char[] cls = new char[65536];
+        int classes = 1;
+        for (char label : labels) {
+            if (cls[label] == 0) {
+                cls[label] = (char) classes++;
+            }
+        }
+        int states = fail.length;
+        if ((long) states * classes <= DENSE_BUDGET && classes < 65536) {
+            int[] d = new int[states * classes];
+            // breadth-first order guarantees a state's failure target has its row before the state itself
+            int[] order = bfsOrder(transStart, targets, states);
+            for (int s : order) {
+                int row = s * classes;
+                if (s != 0) {
+                    System.arraycopy(d, fail[s] * classes, d, row, classes);
+                }
+                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                    d[row + cls[labels[i]]] = targets[i];
+                }
+            }
+            this.dense = d;
+            this.charClass = cls;
+            this.width = classes;
+        } else {
+            this.dense = null;
+            this.charClass = null;
+            this.width = 0;
+        }
+    }
+
+    private static int[] bfsOrder(int[] transStart, int[] targets, int states) {
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = 0;
+        while (head < tail) {
+            int s = queue[head++];
+            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                queue[tail++] = targets[i];
+            }
+        }
+        return queue;
+    }
+
+    /** Whether transitions are held as a dense table (one array read per character). */
+    public boolean isDense() {
+        return dense != null;
     }
 
     /** How many distinct keys the automaton holds. */
@@ -62,10 +118,11 @@ public final class AhoCorasick {
      * (fold them with {@link io.smtpverdict.core.parse.Normalizer} first).
      */
     public static AhoCorasick build(List<String> keys) {
-        List<Map<Character, Integer>> next = new ArrayList<>();
+        // The trie as an edge list: one hash map over (state, char) for all states, then sorted into flat rows.
+        Map<Long, Integer> edges = new HashMap<>(keys.size() * 8);
         List<Integer> out = new ArrayList<>();
-        next.add(new HashMap<>());
         out.add(-1);
+        int next = 1;
         for (int k = 0; k < keys.size(); k++) {
             String key = keys.get(k);
             if (key.isEmpty()) {
@@ -73,13 +130,12 @@ public final class AhoCorasick {
             }
             int s = 0;
             for (int i = 0; i < key.length(); i++) {
-                Character c = key.charAt(i);
-                Integer t = next.get(s).get(c);
+                long edge = ((long) s << 16) | key.charAt(i);
+                Integer t = edges.get(edge);
                 if (t == null) {
-                    t = next.size();
-                    next.add(new HashMap<>(4));
+                    t = next++;
                     out.add(-1);
-                    next.get(s).put(c, t);
+                    edges.put(edge, t);
                 }
                 s = t;
             }
@@ -88,25 +144,24 @@ public final class AhoCorasick {
             }
             out.set(s, k);
         }
-        int states = next.size();
-        int[] transStart = new int[states + 1];
-        int total = 0;
-        for (int s = 0; s < states; s++) {
-            transStart[s] = total;
-            total += next.get(s).size();
+        int states = next;
+        long[] sorted = new long[edges.size()];
+        int e = 0;
+        for (Long edge : edges.keySet()) {
+            sorted[e++] = edge;
         }
-        transStart[states] = total;
-        char[] labels = new char[total];
-        int[] targets = new int[total];
-        for (int s = 0; s < states; s++) {
-            List<Map.Entry<Character, Integer>> entries = new ArrayList<>(next.get(s).entrySet());
-            entries.sort(Map.Entry.comparingByKey());
-            int at = transStart[s];
-            for (Map.Entry<Character, Integer> e : entries) {
-                labels[at] = e.getKey();
-                targets[at] = e.getValue();
-                at++;
-            }
+        Arrays.sort(sorted);
+        int[] transStart = new int[states + 1];
+        char[] labels = new char[sorted.length];
+        int[] targets = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            int from = (int) (sorted[i] >>> 16);
+            transStart[from + 1]++;
+            labels[i] = (char) (sorted[i] & 0xffff);
+            targets[i] = edges.get(sorted[i]);
+        }
+        for (int st = 0; st < states; st++) {
+            transStart[st + 1] += transStart[st];
         }
         int[] fail = new int[states];
         int[] outKey = new int[states];
@@ -175,25 +230,60 @@ public final class AhoCorasick {
         int s = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
+            s = next(s, text.charAt(i));
+            emit(s, i + 1, sink);
+        }
+    }
+
+    /**
+     * Scans raw text as if it had been folded by {@link io.smtpverdict.core.parse.Normalizer#normalize}: the
+     * same keys are found at the same (folded) end positions, without building the folded copy.
+     */
+    public void scanFolding(CharSequence text, HitSink sink) {
+        int s = 0;
+        int at = 0;
+        boolean pendingSpace = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            while (true) {
-                if (s == 0) {
-                    s = root[c];
-                    break;
-                }
-                int t = step(transStart, labels, targets, s, c);
-                if (t >= 0) {
-                    s = t;
-                    break;
-                }
-                s = fail[s];
+            if (c <= ' ' ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
+                    : c >= 0x80 && io.smtpverdict.core.parse.Normalizer.isSpace(c)) {
+                pendingSpace = at > 0;
+                continue;
             }
-            if (s != 0) {
-                int o = outKey[s] >= 0 ? s : dictLink[s];
-                while (o > 0) {
-                    sink.hit(outKey[o], i + 1);
-                    o = dictLink[o];
-                }
+            if (pendingSpace) {
+                s = next(s, ' ');
+                emit(s, ++at, sink);
+                pendingSpace = false;
+            }
+            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : io.smtpverdict.core.parse.Normalizer.fold(c);
+            s = next(s, f);
+            emit(s, ++at, sink);
+        }
+    }
+
+    private int next(int s, char c) {
+        if (dense != null) {
+            return dense[s * width + charClass[c]];
+        }
+        while (true) {
+            if (s == 0) {
+                return root[c];
+            }
+            int t = step(transStart, labels, targets, s, c);
+            if (t >= 0) {
+                return t;
+            }
+            s = fail[s];
+        }
+    }
+
+    private void emit(int s, int end, HitSink sink) {
+        if (s != 0) {
+            int o = outKey[s] >= 0 ? s : dictLink[s];
+            while (o > 0) {
+                sink.hit(outKey[o], end);
+                o = dictLink[o];
             }
         }
     }

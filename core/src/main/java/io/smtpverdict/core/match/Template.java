@@ -214,6 +214,25 @@ public final class Template {
         if (anchored) {
             return matchAt(text, from, true);
         }
+        if (kinds[0] == PH) {
+            // "{DOMAIN} does not exist": find the literal, then take the placeholder's characters before it
+            String literal = values[1];
+            int at = text.indexOf(literal, from);
+            for (int tries = 0; at >= 0 && tries < 16; tries++) {
+                int start = at;
+                while (start > from && inClass(values[0], text.charAt(start - 1))) {
+                    start--;
+                }
+                if (start < at) {
+                    int[] spans = matchAt(text, start, false);
+                    if (spans != null) {
+                        return spans;
+                    }
+                }
+                at = text.indexOf(literal, at + 1);
+            }
+            return null;
+        }
         String first = values[0];
         int at = text.indexOf(first, from);
         for (int tries = 0; at >= 0 && tries < 16; tries++) {
@@ -224,6 +243,17 @@ public final class Template {
             at = text.indexOf(first, at + 1);
         }
         return null;
+    }
+
+    /**
+     * Whether this template may stand anywhere in a text: it starts with literal text, or with a restricted
+     * placeholder ({HOSTNAME}, {DOMAIN}, {IP}, ...) directly followed by literal text.
+     */
+    public boolean unanchorable() {
+        if (kinds[0] == LIT) {
+            return true;
+        }
+        return kinds.length > 1 && kinds[1] == LIT && !values[0].equals("MESSAGE") && !values[0].equals("TEXT");
     }
 
     private int[] matchAt(String t, int start, boolean anchored) {
@@ -252,6 +282,9 @@ public final class Template {
                 int stop = placeholderEnd(t, pos, end, i, anchored);
                 if (stop <= pos) {
                     return null;
+                }
+                if (name.equals("DOMAIN") && t.lastIndexOf('.', stop - 1) < pos) {
+                    return null; // a domain name has at least one dot
                 }
                 int slot = placeholders.indexOf(name) * 2;
                 if (spans[slot] < 0) {

@@ -3,23 +3,24 @@ package io.smtpverdict.core.parse;
 import io.smtpverdict.spi.EnhancedStatusCode;
 
 /**
- * The parser's view of one input, kept cheap for the hot path: the (possibly cut) text, its folded form,
- * and the codes found in it. Internal to the engine.
+ * The parser's view of one input, kept cheap for the hot path: the (possibly cut) text, the codes found in
+ * it, and its folded form on demand. Internal to the engine; used by one thread at a time.
  */
 public final class ParsedReply {
     final String text;
-    final String normalized;
-    final int bodyStart;
+    private String normalized;
+    private int bodyStart = -1;
+    private int messageStart = -1;
+    private int messageEnd;
+    private int leadingCode;
+    private EnhancedStatusCode leadingEnhanced;
     final int basicCode;
     final int basicCodeAt;
     final EnhancedStatusCode enhancedCode;
     final boolean truncated;
 
-    ParsedReply(String text, String normalized, int bodyStart, int basicCode, int basicCodeAt,
-            EnhancedStatusCode enhancedCode, boolean truncated) {
+    ParsedReply(String text, int basicCode, int basicCodeAt, EnhancedStatusCode enhancedCode, boolean truncated) {
         this.text = text;
-        this.normalized = normalized;
-        this.bodyStart = bodyStart;
         this.basicCode = basicCode;
         this.basicCodeAt = basicCodeAt;
         this.enhancedCode = enhancedCode;
@@ -31,14 +32,65 @@ public final class ParsedReply {
         return text;
     }
 
-    /** The folded text that rules match against. */
+    /** The folded text that rules match against, built on first use (most replies never need it). */
     public String normalized() {
+        if (normalized == null) {
+            normalized = Normalizer.normalize(text);
+        }
         return normalized;
     }
 
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
     public int bodyStart() {
+        if (bodyStart < 0) {
+            bodyStart = ReplyParser.bodyStart(normalized());
+        }
         return bodyStart;
+    }
+
+    /**
+     * Whether the reply's text after its leading codes is exactly {@code folded} (a final full stop ignored),
+     * and its leading codes agree with {@code code} and {@code enhanced} where both name one:
+     * {@code 421 4.4.5 Service unavailable.} has the message "service unavailable" with codes 421 and 4.4.5.
+     *
+     * @param folded the message, folded, without a final full stop
+     * @param code the basic code the message is sent with, or 0 for any
+     * @param enhanced the enhanced code it is sent with, or null for any
+     */
+    public boolean messageIs(String folded, int code, EnhancedStatusCode enhanced) {
+        if (messageStart < 0) {
+            String n = normalized();
+            int at = bodyStart();
+            if (at + 3 <= n.length() && isDigit(n.charAt(at)) && isDigit(n.charAt(at + 1)) && isDigit(n.charAt(at + 2))
+                    && (at + 3 == n.length() || n.charAt(at + 3) == ' ' || n.charAt(at + 3) == '-')) {
+                leadingCode = (n.charAt(at) - '0') * 100 + (n.charAt(at + 1) - '0') * 10 + (n.charAt(at + 2) - '0');
+                at = Math.min(n.length(), at + 4);
+            }
+            leadingEnhanced = ReplyParser.enhancedAt(n, at);
+            if (leadingEnhanced != null) {
+                at = Math.min(n.length(), at + leadingEnhanced.toString().length() + 1);
+            }
+            int end = n.length();
+            if (end > at && n.charAt(end - 1) == '.') {
+                end--;
+            }
+            while (end > at && n.charAt(end - 1) == ' ') {
+                end--;
+            }
+            messageStart = at;
+            messageEnd = end;
+        }
+        if (code != 0 && leadingCode != 0 && code != leadingCode) {
+            return false;
+        }
+        if (enhanced != null && leadingEnhanced != null && !enhanced.equals(leadingEnhanced)) {
+            return false;
+        }
+        return messageEnd - messageStart == folded.length() && normalized().startsWith(folded, messageStart);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The basic reply code, or 0. */

@@ -3,8 +3,8 @@ package io.smtpverdict.core.parse;
 import io.smtpverdict.spi.EnhancedStatusCode;
 
 /**
- * Finds the basic reply code and the enhanced status code wherever they stand in a reply, cuts over-long
- * input, and folds the text for matching. A hand-written single-pass scanner: no regex, linear in the
+ * Finds the basic reply code and the enhanced status code wherever they stand in a reply and cuts over-long
+ * input; the folded text for matching is built on demand by {@link ParsedReply#normalized()}. A hand-written single-pass scanner: no regex, linear in the
  * input, and it never throws.
  */
 public final class ReplyParser {
@@ -25,12 +25,11 @@ public final class ReplyParser {
             text = text.substring(0, cut);
             truncated = true;
         }
-        String normalized = Normalizer.normalize(text);
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        return new ParsedReply(text, normalized, bodyStart(normalized), code, at, enhanced, truncated);
+        return new ParsedReply(text, code, at, enhanced, truncated);
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */

@@ -144,7 +144,8 @@ public final class RuleTableLoader {
         if (m == null) {
             throw invalid(pluginId, resource, at + ".match", "is missing");
         }
-        boolean literal = nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.template() != null;
+        boolean literal = nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.template() != null
+                || nonEmpty(m.message());
         boolean any = literal || m.regex() != null || nonEmpty(m.codes()) || nonEmpty(m.classes())
                 || nonEmpty(m.enhancedCodes()) || nonEmpty(m.stages()) || Boolean.TRUE.equals(m.noCode());
         if (!any) {
@@ -153,6 +154,7 @@ public final class RuleTableLoader {
         checkPhrases(pluginId, resource, at + ".match.phrases", m.phrases());
         checkPhrases(pluginId, resource, at + ".match.allPhrases", m.allPhrases());
         checkPhrases(pluginId, resource, at + ".match.notPhrases", m.notPhrases());
+        checkPhrases(pluginId, resource, at + ".match.message", m.message());
         Template template = null;
         if (m.template() != null) {
             try {
@@ -160,9 +162,9 @@ public final class RuleTableLoader {
             } catch (IllegalArgumentException e) {
                 throw invalid(pluginId, resource, at + ".match.template", e.getMessage());
             }
-            if (Boolean.FALSE.equals(m.anchored()) && !template.startsWithLiteral()) {
-                throw invalid(pluginId, resource, at + ".match.template",
-                        "a template with \"anchored\": false must start with literal text");
+            if (Boolean.FALSE.equals(m.anchored()) && !template.unanchorable()) {
+                throw invalid(pluginId, resource, at + ".match.template", "a template with \"anchored\": false must "
+                        + "start with literal text, or with a placeholder such as {DOMAIN} followed by literal text");
             }
         } else if (m.anchored() != null) {
             throw invalid(pluginId, resource, at + ".match.anchored", "only applies to a template");
@@ -220,7 +222,7 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".level", level + " needs "
                     + (level == EvidenceLevel.ENHANCED_CODE ? "match.enhancedCodes"
                     : level == EvidenceLevel.BASIC_CODE ? "match.codes"
-                    : level == EvidenceLevel.CLASS ? "match.classes" : "a template, phrases or a regex"));
+                    : level == EvidenceLevel.CLASS ? "match.classes" : "a template, phrases, a message or a regex"));
         }
         TableVerdict v = r.verdict();
         if (v == null) {

@@ -17,8 +17,9 @@ import java.util.List;
  * @param enhancedCodes enhanced code patterns: {@code 5.1.1}, {@code X.1.1}, {@code 5.1.*}, {@code X.1.*}
  * @param stages SMTP stages
  * @param noCode whether the text must carry no basic code
+ * @param message the reply's text after its leading codes is exactly one of these
  */
 public record TableMatch(String template, Boolean anchored, List<String> phrases, List<String> allPhrases,
         List<String> notPhrases, String regex, List<Integer> codes, List<Integer> classes, List<String> enhancedCodes,
-        List<Stage> stages, Boolean noCode) {
+        List<Stage> stages, Boolean noCode, List<String> message) {
 }

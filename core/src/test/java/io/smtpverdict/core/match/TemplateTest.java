@@ -70,6 +70,14 @@ final class TemplateTest {
     }
 
     @Test
+    void match_unanchoredTemplateStartingWithADomain_takesTheNameBeforeTheLiteral() {
+        assertThat(bind("{DOMAIN} does not exist", "550 5.1.2 <a@b>: mx.no-such.example does not exist", false))
+                .isEqualTo("DOMAIN=mx.no-such.example;");
+        assertThat(bind("{DOMAIN} does not exist", "550 5.1.1 user does not exist", false)).isNull();
+        assertThat(bind("{DOMAIN} does not exist", "does not exist", false)).isNull();
+    }
+
+    @Test
     void compile_badTemplates_areRejectedWithTheReason() {
         assertThatThrownBy(() -> Template.compile("host {HOST}")).hasMessageContaining("unknown placeholder");
         assertThatThrownBy(() -> Template.compile("{IP}{MESSAGE}")).hasMessageContaining("side by side");

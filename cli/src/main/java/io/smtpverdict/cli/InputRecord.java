@@ -1,0 +1,94 @@
+package io.smtpverdict.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One unit of input and what was read from it: the reply to classify, or why there is none.
+ *
+ * @param source the input file name, empty for arguments and standard input
+ * @param position where it stands: {@code line} (1-based line number) or {@code arg} (1-based argument number)
+ * @param number the line or argument number
+ * @param lines how many physical lines it spans (multi-line replies, folded DSN fields, quoted CSV fields)
+ * @param index the position inside a JSON array on one line, if it came from one
+ * @param input the original text
+ * @param reply the text to classify; empty when the record is an error or was skipped
+ * @param context values read from around the reply: {@code recipient}, {@code relay}, {@code queueId}, ...
+ * @param error why the input could not be read or parsed
+ * @param warning something worth knowing that did not stop classification (e.g. invalid UTF-8 replaced)
+ * @param skipped why a recognised line holds no reply (e.g. a DSN field other than Diagnostic-Code)
+ */
+record InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index, String input,
+        Optional<String> reply, Map<String, String> context, Optional<String> error, Optional<String> warning,
+        Optional<String> skipped) {
+    /** Longest input echoed in a record that could not be read; the rest is cut. */
+    static final int ECHO_LIMIT = 1000;
+
+    /** Validates the parts. */
+    InputRecord {
+        requireNonNull(source, "source is null");
+        requireNonNull(position, "position is null");
+        requireNonNull(index, "index is null");
+        requireNonNull(input, "input is null");
+        requireNonNull(reply, "reply is null");
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        requireNonNull(error, "error is null");
+        requireNonNull(warning, "warning is null");
+        requireNonNull(skipped, "skipped is null");
+    }
+
+    /** Where a record starts: which source, which line or argument. */
+    record Origin(Optional<String> source, String position, long number, int lines, OptionalInt index) {
+        /** Validates the parts. */
+        Origin {
+            requireNonNull(source, "source is null");
+            requireNonNull(position, "position is null");
+            requireNonNull(index, "index is null");
+        }
+
+        /** The same origin spanning this many lines. */
+        Origin spanning(int count) {
+            return new Origin(source, position, number, count, index);
+        }
+
+        /** The same origin at this index of a JSON array. */
+        Origin at(int i) {
+            return new Origin(source, position, number, lines, OptionalInt.of(i));
+        }
+    }
+
+    /** A record with a reply to classify. */
+    static InputRecord reply(Origin at, String input, String reply, Map<String, String> context,
+            Optional<String> warning) {
+        return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), input,
+                Optional.of(reply), context, Optional.empty(), warning, Optional.empty());
+    }
+
+    /** The same record without a reply, carrying an error instead. */
+    InputRecord withError(String why) {
+        return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context,
+                Optional.of(why), warning, skipped);
+    }
+
+    /** A record for input that could not be read or parsed. */
+    static InputRecord error(Origin at, String input, String error) {
+        return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), echo(input),
+                Optional.empty(), Map.of(), Optional.of(error), Optional.empty(), Optional.empty());
+    }
+
+    /** A record for a recognised line that holds no reply. */
+    static InputRecord skipped(Origin at, String input, Map<String, String> context, String why) {
+        return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), echo(input),
+                Optional.empty(), context, Optional.empty(), Optional.empty(), Optional.of(why));
+    }
+
+    /** The input as echoed in an error record: cut at {@link #ECHO_LIMIT} characters. */
+    static String echo(String input) {
+        return input.length() <= ECHO_LIMIT ? input : input.substring(0, ECHO_LIMIT) + "…";
+    }
+}

@@ -1,0 +1,57 @@
+package io.smtpverdict.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Standard output as the commands write it, with write errors turned into a quiet stop or an exit code 1. */
+final class Output {
+    private final PrintWriter out;
+    private final Optional<TrackingWriter> tracking;
+
+    Output(PrintWriter out, Optional<TrackingWriter> tracking) {
+        this.out = requireNonNull(out, "out is null");
+        this.tracking = requireNonNull(tracking, "tracking is null");
+    }
+
+    /** The writer. */
+    PrintWriter writer() {
+        return out;
+    }
+
+    /**
+     * Flushes and checks for a write error.
+     *
+     * @throws ReaderGone when the reader of a pipe went away (e.g. {@code | head}): the command ends quietly
+     * @throws CliFailure (exit 1) for any other write error, e.g. a full disk, with its reason
+     */
+    void check() {
+        if (!out.checkError()) {
+            return;
+        }
+        Optional<IOException> failure = tracking.flatMap(TrackingWriter::failure);
+        String reason = failure.map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                .orElse("write error");
+        if (isClosedPipe(reason)) {
+            throw new ReaderGone();
+        }
+        throw CliFailure.runtime("cannot write output: " + reason);
+    }
+
+    private static boolean isClosedPipe(String reason) {
+        String r = reason.toLowerCase(Locale.ROOT);
+        return r.contains("broken pipe") || r.contains("pipe is being closed") || r.contains("pipe has been ended");
+    }
+
+    /** The reader of standard output went away; nothing more can be written, and that is not an error. */
+    static final class ReaderGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReaderGone() {
+            super("output closed by its reader", null, false, false);
+        }
+    }
+}

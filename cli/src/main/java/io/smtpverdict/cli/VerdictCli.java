@@ -1,0 +1,116 @@
+package io.smtpverdict.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** The {@code verdict} command: what an SMTP reply or MTA delivery message means and what to do about it. */
+@Command(name = "verdict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Tells what SMTP replies and MTA delivery messages mean and what to do about them.",
+        subcommands = {ClassifyCommand.class, ExplainCommand.class, StatsCommand.class, PluginsCommand.class,
+            CatalogCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 runtime failure (unreadable input, broken plugin, write error),",
+            "2 bad usage (unknown option, invalid --rules file, unknown plugin id).",
+            "Records go to standard output, messages to standard error."})
+public final class VerdictCli implements Runnable {
+    private final CliEnvironment env;
+    private final Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    VerdictCli(CliEnvironment env, Output output) {
+        this.env = requireNonNull(env, "env is null");
+        this.output = requireNonNull(output, "output is null");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The environment the commands run in. */
+    CliEnvironment env() {
+        return env;
+    }
+
+    /** Standard output with its write-error check. */
+    Output output() {
+        return output;
+    }
+
+    /** Runs the CLI on the real standard streams and exits with its exit code. */
+    public static void main(String[] args) {
+        Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 64 * 1024);
+        Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
+        System.exit(run(CliEnvironment.system(), stdout, stderr, args));
+    }
+
+    /** Runs the CLI with the given streams and returns its exit code; records go to {@code out}, messages to {@code err}. */
+    static int run(CliEnvironment env, Writer out, Writer err, String... args) {
+        CommandLine cmd = commandLine(env, out, err);
+        int code = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        return code;
+    }
+
+    /** The configured command line, for running and for tests. */
+    static CommandLine commandLine(CliEnvironment env, Writer out, Writer err) {
+        TrackingWriter tracking = new TrackingWriter(out);
+        PrintWriter stdout = new PrintWriter(tracking, false);
+        PrintWriter stderr = new PrintWriter(err, true);
+        VerdictCli root = new VerdictCli(env, new Output(stdout, Optional.of(tracking)));
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(stdout);
+        cmd.setErr(stderr);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(new Failures());
+        return cmd;
+    }
+
+    /** Turns failures into one line on stderr and an exit code; a vanished reader ends quietly. */
+    private static final class Failures implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            Throwable t = ex;
+            while (!(t instanceof CliFailure) && !(t instanceof Output.ReaderGone) && t.getCause() != null
+                    && t.getCause() != t) {
+                t = t.getCause();
+            }
+            if (t instanceof Output.ReaderGone) {
+                return CommandLine.ExitCode.OK;
+            }
+            PrintWriter err = cmd.getErr();
+            if (t instanceof CliFailure) {
+                CliFailure failure = (CliFailure) t;
+                err.println("verdict: " + failure.getMessage());
+                if (failure.exitCode() == CliFailure.USAGE) {
+                    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                }
+                err.flush();
+                return failure.exitCode();
+            }
+            err.println("verdict: internal error: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return CliFailure.RUNTIME;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.smtpverdict.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Runs the packaged CLI jar as its own process: the real main(), the real streams, the real exit codes. */
+final class CliProcessIT {
+    @Test
+    void classify_mixedFormatFile_givesOneJsonRecordPerInputRecordAndExitsWithZero() throws Exception {
+        Path input = TestingProcess.workDir().resolve("mixed.txt");
+        try (InputStream in = getClass().getResourceAsStream("/inputs/mixed.txt")) {
+            Files.copy(in, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.write(input, "bin\0ary\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        Path out = TestingProcess.workDir().resolve("mixed.jsonl");
+
+        Process p = TestingProcess.builder(List.of(), "classify", "--format", "jsonl", "--input", input.toString())
+                .redirectOutput(out.toFile()).redirectErrorStream(false).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("stderr: %s", err).isZero();
+        assertThat(err).isEmpty();
+        List<JsonNode> records = Files.readAllLines(out).stream().map(TestingCli::parse).toList();
+        long physical = Files.readAllLines(input, StandardCharsets.ISO_8859_1).size();
+        assertThat(records.stream().filter(n -> n.path("index").asInt(0) == 0).mapToLong(n -> n.path("lines").asLong(1))
+                .sum()).isEqualTo(physical);
+        assertThat(records).anySatisfy(n -> assertThat(n.path("queueId").asText()).isEqualTo("4F1A2B3C4D"));
+        assertThat(records).anySatisfy(n -> assertThat(n.path("recipient").asText()).isEqualTo("bob@b.example"));
+        assertThat(records).anySatisfy(n -> assertThat(n.path("error").asText()).contains("binary"));
+        assertThat(records.get(0).path("category").asText()).isEqualTo("INVALID_RECIPIENT");
+    }
+
+    @Test
+    void classify_gzipOnStandardInput_isUnpacked() throws Exception {
+        Process p = TestingProcess.builder(List.of(), "classify").start();
+        try (OutputStream stdin = new GZIPOutputStream(p.getOutputStream())) {
+            stdin.write("550 5.1.1 user unknown\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(TestingCli.parse(out).path("category").asText()).isEqualTo("INVALID_RECIPIENT");
+    }
+
+    @Test
+    void classify_readerClosesThePipeEarly_endsQuietly() throws Exception {
+        Path input = TestingProcess.workDir().resolve("many.txt");
+        Files.write(input, java.util.Collections.nCopies(200_000, "550 5.1.1 user unknown"));
+
+        Process p = TestingProcess.builder(List.of(), "classify", "--input", input.toString()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).contains("INVALID_RECIPIENT");
+        }
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(err).isEmpty();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
+    void classify_fullDisk_exitsWithOneAndTheReason() throws Exception {
+        File full = new File("/dev/full");
+        assumeTrue(full.exists(), "needs the Linux /dev/full device");
+
+        Process p = TestingProcess.builder(List.of(), "classify", "550 5.1.1 user unknown")
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(full)).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(err).contains("cannot write output: No space left on device");
+    }
+
+    @Test
+    void classify_invalidRulesFile_exitsWithTwoNamingTheFile() throws Exception {
+        Path rules = TestingProcess.workDir().resolve("broken-rules.json");
+        Files.writeString(rules, "{\"schemaVersion\": 1, \"rules\": [");
+
+        Process p = TestingProcess.builder(List.of(), "classify", "--rules", rules.toString(), "550").start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err).contains(rules.toString());
+    }
+
+    @Test
+    void plugins_inTheShadedJar_findsEveryVendorThroughTheMergedServiceFile() throws IOException, InterruptedException {
+        Process p = TestingProcess.builder(List.of(), "plugins").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).contains("generic").contains("greenarrow").contains("hurricane").contains("momentum");
+    }
+}

@@ -1,0 +1,75 @@
+package io.smtpverdict.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smtpverdict.cli.LineFormats.Extracted;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+final class LineFormatsTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "550 5.1.1 user unknown | RAW",
+        "Diagnostic-Code: smtp; 550 5.1.1 user unknown | DSN",
+        "diagnostic-code: X-Postfix; host not found | DSN",
+        "Final-Recipient: rfc822; a@b.example | DSN",
+        "Nov 23 10:00:02 mx postfix/qmgr[124]: 4F1A2B3C4D: removed | POSTFIX",
+        "x: to=<a@b.example>, status=sent (250 ok) | POSTFIX",
+        "{\"raw_reason\": \"550\"} | JSONL",
+        "[{\"raw_reason\": \"550\"}] | JSONL",
+        "Sorry, I couldn't find any host named mx.b.example. (#5.1.2) | RAW",
+        "[internal] Message manually purged | RAW",
+        "[#4.16.5] Server busy, try again later | RAW",
+        "{not json} | RAW",
+        "  { \"raw_reason\": \"550\" } | JSONL",
+        "[ ] | JSONL"})
+    void detect_recognisesEachFormat(String line, InputFormat format) {
+        assertThat(LineFormats.detect(line)).isEqualTo(format);
+    }
+
+    @Test
+    void postfix_deferredConnectFailure_takesTheTextInTheParentheses() {
+        Extracted e = LineFormats.postfix("Nov 23 10:00:01 mx postfix/smtp[9]: 3Tq1Z4xYzM: to=<a@b.example>, "
+                + "relay=none, delay=30, dsn=4.4.1, status=deferred (connect to mx.b.example[192.0.2.7]:25: "
+                + "Connection timed out)").orElseThrow();
+
+        assertThat(e.reply()).contains("connect to mx.b.example[192.0.2.7]:25: Connection timed out");
+        assertThat(e.context()).containsEntry("recipient", "a@b.example").containsEntry("relay", "none")
+                .containsEntry("queueId", "3Tq1Z4xYzM").containsEntry("logStatus", "deferred");
+    }
+
+    @Test
+    void postfix_withoutStatus_isEmpty() {
+        assertThat(LineFormats.postfix("Nov 23 10:00:02 mx postfix/qmgr[124]: 4F1A2B3C4D: removed")).isEmpty();
+    }
+
+    @Test
+    void postfix_statusWithoutParentheses_isAnError() {
+        Extracted e = LineFormats.postfix("x: to=<a@b.example>, status=sent").orElseThrow();
+
+        assertThat(e.reply()).isEmpty();
+        assertThat(e.error()).contains("no reply text in parentheses after status=sent");
+    }
+
+    @Test
+    void diagnosticReply_dropsTheFieldNameAndType() {
+        assertThat(LineFormats.diagnosticReply("Diagnostic-Code: smtp; 550 5.1.1 user unknown"))
+                .isEqualTo("550 5.1.1 user unknown");
+    }
+
+    @Test
+    void stripDiagnosticType_dropsPowerMtaSmtpPrefix() {
+        assertThat(LineFormats.stripDiagnosticType("smtp;550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
+        assertThat(LineFormats.stripDiagnosticType("550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
+    }
+
+    @Test
+    void json_withoutField_triesTheUsualWebhookPointers() {
+        assertThat(LineFormats.json("{\"raw_reason\":\"550 5.1.1 x\"}", Optional.empty()))
+                .singleElement().extracting(Extracted::reply).isEqualTo(Optional.of("550 5.1.1 x"));
+        assertThat(LineFormats.json("{\"a\":1}", Optional.empty()))
+                .singleElement().extracting(Extracted::error).asString().contains("--field");
+    }
+}

@@ -1,0 +1,47 @@
+package io.smtpverdict.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module boundaries as sentences, checked on the main classes of every module (this module's test class path
+ * holds them all). A rule that matches no class fails, so a renamed package cannot make a rule pass vacuously.
+ */
+@AnalyzeClasses(packages = "io.smtpverdict", importOptions = ImportOption.DoNotIncludeTests.class)
+final class ModuleBoundariesTest {
+    @ArchTest
+    static final ArchRule spi_depends_only_on_the_jdk =
+            classes().that().resideInAPackage("io.smtpverdict.spi..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("io.smtpverdict.spi..", "java..")
+                    .because("the contract must not bring any library into a plugin or its host");
+
+    @ArchTest
+    static final ArchRule vendors_depend_only_on_the_spi_and_the_jdk =
+            classes().that().resideInAPackage("io.smtpverdict.vendor..")
+                    .should().onlyDependOnClassesThat()
+                    .resideInAnyPackage("io.smtpverdict.spi..", "io.smtpverdict.vendor..", "java..")
+                    .because("a vendor plugin compiles against the contract alone");
+
+    @ArchTest
+    static final ArchRule vendors_do_not_depend_on_each_other =
+            slices().matching("io.smtpverdict.vendor.(*)..").should().notDependOnEachOther()
+                    .because("each vendor plugin can be left out without breaking another");
+
+    @ArchTest
+    static final ArchRule core_never_depends_on_a_vendor =
+            noClasses().that().resideInAPackage("io.smtpverdict.core..")
+                    .should().dependOnClassesThat().resideInAPackage("io.smtpverdict.vendor..")
+                    .because("the engine finds vendors at run time through ServiceLoader");
+
+    @ArchTest
+    static final ArchRule only_the_cli_depends_on_picocli =
+            noClasses().that().resideOutsideOfPackage("io.smtpverdict.cli..")
+                    .should().dependOnClassesThat().resideInAPackage("picocli..")
+                    .because("the library stays free of the command line's dependencies");
+}
