@@ -22,9 +22,6 @@ final class LineFormats {
     private static final List<String> JSON_RECIPIENT_FIELDS =
             List.of("/rcpt_to", "/msys/message_event/rcpt_to", "/recipient");
 
-    /** A line of a multi-line reply that is not the last: {@code 550-...}. */
-    static final Pattern CONTINUATION = Pattern.compile("^([2-5][0-9][0-9])-");
-
     private static final Pattern DIAGNOSTIC_CODE =
             Pattern.compile("^\\s*Diagnostic-Code\\s*:\\s*(?:([A-Za-z][A-Za-z0-9-]*)\\s*;)?\\s*(.*)$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -53,13 +50,35 @@ final class LineFormats {
         if (looksLikeJson(line)) {
             return InputFormat.JSONL;
         }
-        if (isDiagnosticCode(line) || DSN_FIELD.matcher(line).matches()) {
+        if (isDiagnosticCode(line) || mayBeField(line) && DSN_FIELD.matcher(line).matches()) {
             return InputFormat.DSN;
         }
-        if (SYSLOG_POSTFIX.matcher(line).find() || line.contains(" status=") && line.contains("to=<")) {
+        if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()
+                || line.contains(" status=") && line.contains("to=<")) {
             return InputFormat.POSTFIX;
         }
         return InputFormat.RAW;
+    }
+
+    /** A cheap test before the field regex: a name of letters, digits and dashes, then a colon, early in the line. */
+    private static boolean mayBeField(String line) {
+        int n = Math.min(line.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == ' ' || c == '\t') {
+                return i > 1;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a line starts like a line of a multi-line reply that is not the last: {@code 550-...}. */
+    static boolean mayBeContinuation(String line) {
+        return line.length() >= 4 && line.charAt(0) >= '2' && line.charAt(0) <= '5' && Character.isDigit(line.charAt(1))
+                && Character.isDigit(line.charAt(2)) && line.charAt(3) == '-';
     }
 
     /**

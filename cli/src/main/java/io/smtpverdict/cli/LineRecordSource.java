@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
 
 /**
  * Turns lines into records: one record per line, except that the lines of a multi-line reply
@@ -125,9 +124,8 @@ final class LineRecordSource implements RecordSource {
     }
 
     private void rawLine(Origin at, String text, Optional<String> warning) {
-        Matcher m = LineFormats.CONTINUATION.matcher(text);
-        if (m.lookingAt()) {
-            group = new Group(at, m.group(1));
+        if (LineFormats.mayBeContinuation(text)) {
+            group = new Group(at, text.substring(0, 3));
             group.add(text, warning);
             return;
         }

@@ -31,6 +31,8 @@ public final class AhoCorasick {
     private final int[] outKey;
     private final int[] dictLink;
     private final int keyCount;
+    /** For each state, the first state on its failure chain (itself included) that ends a key, or -1. */
+    private final int[] firstOut;
     /** Dense transitions, {@code states x width}, when they fit {@link #DENSE_BUDGET}; else null. */
     private final int[] dense;
     private final char[] charClass;
@@ -48,6 +50,10 @@ public final class AhoCorasick {
         this.outKey = outKey;
         this.dictLink = dictLink;
         this.keyCount = keyCount;
+        this.firstOut = new int[fail.length];
+        for (int st = 0; st < fail.length; st++) {
+            firstOut[st] = st == 0 ? -1 : outKey[st] >= 0 ? st : dictLink[st];
+        }
         Arrays.fill(root, 0);
         for (int i = transStart[0]; i < transStart[1]; i++) {
             root[labels[i]] = targets[i];
@@ -279,12 +285,10 @@ public final class AhoCorasick {
     }
 
     private void emit(int s, int end, HitSink sink) {
-        if (s != 0) {
-            int o = outKey[s] >= 0 ? s : dictLink[s];
-            while (o > 0) {
-                sink.hit(outKey[o], end);
-                o = dictLink[o];
-            }
+        int o = firstOut[s];
+        while (o > 0) {
+            sink.hit(outKey[o], end);
+            o = dictLink[o];
         }
     }
 }
