@@ -1,0 +1,87 @@
+package io.smtpverdict.cli.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smtpverdict.core.RuleInfo;
+import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Verdict;
+import io.smtpverdict.spi.VerdictPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/** The engine with every shipped plugin, the texts its rules know, and the checks every verdict must pass. */
+final class ShippedRules {
+    /** How the engine words the verdict it returns when it failed itself (docs/troubleshooting.md#internal-error). */
+    static final String INTERNAL_ERROR = "The engine failed on this input";
+
+    static final VerdictEngine ENGINE = VerdictEngine.builder().discoverPlugins().build();
+
+    private ShippedRules() {
+    }
+
+    /** Every example of every shipped rule: real texts the rules must decide. */
+    static List<String> examples() {
+        Set<String> out = new LinkedHashSet<>();
+        for (RuleInfo r : ENGINE.rules()) {
+            out.addAll(r.examples());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every literal a shipped rule looks for: its phrases and the literal pieces of its templates. */
+    static List<String> literals() {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> out = new LinkedHashSet<>();
+        for (VerdictPlugin p : ServiceLoader.load(VerdictPlugin.class)) {
+            for (String table : p.ruleTables()) {
+                try (InputStream in = p.getClass().getResourceAsStream(table)) {
+                    for (JsonNode rule : json.readTree(in).path("rules")) {
+                        JsonNode m = rule.path("match");
+                        for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
+                            m.path(field).forEach(n -> out.add(n.asText()));
+                        }
+                        if (m.has("template")) {
+                            for (String piece : m.get("template").asText().split("\\{[A-Z]+\\}|/")) {
+                                if (piece.strip().length() > 1) {
+                                    out.add(piece.strip());
+                                }
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Throws when a verdict breaks a rule every verdict keeps. */
+    static void check(String input, Verdict v) {
+        for (Verdict at = v; at != null; at = at.inner().orElse(null)) {
+            if (at.rule().isEmpty() && at.explanation().startsWith(INTERNAL_ERROR)) {
+                throw new AssertionError("internal error: " + at.explanation() + " for input " + escape(input));
+            }
+            if (at.category().isEmpty() != (at.outcome() == Outcome.DELIVERED)) {
+                throw new AssertionError("delivered if and only if no category, for input " + escape(input));
+            }
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < Math.min(s.length(), 300); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? String.valueOf(c)
+                    : String.format("\\u%04x", (int) c));
+        }
+        return sb.append(s.length() > 300 ? "\"..." : "\"").toString();
+    }
+}

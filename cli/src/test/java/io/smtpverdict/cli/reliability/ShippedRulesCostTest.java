@@ -1,0 +1,117 @@
+package io.smtpverdict.cli.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smtpverdict.core.ClassifyOptions;
+import io.smtpverdict.core.VerdictEngine;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * With every shipped rule loaded, classification time still grows linearly: time(8n) / time(n) under 30x on
+ * text built from near-misses and repeats of every literal the shipped rules look for (quadratic would be 64x).
+ * Interleaved timings, minimum of several, up to five attempts: load only ever inflates the ratio.
+ *
+ * <p>The ratio is taken with recursion into embedded replies switched off (maxDepth 0): whether a {MESSAGE}
+ * template matches depends on where such text happens to be cut, so n and 8n may recurse differently. What
+ * recursion adds is bounded separately: each level reclassifies at most the text it was given, so maxDepth 4
+ * costs at most a small multiple of maxDepth + 1 = 5 times the flat cost.
+ */
+final class ShippedRulesCostTest {
+    private static final int BASE = 32 * 1024;
+    private static final int FACTOR = 8;
+    private static final double MAX_RATIO = 30.0;
+    private static final int REPEATS = 7;
+    /** The same ending at every size, so templates anchored at both ends match (and recurse) alike. */
+    private static final String TAIL = " 550 5.1.1 <a@b.example>: Recipient address rejected: User unknown";
+
+    private static VerdictEngine engine;
+    private static VerdictEngine recursive;
+    private static List<String> literals;
+
+    @BeforeAll
+    static void warm() {
+        engine = VerdictEngine.builder().discoverPlugins().maxInputLength(Integer.MAX_VALUE).maxDepth(0).build();
+        recursive = VerdictEngine.builder().discoverPlugins().maxInputLength(Integer.MAX_VALUE).maxDepth(4).build();
+        literals = ShippedRules.literals();
+        for (String example : ShippedRules.examples()) {
+            engine.classify(example, ClassifyOptions.EXPLAIN);
+        }
+    }
+
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                Arguments.of("near-misses of every shipped literal", (IntFunction<String>) n -> build(n, true)),
+                Arguments.of("every shipped literal, repeated", (IntFunction<String>) n -> build(n, false)),
+                Arguments.of("every example, nested in one another", (IntFunction<String>) ShippedRulesCostTest::nested));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void classify_adversarialInputOnShippedRules_timeGrowsLinearly(String name, IntFunction<String> make) {
+        String small = make.apply(BASE);
+        String large = make.apply(BASE * FACTOR);
+        ShippedRules.check(name, engine.classify(large, ClassifyOptions.EXPLAIN));
+        double best = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 5 && best >= MAX_RATIO; attempt++) {
+            long s = Long.MAX_VALUE;
+            long l = Long.MAX_VALUE;
+            for (int i = 0; i < REPEATS; i++) {
+                s = Math.min(s, nanos(() -> engine.classify(small)));
+                l = Math.min(l, nanos(() -> engine.classify(large)));
+            }
+            best = Math.min(best, (double) l / Math.max(1, s));
+        }
+        System.out.printf("bounded-cost shipped %-40s time(8n)/time(n) = %5.1f%n", name, best);
+        assertThat(best).as("time(8n)/time(n) for %s", name).isLessThan(MAX_RATIO);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void classify_recursionIntoEmbeddedReplies_costsAtMostAFewTimesMaxDepthPlusOne(String name,
+            IntFunction<String> make) {
+        String text = make.apply(BASE * FACTOR);
+        ShippedRules.check(name, recursive.classify(text));
+        double best = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 5 && best >= 3 * 5; attempt++) {
+            long flat = Long.MAX_VALUE;
+            long deep = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                flat = Math.min(flat, nanos(() -> engine.classify(text)));
+                deep = Math.min(deep, nanos(() -> recursive.classify(text)));
+            }
+            best = Math.min(best, (double) deep / Math.max(1, flat));
+        }
+        System.out.printf("bounded-cost shipped %-40s time(depth 4)/time(depth 0) = %5.1f%n", name, best);
+        assertThat(best).as("time(maxDepth 4) / time(maxDepth 0) for %s", name).isLessThan(3 * 5);
+    }
+
+    private static long nanos(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t0;
+    }
+
+    private static String build(int length, boolean nearMiss) {
+        StringBuilder sb = new StringBuilder(length + 256);
+        for (int i = 0; sb.length() < length; i++) {
+            String lit = literals.get(i % literals.size());
+            sb.append(nearMiss ? lit.substring(0, lit.length() - 1) : lit).append(i % 7 == 0 ? "\n" : " ");
+        }
+        return sb.substring(0, length) + TAIL;
+    }
+
+    private static String nested(int length) {
+        List<String> examples = ShippedRules.examples();
+        StringBuilder sb = new StringBuilder(length + 256);
+        for (int i = 0; sb.length() < length; i++) {
+            sb.append(examples.get(i % examples.size())).append("/Remote host said: ");
+        }
+        return sb.substring(0, length) + TAIL;
+    }
+}
