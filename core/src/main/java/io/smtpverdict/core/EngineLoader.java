@@ -53,7 +53,7 @@ final class EngineLoader {
                 throw new VerdictConfigurationException(Diagnostic.DUPLICATE_PLUGIN_ID, "duplicate plugin id '" + id
                         + "': provided by both " + prev.getClass().getName() + " and " + p.getClass().getName());
             }
-            int contract = p.contractVersion();
+            int contract = guarded(p, "contractVersion()", p::contractVersion);
             if (contract > VerdictContract.VERSION) {
                 throw new VerdictConfigurationException(Diagnostic.CONTRACT_TOO_NEW, "plugin '" + id + "' ("
                         + p.getClass().getName() + ") was built against contract version " + contract
@@ -79,14 +79,30 @@ final class EngineLoader {
                     + b.preferredPlugin + "' to prefer; found: " + byId.keySet());
         }
         List<VerdictPlugin> plugins = new ArrayList<>(byId.values());
-        plugins.sort(Comparator.comparing((VerdictPlugin p) -> -effectivePriority(p, b)).thenComparing(VerdictPlugin::id));
+        Map<VerdictPlugin, Integer> priorities = new HashMap<>();
+        Map<VerdictPlugin, List<String>> tables = new HashMap<>();
+        Map<VerdictPlugin, String[]> texts = new HashMap<>();
+        for (VerdictPlugin p : plugins) {
+            priorities.put(p, p.id().equals(b.preferredPlugin) ? Integer.MAX_VALUE - 1
+                    : guarded(p, "priority()", p::priority));
+            List<String> names = guarded(p, "ruleTables()", p::ruleTables);
+            if (names == null || names.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
+                        + p.getClass().getName() + " returned no list of rule tables (null) from ruleTables()");
+            }
+            tables.put(p, List.copyOf(names));
+            String version = guarded(p, "version()", p::version);
+            String description = guarded(p, "description()", p::description);
+            texts.put(p, new String[] {version == null ? "unknown" : version, description == null ? "" : description});
+        }
+        plugins.sort(Comparator.comparing((VerdictPlugin p) -> -priorities.get(p)).thenComparing(VerdictPlugin::id));
         List<RuleSet.Source> sources = new ArrayList<>();
         List<PluginInfo> infos = new ArrayList<>();
         Map<String, String> ruleOwner = new HashMap<>();
         for (VerdictPlugin p : plugins) {
-            int priority = effectivePriority(p, b);
+            int priority = priorities.get(p);
             int count = 0;
-            for (String table : p.ruleTables()) {
+            for (String table : tables.get(p)) {
                 TableFile file;
                 try (InputStream in = p.getClass().getResourceAsStream(table)) {
                     if (in == null) {
@@ -108,9 +124,9 @@ final class EngineLoader {
                     count++;
                 }
             }
-            infos.add(new PluginInfo(p.id(), p.version(), p.contractVersion(), priority, count, false,
-                    p.ruleTables(), p.description()));
-            LOG.info("Registering plugin {} {} ({} rules)", p.id(), p.version(), count);
+            infos.add(new PluginInfo(p.id(), texts.get(p)[0], p.contractVersion(), priority, count, false,
+                    tables.get(p), texts.get(p)[1]));
+            LOG.info("Registering plugin {} {} ({} rules)", p.id(), texts.get(p)[0], count);
         }
         List<TableCategoryOverride> overrides = new ArrayList<>();
         try {
@@ -165,8 +181,14 @@ final class EngineLoader {
                 n, true, userFiles.get(id), "user rule table")));
     }
 
-    private static int effectivePriority(VerdictPlugin p, VerdictEngine.Builder b) {
-        return p.id().equals(b.preferredPlugin) ? Integer.MAX_VALUE - 1 : p.priority();
+    /** Calls a plugin method; a plugin that throws is a broken provider, named as such. */
+    private static <T> T guarded(VerdictPlugin p, String method, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
+                    + p.getClass().getName() + " failed in " + method + ": " + e, e);
+        }
     }
 
     private static String pluginId(VerdictPlugin p) {

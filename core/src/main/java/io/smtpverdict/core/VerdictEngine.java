@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class VerdictEngine {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
 
+    /** The rule a verdict names when the engine itself failed on an input (see troubleshooting#internal-error). */
+    public static final io.smtpverdict.spi.RuleRef INTERNAL_ERROR =
+            new io.smtpverdict.spi.RuleRef("core", "core.internal-error", io.smtpverdict.spi.EvidenceLevel.CLASS);
+
     private final RuleSet rules;
     private final Classifier classifier;
     private final List<PluginInfo> plugins;
@@ -68,6 +72,7 @@ public final class VerdictEngine {
                     .advice(Advice.REVIEW).party(Party.UNKNOWN).origin(Origin.UNKNOWN).stage(Stage.UNKNOWN)
                     .explanation("The engine failed on this input (" + e.getClass().getSimpleName()
                             + "); it is reported as unknown. Please report it as a bug.")
+                    .rule(Optional.of(INTERNAL_ERROR))
                     .build();
         }
     }

@@ -35,6 +35,8 @@ public final class RuleTableLoader {
             java.util.regex.Pattern.compile("([245X])\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2}|\\*)");
     /** Longest regex source a table may hold; RE2 keeps matching linear, this keeps compiled programs small. */
     public static final int MAX_REGEX_LENGTH = 2000;
+    /** Most copies nested counted repetitions may make of one piece, as RE2 allows for a single one. */
+    public static final int MAX_NESTED_REPEATS = 1000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -63,6 +65,13 @@ public final class RuleTableLoader {
         } catch (UnrecognizedPropertyException e) {
             throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds(), e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String what = String.valueOf(e.getOriginalMessage());
+            if (e.getPath().isEmpty() && (what.startsWith("No content to map") || what.startsWith("Trailing token"))) {
+                // an empty file, or something after the table: not one JSON value
+                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+            }
+            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException && !(e.getCause() instanceof JsonMappingException)) {
                 JsonProcessingException syntax = (JsonProcessingException) e.getCause();
@@ -174,6 +183,12 @@ public final class RuleTableLoader {
                 throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "is longer than " + MAX_REGEX_LENGTH + " characters", null);
             }
+            int repeats = nestedRepeats(m.regex());
+            if (repeats > MAX_NESTED_REPEATS) {
+                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                        "nested counted repetitions multiply to " + repeats + " copies (at most "
+                        + MAX_NESTED_REPEATS + "); such a pattern would take minutes and gigabytes to compile", null);
+            }
             try {
                 Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
@@ -257,6 +272,59 @@ public final class RuleTableLoader {
         if (r.examples() != null && r.examples().contains(null)) {
             throw invalid(pluginId, resource, at + ".examples", "holds null");
         }
+    }
+
+    /**
+     * How many copies of some piece the counted repetitions of a pattern make, nesting multiplied:
+     * {@code ((a{100}){100})} makes 10,000. A conservative scan; RE2 checks each repetition alone.
+     */
+    static int nestedRepeats(String regex) {
+        java.util.ArrayDeque<long[]> frames = new java.util.ArrayDeque<>();
+        frames.push(new long[] {1});
+        long last = 1;
+        long worst = 1;
+        int n = regex.length();
+        for (int i = 0; i < n; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+                last = 1;
+            } else if (c == '[') {
+                int j = i + 1;
+                if (j < n && regex.charAt(j) == '^') {
+                    j++;
+                }
+                if (j < n && regex.charAt(j) == ']') {
+                    j++;
+                }
+                while (j < n && regex.charAt(j) != ']') {
+                    j += regex.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j;
+                last = 1;
+            } else if (c == '(') {
+                frames.push(new long[] {1});
+            } else if (c == ')') {
+                last = frames.size() > 1 ? frames.pop()[0] : 1;
+            } else if (c == '{') {
+                int close = regex.indexOf('}', i);
+                String body = close < 0 ? "" : regex.substring(i + 1, close);
+                if (body.matches("\\d{1,7}(,\\d{0,7})?")) {
+                    String[] parts = body.split(",", -1);
+                    long count = parts.length > 1 && !parts[1].isEmpty() ? Long.parseLong(parts[1]) : Long.parseLong(parts[0]);
+                    last = Math.min(Integer.MAX_VALUE, last * Math.max(1, count));
+                    worst = Math.max(worst, last);
+                    i = close;
+                } else {
+                    last = 1;
+                }
+            } else {
+                last = 1;
+            }
+            long[] frame = frames.peek();
+            frame[0] = Math.max(frame[0], last);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, worst);
     }
 
     private static void checkClasses(String pluginId, String resource, String at, List<Integer> classes) {

@@ -57,6 +57,9 @@ final class BadTablesAndPluginsTest {
         "delivered-with-category.json   | TABLE_INVALID       | $.rules[0] (user.a).verdict.category",
         "null-rule.json                 | TABLE_INVALID       | $.rules[0]",
         "unknown-stage.json             | TABLE_UNKNOWN_FIELD | $.rules[0].match.stages",
+        "empty.json                     | TABLE_SYNTAX        | No content to map",
+        "trailing.json                  | TABLE_SYNTAX        | Trailing token",
+        "nested-repeats.json            | TABLE_BAD_REGEX     | multiply to 100000000 copies",
     })
     void build_hostileUserTable_failsNamingFileLocationAndAnchor(String file, Diagnostic diagnostic, String where) {
         Path path = table(file);
@@ -169,6 +172,10 @@ final class BadTablesAndPluginsTest {
     @CsvSource(delimiter = '|', value = {
         "IdThrows        | boom in id",
         "InvalidId       | invalid id 'Not An Id'",
+        "ContractThrows  | boom in contractVersion",
+        "TablesThrow     | boom in ruleTables",
+        "TablesNull      | no list of rule tables",
+        "PriorityThrows  | boom in priority",
     })
     void build_pluginBrokenInOneMethod_failsAsBrokenProviderNamingTheClass(String name, String what) {
         VerdictPlugin plugin = broken(name).get();
