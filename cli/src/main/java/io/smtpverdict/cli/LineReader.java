@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads lines from a byte stream with flat memory: at most {@code maxLineBytes} of one line are kept, the rest of
  * an over-long line is skipped and reported. Gzip input is recognised by its magic bytes and unpacked on the fly.
- * Lines end at LF; a CR before it is dropped, and so is a UTF-8 byte order mark before the first line.
+ * Lines end at LF, CR LF or a lone CR (old Mac line ends); a UTF-8 byte order mark before the first line is dropped.
  */
 final class LineReader implements Closeable {
     private static final int BUFFER = 64 * 1024;
@@ -33,6 +33,8 @@ final class LineReader implements Closeable {
     private boolean eof;
     private byte[] line = new byte[256];
     private long number;
+    /** The last line ended at a CR: an LF right after it belongs to that line end. */
+    private boolean skipLf;
 
     /**
      * @param in the raw stream (possibly gzip)
@@ -75,12 +77,21 @@ final class LineReader implements Closeable {
                     break;
                 }
             }
+            if (skipLf) {
+                skipLf = false;
+                if (buffer[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             any = true;
             int start = pos;
             int newline = -1;
             for (int i = pos; i < limit; i++) {
-                if (buffer[i] == '\n') {
+                byte b = buffer[i];
+                if (b == '\n' || b == '\r') {
                     newline = i;
+                    skipLf = b == '\r';
                     break;
                 }
             }
@@ -106,10 +117,6 @@ final class LineReader implements Closeable {
             fullLength -= 3;
         }
         boolean overLong = fullLength > maxLineBytes;
-        if (!overLong && length > 0 && line[length - 1] == '\r') {
-            length--;
-            fullLength--;
-        }
         return Optional.of(new Line(number, Arrays.copyOf(line, Math.min(length, maxLineBytes)), fullLength, overLong));
     }
 

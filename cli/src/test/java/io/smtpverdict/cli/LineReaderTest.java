@@ -17,6 +17,19 @@ final class LineReaderTest {
     }
 
     @Test
+    void next_loneCrLineEnds_splitLinesLikeLf() throws IOException {
+        assertThat(read("550 5.1.1 user unknown\r451 4.7.1 greylisted\r250 ok\r", 256))
+                .extracting(LineReader.Line::text).containsExactly("550 5.1.1 user unknown", "451 4.7.1 greylisted", "250 ok");
+        assertThat(read("a\r\rb\r\n\nc", 256)).extracting(LineReader.Line::text).containsExactly("a", "", "b", "", "c");
+    }
+
+    @Test
+    void next_crLfSplitAcrossBuffers_isOneLineEnd() throws IOException {
+        String first = "x".repeat(64 * 1024 - 1);
+        assertThat(read(first + "\r\nnext", 128 * 1024)).extracting(l -> l.text().length()).containsExactly(first.length(), 4);
+    }
+
+    @Test
     void next_byteOrderMark_isDroppedFromTheFirstLineOnly() throws IOException {
         assertThat(read("\uFEFFtype,rcpt\n\uFEFFx\n", 256)).extracting(LineReader.Line::text)
                 .containsExactly("type,rcpt", "\uFEFFx");
