@@ -18,9 +18,6 @@ import java.util.Set;
 
 /** The engine with every shipped plugin, the texts its rules know, and the checks every verdict must pass. */
 final class ShippedRules {
-    /** How the engine words the verdict it returns when it failed itself (docs/troubleshooting.md#internal-error). */
-    static final String INTERNAL_ERROR = "The engine failed on this input";
-
     static final VerdictEngine ENGINE = VerdictEngine.builder().discoverPlugins().build();
 
     private ShippedRules() {
@@ -66,7 +63,8 @@ final class ShippedRules {
     /** Throws when a verdict breaks a rule every verdict keeps. */
     static void check(String input, Verdict v) {
         for (Verdict at = v; at != null; at = at.inner().orElse(null)) {
-            if (at.rule().isEmpty() && at.explanation().startsWith(INTERNAL_ERROR)) {
+            // the verdict the engine returns when it failed itself names this rule (troubleshooting#internal-error)
+            if (at.rule().equals(java.util.Optional.of(VerdictEngine.INTERNAL_ERROR))) {
                 throw new AssertionError("internal error: " + at.explanation() + " for input " + escape(input));
             }
             if (at.category().isEmpty() != (at.outcome() == Outcome.DELIVERED)) {
