@@ -16,4 +16,20 @@ assert report.isFile() : 'the discovery test did not run'
 def suite = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report).documentElement
 def count = { String name -> suite.getAttribute(name).toInteger() }
 assert count('tests') >= 2 && count('failures') == 0 && count('errors') == 0 && count('skipped') == 0
+
+// The verdict CLI of this build picks the plugin up when its jar is on the classpath (writing-a-plugin.md, 7.7).
+def cli = new File(basedir, '../../../../cli/target/verdict.jar').canonicalFile
+assert cli.isFile() : "no CLI jar at ${cli}: the docs module builds after cli"
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def run = { List<String> args ->
+    def p = ([java, '-cp', cli.path + File.pathSeparator + jar.path, 'io.smtpverdict.cli.VerdictCli'] + args)
+            .execute()
+    def out = p.inputStream.text
+    assert p.waitFor() == 0 : "verdict ${args} failed: ${p.errorStream.text}"
+    out
+}
+def plugins = run(['plugins'])
+assert plugins.readLines().any { it.startsWith('acme ') } : "acme is not among the CLI's plugins:\n${plugins}"
+def verdict = run(['classify', '--format', 'jsonl', 'acme: throttled by policy warmup-ip-pool-2'])
+assert verdict.contains('"plugin":"acme"') : "the CLI did not decide an Acme message with the acme plugin:\n${verdict}"
 return true
