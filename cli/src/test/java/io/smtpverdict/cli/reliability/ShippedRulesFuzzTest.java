@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.json.VerdictJson;
 import io.smtpverdict.spi.Verdict;
+import io.smtpverdict.core.reliability.Inputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ShippedRulesFuzzTest {
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
     void classify(byte[] data) throws IOException {
-        String input = decode(data);
+        String input = Inputs.decode(data);
         Verdict v = ShippedRules.ENGINE.classify(input);
         ShippedRules.check(input, v);
         if (!v.equals(ShippedRules.ENGINE.classify(input))) {
@@ -44,16 +45,5 @@ final class ShippedRulesFuzzTest {
         Verdict.Builder b = v.toBuilder().candidates(List.of());
         v.inner().ifPresent(inner -> b.inner(java.util.Optional.of(withoutCandidates(inner))));
         return b.build();
-    }
-
-    private static String decode(byte[] data) {
-        if (data.length > 0 && data[0] == (byte) 0xFF) {
-            char[] chars = new char[(data.length - 1) / 2];
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = (char) (((data[1 + 2 * i] & 0xFF) << 8) | (data[2 + 2 * i] & 0xFF));
-            }
-            return new String(chars);
-        }
-        return new String(data, StandardCharsets.UTF_8);
     }
 }

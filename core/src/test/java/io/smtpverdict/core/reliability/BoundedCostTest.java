@@ -27,8 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class BoundedCostTest {
     private static final int BASE = 64 * 1024;
     private static final int FACTOR = 8;
-    private static final double MAX_RATIO = 30.0;
-    private static final int REPEATS = 7;
+    private static final double MAX_RATIO = CostRatio.MAX_RATIO;
 
     private static VerdictEngine engine;
 
@@ -81,7 +80,7 @@ final class BoundedCostTest {
         String large = make.apply(BASE * FACTOR);
         Verdict v = engine.classify(large, ClassifyOptions.EXPLAIN);
         Invariants.notInternal(name, v);
-        double ratio = bestRatio(small, large);
+        double ratio = CostRatio.bestRatio(engine, small, large);
         System.out.printf("bounded-cost %-40s time(8n)/time(n) = %5.1f%n", name, ratio);
         assertThat(ratio).as("time(%d chars) / time(%d chars) for %s", large.length(), small.length(), name)
                 .isLessThan(MAX_RATIO);
@@ -102,38 +101,6 @@ final class BoundedCostTest {
         assertThat((double) eight / one).as("a cut input costs about the same whatever its length").isLessThan(MAX_RATIO);
     }
 
-    /**
-     * The smallest ratio seen over up to five attempts of interleaved timings. On a loaded machine a long run
-     * is more likely to be preempted than a short one, which only ever inflates the ratio; a quadratic cost
-     * gives about 64x every time.
-     */
-    private static double bestRatio(String small, String large) {
-        double best = Double.MAX_VALUE;
-        for (int attempt = 0; attempt < 5 && best >= MAX_RATIO; attempt++) {
-            long s = Long.MAX_VALUE;
-            long l = Long.MAX_VALUE;
-            for (int i = 0; i < REPEATS; i++) {
-                s = Math.min(s, nanos(() -> engine.classify(small)));
-                l = Math.min(l, nanos(() -> engine.classify(large)));
-            }
-            best = Math.min(best, (double) l / Math.max(1, s));
-        }
-        return best;
-    }
-
-    private static long minNanos(Runnable r) {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < REPEATS; i++) {
-            best = Math.min(best, nanos(r));
-        }
-        return best;
-    }
-
-    private static long nanos(Runnable r) {
-        long t0 = System.nanoTime();
-        r.run();
-        return System.nanoTime() - t0;
-    }
 
     private static String repeat(String unit, int length) {
         return unit.repeat(length / unit.length() + 1).substring(0, length);
@@ -159,5 +126,16 @@ final class BoundedCostTest {
             sb.append(p, 0, p.length() - 1).append(' ');
         }
         return sb.toString();
+    }
+
+    /** The fastest of seven runs. */
+    private static long minNanos(Runnable r) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /** Inputs shared by the reliability tests: the seed messages, the corpus diagnostics, and the fuzz byte decoding. */
-final class Inputs {
+public final class Inputs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SEEDS = load("seed-messages.jsonl", null);
     private static final List<String> CORPUS = load("sisimai-dev-diagnostics.jsonl", "diagnostic");
@@ -50,7 +50,7 @@ final class Inputs {
      * the fuzzer can reach every char including lone surrogates; anything else is decoded as UTF-8 with
      * malformed sequences replaced, as a reader of a log file would.
      */
-    static String decode(byte[] data) {
+    public static String decode(byte[] data) {
         if (data.length > 0 && data[0] == (byte) 0xFF) {
             char[] chars = new char[(data.length - 1) / 2];
             for (int i = 0; i < chars.length; i++) {

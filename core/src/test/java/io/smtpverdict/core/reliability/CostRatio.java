@@ -1,0 +1,39 @@
+package io.smtpverdict.core.reliability;
+
+import io.smtpverdict.core.VerdictEngine;
+
+/**
+ * Measures how classification time grows with input length, robustly on a loaded machine: the ratio of the
+ * times for a large and a small input, as the smallest seen over up to five attempts of interleaved timings.
+ * Preemption only ever inflates a ratio; a quadratic cost gives about 64x for 8x the input every time.
+ */
+public final class CostRatio {
+    /** The bound the reliability tests hold linear growth to, for 8 times the input. */
+    public static final double MAX_RATIO = 30.0;
+
+    private static final int REPEATS = 7;
+
+    private CostRatio() {
+    }
+
+    /** time(large) / time(small) for {@code engine.classify}, the best of up to five attempts. */
+    public static double bestRatio(VerdictEngine engine, String small, String large) {
+        double best = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 5 && best >= MAX_RATIO; attempt++) {
+            long s = Long.MAX_VALUE;
+            long l = Long.MAX_VALUE;
+            for (int i = 0; i < REPEATS; i++) {
+                s = Math.min(s, nanos(() -> engine.classify(small)));
+                l = Math.min(l, nanos(() -> engine.classify(large)));
+            }
+            best = Math.min(best, (double) l / Math.max(1, s));
+        }
+        return best;
+    }
+
+    private static long nanos(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t0;
+    }
+}
