@@ -56,7 +56,6 @@ public final class AhoCorasick {
         for (int st = 0; st < fail.length; st++) {
             firstOut[st] = st == 0 ? -1 : outKey[st] >= 0 ? st : dictLink[st];
         }
-        Arrays.fill(root, 0);
         for (int i = transStart[0]; i < transStart[1]; i++) {
             root[labels[i]] = targets[i];
         }
@@ -70,26 +69,32 @@ public final class AhoCorasick {
         }
         int states = fail.length;
         if ((long) states * classes <= DENSE_BUDGET && classes < 65536) {
-            int[] d = new int[states * classes];
             // breadth-first order guarantees a state's failure target has its row before the state itself
             int[] order = bfsOrder(transStart, targets, states);
-            for (int s : order) {
-                int row = s * classes;
-                if (s != 0) {
-                    System.arraycopy(d, fail[s] * classes, d, row, classes);
-                }
-                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                    d[row + cls[labels[i]]] = targets[i];
-                }
-            }
             if (states <= 65536) {
-                char[] c16 = new char[d.length];
-                for (int i = 0; i < d.length; i++) {
-                    c16[i] = (char) d[i];
+                char[] d = new char[states * classes];
+                for (int s : order) {
+                    int row = s * classes;
+                    if (s != 0) {
+                        System.arraycopy(d, fail[s] * classes, d, row, classes);
+                    }
+                    for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                        d[row + cls[labels[i]]] = (char) targets[i];
+                    }
                 }
-                this.dense16 = c16;
+                this.dense16 = d;
                 this.dense = null;
             } else {
+                int[] d = new int[states * classes];
+                for (int s : order) {
+                    int row = s * classes;
+                    if (s != 0) {
+                        System.arraycopy(d, fail[s] * classes, d, row, classes);
+                    }
+                    for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                        d[row + cls[labels[i]]] = targets[i];
+                    }
+                }
                 this.dense16 = null;
                 this.dense = d;
             }

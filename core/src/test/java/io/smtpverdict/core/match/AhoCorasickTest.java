@@ -65,4 +65,42 @@ final class AhoCorasickTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void scan_largeAutomata_wideDenseTableAndSparseFallbackAgreeWithNaiveSearch() {
+        Random random = new Random(11);
+        for (int keys : new int[] {20_000, 140_000}) {
+            java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+            while (set.size() < keys) {
+                set.add(letters(random, 6 + random.nextInt(4)));
+            }
+            List<String> list = new ArrayList<>(set);
+            AhoCorasick ac = AhoCorasick.build(list);
+            assertThat(ac.stateCount()).isGreaterThan(65_536);
+            // 20,000 keys fit the dense budget with int cells; 140,000 exceed it and run sparse
+            assertThat(ac.isDense()).isEqualTo(keys == 20_000);
+            List<String> sample = list.subList(0, 200);
+            for (int i = 0; i < 50; i++) {
+                String text = letters(random, 40) + sample.get(i) + letters(random, 40);
+                List<String> expected = new ArrayList<>();
+                for (int end = 1; end <= text.length(); end++) {
+                    for (int len = 6; len <= 9 && len <= end; len++) {
+                        if (set.contains(text.substring(end - len, end))) {
+                            expected.add(text.substring(end - len, end) + "@" + end);
+                        }
+                    }
+                }
+                assertThat(scan(ac, list, text)).containsExactlyInAnyOrderElementsOf(expected)
+                        .contains(sample.get(i) + "@" + (40 + sample.get(i).length()));
+            }
+        }
+    }
+
+    private static String letters(Random random, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
 }
