@@ -69,7 +69,6 @@ final class Classifier {
     static final class Scratch implements AhoCorasick.HitSink {
         final int[] keyStamp;
         final int[] ruleStamp;
-        final int[] keyEnd;
         int stamp;
         int[] hits = new int[64];
         int hitCount;
@@ -84,7 +83,6 @@ final class Classifier {
 
         Scratch(int keys, int rules) {
             keyStamp = new int[keys];
-            keyEnd = new int[keys];
             ruleStamp = new int[rules];
         }
 
@@ -109,7 +107,6 @@ final class Classifier {
         public void hit(int keyId, int end) {
             if (keyStamp[keyId] != stamp) {
                 keyStamp[keyId] = stamp;
-                keyEnd[keyId] = end;
                 if (hitCount == hits.length) {
                     hits = java.util.Arrays.copyOf(hits, hitCount * 2);
                 }
@@ -411,7 +408,8 @@ final class Classifier {
         return Outcome.UNKNOWN;
     }
 
-    private void common(Verdict.Builder b, ParsedReply p, Scratch s) {
+    /** Fills the parts every verdict has; returns the retry delay the text states, or -1. */
+    private int common(Verdict.Builder b, ParsedReply p, Scratch s) {
         b.code(p.basicCode() == 0 ? OptionalInt.empty() : OptionalInt.of(p.basicCode()))
                 .enhancedCode(Optional.ofNullable(p.enhancedCode()));
         if (p.truncated()) {
@@ -420,12 +418,11 @@ final class Classifier {
         if (p.basicCode() >= 200 && p.enhancedCode() != null && p.basicCode() / 100 != p.enhancedCode().classDigit()) {
             b.flag(Flag.CODE_MISMATCH);
         }
-        if (s.retryEnd >= 0) {
-            int delay = Cues.parseDelay(p.normalized(), s.retryEnd);
-            if (delay >= 0) {
-                b.retryAfterSeconds(OptionalInt.of(delay));
-            }
+        int delay = s.retryEnd >= 0 ? Cues.parseDelay(p.normalized(), s.retryEnd) : -1;
+        if (delay >= 0) {
+            b.retryAfterSeconds(OptionalInt.of(delay));
         }
+        return delay;
     }
 
     private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth) {
@@ -514,12 +511,8 @@ final class Classifier {
             b.flag(f);
         }
         b.rule(Optional.of(r.ref));
-        common(b, p, s);
-        if (inner != null && inner.retryAfterSeconds().isPresent()) {
-            Verdict probe = b.build();
-            if (probe.retryAfterSeconds().isEmpty()) {
-                b.retryAfterSeconds(inner.retryAfterSeconds());
-            }
+        if (common(b, p, s) < 0 && inner != null && inner.retryAfterSeconds().isPresent()) {
+            b.retryAfterSeconds(inner.retryAfterSeconds());
         }
         return applyOverrides(b.build(), p.classDigit());
     }

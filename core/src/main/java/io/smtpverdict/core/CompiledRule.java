@@ -71,9 +71,6 @@ final class CompiledRule {
         this.ref = new RuleRef(plugin, id, level);
     }
 
-    boolean hasMessage() {
-        return template != null && template.placeholders().contains("MESSAGE");
-    }
 
     RuleInfo info() {
         return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),

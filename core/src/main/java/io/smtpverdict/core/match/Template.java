@@ -169,16 +169,6 @@ public final class Template {
         return longestLiteral;
     }
 
-    /** Whether the template starts with literal text (required for non-anchored templates). */
-    public boolean startsWithLiteral() {
-        return kinds[0] == LIT;
-    }
-
-    /** The first token's literal text, when {@link #startsWithLiteral()}. */
-    public String firstLiteral() {
-        return values[0];
-    }
-
     /** The number of literal characters: the evidence length of a match. */
     public int literalLength() {
         return literalLength;

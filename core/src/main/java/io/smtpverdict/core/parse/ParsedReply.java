@@ -15,14 +15,12 @@ public final class ParsedReply {
     private int leadingCode;
     private EnhancedStatusCode leadingEnhanced;
     final int basicCode;
-    final int basicCodeAt;
     final EnhancedStatusCode enhancedCode;
     final boolean truncated;
 
-    ParsedReply(String text, int basicCode, int basicCodeAt, EnhancedStatusCode enhancedCode, boolean truncated) {
+    ParsedReply(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
         this.text = text;
         this.basicCode = basicCode;
-        this.basicCodeAt = basicCodeAt;
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
     }

@@ -29,7 +29,7 @@ public final class ReplyParser {
         int code = (int) (basic >>> 32);
         int at = (int) basic;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        return new ParsedReply(text, code, at, enhanced, truncated);
+        return new ParsedReply(text, code, enhanced, truncated);
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
