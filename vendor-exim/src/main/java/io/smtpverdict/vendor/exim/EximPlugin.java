@@ -1,0 +1,33 @@
+package io.smtpverdict.vendor.exim;
+
+import io.smtpverdict.spi.VerdictContract;
+import io.smtpverdict.spi.VerdictPlugin;
+import java.util.List;
+
+/** Exim's own delivery messages: its SMTP transport, routers, retry rules and local transports. */
+public final class EximPlugin implements VerdictPlugin {
+    @Override
+    public String id() {
+        return "exim";
+    }
+
+    @Override
+    public int contractVersion() {
+        return VerdictContract.VERSION;
+    }
+
+    @Override
+    public List<String> ruleTables() {
+        return List.of("exim-rules.json");
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public String description() {
+        return "Exim's own delivery messages: its SMTP transport, routers, retry rules and local transports.";
+    }
+}
