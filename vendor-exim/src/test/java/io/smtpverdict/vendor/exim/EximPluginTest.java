@@ -82,6 +82,12 @@ final class EximPluginTest {
         }
     }
 
+    @Test
+    void rules_everyRuleNamesTheEximSourceFileItsWordingComesFrom() {
+        assertThat(ENGINE.rules()).allSatisfy(rule -> assertThat(rule.source())
+                .as(rule.id()).hasValueSatisfying(source -> assertThat(source).startsWith("Exim src/src/")));
+    }
+
     static Stream<Arguments> ownLines() {
         return Stream.of(
                 Arguments.of("SMTP timeout after initial connection",

@@ -80,6 +80,12 @@ final class PostfixPluginTest {
         }
     }
 
+    @Test
+    void rules_everyRuleNamesThePostfixSourceFileItsWordingComesFrom() {
+        assertThat(ENGINE.rules()).allSatisfy(rule -> assertThat(rule.source())
+                .as(rule.id()).hasValueSatisfying(source -> assertThat(source).startsWith("Postfix src/")));
+    }
+
     static Stream<Arguments> ownLines() {
         return Stream.of(
                 Arguments.of("connect to mx.example.com[192.0.2.10]:25: Connection refused",
