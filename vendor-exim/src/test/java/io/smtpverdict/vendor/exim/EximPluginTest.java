@@ -175,6 +175,16 @@ final class EximPluginTest {
     }
 
     @Test
+    void classify_deferLogOfATimeoutInTheSession_takesTheStageOfTheCommandNotTheConnect() {
+        Verdict v = ENGINE.classify("2026-11-29 10:15:02 1tGx4e-000ABC-2F == jane@example.com R=dnslookup T=remote_smtp"
+                + " defer (110): Connection timed out H=mx.example.com [192.0.2.10]: SMTP timeout after RCPT TO:<jane@example.com>");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.timeout.other");
+        assertThat(v.stage()).isEqualTo(Stage.RCPT);
+        assertThat(v.category()).contains(Category.CONNECTION_LOST);
+    }
+
+    @Test
     void classify_smtpErrorAfterData_hasTheDataStage() {
         Verdict v = ENGINE.classify("SMTP error from remote mail server after DATA: 554 5.5.1 Error: no valid recipients");
 

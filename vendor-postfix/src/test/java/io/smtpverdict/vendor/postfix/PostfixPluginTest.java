@@ -188,17 +188,14 @@ final class PostfixPluginTest {
     }
 
     @Test
-    void classify_suspendedDelivery_keepsTheDeliveryAgentsReasonInside() {
-        Verdict v = ENGINE.classify("delivery temporarily suspended: connect to mx.example.com[192.0.2.10]:25:"
-                + " Connection timed out");
+    void classify_suspendedDelivery_isDecidedByTheReasonAfterThePrefixWithItsStageAndFlags() {
+        Verdict v = ENGINE.classify("delivery temporarily suspended: conversation with mx.example.com[192.0.2.10] timed out"
+                + " while sending end of data -- message may be sent more than once");
 
-        assertThat(v.rule()).map(RuleRef::id).contains("postfix.delivery-temporarily-suspended");
+        assertThat(v.rule()).map(RuleRef::id).contains("postfix.timeout.end-of-data");
         assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
-        assertThat(v.category()).contains(Category.NO_ANSWER_FROM_HOST);
-        assertThat(v.inner()).hasValueSatisfying(inner -> {
-            assertThat(inner.rule()).map(RuleRef::id).contains("postfix.connect-failed");
-            assertThat(inner.stage()).isEqualTo(Stage.CONNECT);
-        });
+        assertThat(v.stage()).isEqualTo(Stage.BODY);
+        assertThat(v.flags()).contains(Flag.POSSIBLE_DUPLICATE);
     }
 
     @Test
