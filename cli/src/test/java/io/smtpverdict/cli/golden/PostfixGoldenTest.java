@@ -128,6 +128,29 @@ final class PostfixGoldenTest {
     }
 
     @Test
+    void classify_receivingPostfixsFailedRecipientProbe_isTheRecipientsProblemAtRcpt() {
+        Verdict v = ENGINE.classify("550 5.1.1 <jane@example.com>: Recipient address rejected: undeliverable address:"
+                + " host mx2.example.com[192.0.2.20] said: 550 5.1.1 <jane@example.com>: User unknown in local recipient"
+                + " table (in reply to RCPT TO command)");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("postfix.smtpd.recipient-undeliverable");
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.stage()).isEqualTo(Stage.RCPT);
+        assertThat(v.origin()).isEqualTo(Origin.REMOTE);
+    }
+
+    @Test
+    void classify_receivingPostfixsFailedSenderProbe_isTheSendersProblemWhateverTheProbeSaid() {
+        Verdict v = ENGINE.classify("550 5.1.7 <news@example.org>: Sender address rejected: undeliverable address:"
+                + " host mx.example.org[203.0.113.5] said: 550 5.1.1 <news@example.org>: User unknown (in reply to RCPT"
+                + " TO command)");
+
+        assertThat(v.category()).contains(Category.INVALID_SENDER);
+        assertThat(v.advice()).isEqualTo(Advice.FIX_CONFIGURATION);
+    }
+
+    @Test
     void classify_bareRemoteReply_isLeftToTheGenericRules() {
         Verdict v = ENGINE.classify("Diagnostic-Code: smtp; 550 5.1.1 <jane@example.com>: Recipient address rejected:"
                 + " User unknown in virtual mailbox table");
