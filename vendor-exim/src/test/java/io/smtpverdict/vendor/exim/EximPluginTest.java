@@ -193,13 +193,13 @@ final class EximPluginTest {
     }
 
     @Test
-    void classify_retryTimeoutAfterAReply_isExpiredNotTheLastReply() {
-        Verdict v = ENGINE.classify("SMTP error from remote mail server after RCPT TO:<jane@example.com>:"
-                + " 451 4.7.1 Greylisted, please try again later: retry timeout exceeded");
+    void classify_retryTimeoutAfterAnError_failsWithTheLastErrorDeciding() {
+        Verdict v = ENGINE.classify("Remote host closed connection in response to initial connection: retry timeout exceeded");
 
         assertThat(v.rule()).map(RuleRef::id).contains("exim.retry-timeout-after");
-        assertThat(v.category()).contains(Category.MESSAGE_EXPIRED);
         assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.NO_ANSWER_FROM_HOST);
+        assertThat(v.inner()).flatMap(Verdict::rule).map(RuleRef::id).contains("exim.closed.greeting");
     }
 
     @Test
