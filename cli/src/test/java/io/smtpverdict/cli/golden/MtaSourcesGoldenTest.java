@@ -90,7 +90,13 @@ final class MtaSourcesGoldenTest {
                         Outcome.FAILED, Category.INVALID_RECIPIENT, Stage.RCPT, Origin.LOCAL, "qmail.no-mailbox"),
                 Arguments.of("<sales@example.net>:\nConnected to 198.51.100.4 but connection died. (#4.4.2)\n"
                         + "I'm not going to try again; this message has been in the queue too long.",
-                        Outcome.FAILED, Category.MESSAGE_EXPIRED, Stage.QUEUE, Origin.LOCAL, "qmail.queue-too-long"));
+                        Outcome.FAILED, Category.CONNECTION_LOST, Stage.UNKNOWN, Origin.LOCAL,
+                        "qmail.connection-died-queue-expired"),
+                Arguments.of("<sales@example.net>:\n198.51.100.4 does not like recipient.\n"
+                        + "Remote host said: 452 4.2.2 <sales@example.net>: Mailbox full\n"
+                        + "I'm not going to try again; this message has been in the queue too long.",
+                        Outcome.FAILED, Category.MAILBOX_FULL, Stage.RCPT, Origin.LOCAL,
+                        "qmail.recipient-rejected-queue-expired"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,6 +43,13 @@ final class QmailGolden {
                         FAILED, null, Stage.BODY, LOCAL, "rejected-after-message"),
                 Arguments.of("<sales@example.net>:\nConnected to 198.51.100.4 but connection died. (#4.4.2)\n"
                         + "I'm not going to try again; this message has been in the queue too long.",
+                        FAILED, CONNECTION_LOST, Stage.UNKNOWN, LOCAL, "connection-died-queue-expired"),
+                Arguments.of("<sales@example.net>:\n198.51.100.4 does not like recipient.\n"
+                        + "Remote host said: 452 4.2.2 <sales@example.net>: Mailbox full\n"
+                        + "I'm not going to try again; this message has been in the queue too long.",
+                        FAILED, null, Stage.RCPT, LOCAL, "recipient-rejected-queue-expired"),
+                Arguments.of("<sales@example.net>:\nUnable to chdir to maildir. (#4.2.1)\n"
+                        + "I'm not going to try again; this message has been in the queue too long.",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-too-long"),
                 Arguments.of("<sales@exampel.net>:\nSorry, I couldn't find any host named exampel.net. (#5.1.2)",
                         FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "host-not-found"),
