@@ -12,6 +12,7 @@ import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Category.TLS_FAILURE;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
+import static io.smtpverdict.spi.Origin.UNKNOWN;
 import static io.smtpverdict.spi.Outcome.DEFERRED;
 import static io.smtpverdict.spi.Outcome.FAILED;
 
@@ -67,7 +68,7 @@ final class ExchangeGolden {
                 Arguments.of("550 5.7.999 Delivery not authorized, message refused",
                         FAILED, POLICY_BLOCK, Stage.UNKNOWN, REMOTE, "transport-rule-rejected"),
                 Arguments.of("5.6.11 Invalid characters",
-                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, REMOTE, "invalid-characters"));
+                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, UNKNOWN, "invalid-characters"));
     }
 
     /** Other servers' replies the Exchange plugin must leave to others, some worded like Microsoft's. */

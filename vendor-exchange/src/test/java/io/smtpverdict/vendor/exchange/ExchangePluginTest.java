@@ -63,6 +63,7 @@ final class ExchangePluginTest {
     void rules_haveASourceExplanationAndExamples() {
         assertThat(ENGINE.rules()).allSatisfy(rule -> {
             assertThat(rule.id()).startsWith("exchange.");
+            assertThat(rule.source()).hasValueSatisfying(source -> assertThat(source).isNotBlank());
             assertThat(rule.explanation()).isNotBlank().endsWith(".");
             assertThat(rule.examples()).isNotEmpty();
         });
