@@ -4,7 +4,10 @@ import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.util.List;
 
-/** Exim's own delivery messages: its SMTP transport, routers, retry rules and local transports. */
+/**
+ * Exim's own delivery messages (SMTP transport, routers, retry rules, local transports) and the replies it writes
+ * as a receiving server.
+ */
 public final class EximPlugin implements VerdictPlugin {
     @Override
     public String id() {
@@ -28,6 +31,7 @@ public final class EximPlugin implements VerdictPlugin {
 
     @Override
     public String description() {
-        return "Exim's own delivery messages: its SMTP transport, routers, retry rules and local transports.";
+        return "Exim's own delivery messages (SMTP transport, routers, retry rules, local transports)"
+                + " and the replies it writes as a receiving server.";
     }
 }

@@ -1,2 +1,5 @@
-/** Exim's own delivery messages: its SMTP transport, routers, retry rules and local transports. Nothing here accepts or returns null. */
+/**
+ * Exim's own delivery messages (SMTP transport, routers, retry rules, local transports) and the replies it writes
+ * as a receiving server. Nothing here accepts or returns null.
+ */
 package io.smtpverdict.vendor.exim;

@@ -4,7 +4,10 @@ import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.util.List;
 
-/** Postfix's own delivery messages: its SMTP client, DNS lookups, queue manager and local delivery agents. */
+/**
+ * Postfix's own delivery messages (SMTP client, DNS lookups, queue manager, local delivery) and the replies its
+ * smtpd writes.
+ */
 public final class PostfixPlugin implements VerdictPlugin {
     @Override
     public String id() {
@@ -28,6 +31,7 @@ public final class PostfixPlugin implements VerdictPlugin {
 
     @Override
     public String description() {
-        return "Postfix's own delivery messages: its SMTP client, DNS lookups, queue manager and local delivery agents.";
+        return "Postfix's own delivery messages (SMTP client, DNS lookups, queue manager, local delivery)"
+                + " and the replies its smtpd writes.";
     }
 }
