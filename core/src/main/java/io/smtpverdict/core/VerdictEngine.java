@@ -77,6 +77,30 @@ public final class VerdictEngine {
         }
     }
 
+    /**
+     * Classifies one reply with what the MTA reported about it (its decision and logged status code). The verdict's
+     * outcome follows the MTA's decision; see {@link ClassifyContext}. Never throws.
+     */
+    public Verdict classify(String reply, ClassifyContext context) {
+        return classify(reply, context, ClassifyOptions.DEFAULT);
+    }
+
+    /** Classifies one reply with what the MTA reported about it, and options. Never throws. */
+    public Verdict classify(String reply, ClassifyContext context, ClassifyOptions options) {
+        Verdict text = classify(reply, options);
+        if (context == null || context.isEmpty() || text.rule().filter(INTERNAL_ERROR::equals).isPresent()) {
+            return text;
+        }
+        try {
+            Verdict fromStatus = context.status().isPresent() && text.enhancedCode().isEmpty()
+                    ? classify(context.status().get().toString(), options) : null;
+            return MtaDecisionPolicy.apply(text, context, fromStatus);
+        } catch (RuntimeException e) {
+            LOG.error("internal error weighing the MTA's decision; keeping the text's verdict", e);
+            return text;
+        }
+    }
+
     /** Parses a reply without classifying it. Never throws. */
     public SmtpReply parse(String reply) {
         ParsedReply p = classifier.parse(reply == null ? "" : reply);
