@@ -1,4 +1,4 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,11 @@ final class LineReaderTest {
     }
 
     @Test
-    void next_loneCrLineEnds_splitLinesLikeLf() throws IOException {
+    void next_loneCr_staysInsideItsLineSoNumbersMatchWcL() throws IOException {
         assertThat(read("550 5.1.1 user unknown\r451 4.7.1 greylisted\r250 ok\r", 256))
-                .extracting(LineReader.Line::text).containsExactly("550 5.1.1 user unknown", "451 4.7.1 greylisted", "250 ok");
-        assertThat(read("a\r\rb\r\n\nc", 256)).extracting(LineReader.Line::text).containsExactly("a", "", "b", "", "c");
+                .extracting(LineReader.Line::text).containsExactly("550 5.1.1 user unknown\r451 4.7.1 greylisted\r250 ok");
+        assertThat(read("a\r\rb\r\n\nc", 256)).extracting(LineReader.Line::text).containsExactly("a\r\rb", "", "c");
+        assertThat(read("a\rb\nc\n", 256)).extracting(LineReader.Line::number).containsExactly(1L, 2L);
     }
 
     @Test
