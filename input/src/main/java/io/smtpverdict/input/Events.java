@@ -398,7 +398,7 @@ final class Events {
         } else {
             return Extracted.skipped(context, "Postmark " + record + " event (not a delivery result)");
         }
-        String reply = LineFormats.text(event.path("Details")).filter(s -> !s.isBlank())
+        String reply = LineFormats.text(event.path("Details")).filter(s -> !s.isBlank()).map(Events::withoutType)
                 .or(() -> LineFormats.text(event.path("Description"))).orElse("");
         return Extracted.reply(reply, context, mta(decision, Optional.empty(),
                 "Postmark's " + record + " event" + (event.has("Type") ? " (" + event.path("Type").asText() + ")" : "")));
@@ -433,7 +433,7 @@ final class Events {
             default:
                 return Extracted.skipped(context, "Mandrill " + type + " event (not a delivery result)");
         }
-        Optional<String> reply = LineFormats.text(msg.path("diag")).filter(s -> !s.isBlank());
+        Optional<String> reply = LineFormats.text(msg.path("diag")).filter(s -> !s.isBlank()).map(Events::withoutType);
         JsonNode events = msg.path("smtp_events");
         if (reply.isEmpty() && events.isArray() && !events.isEmpty()) {
             JsonNode last = events.get(events.size() - 1);

@@ -36,7 +36,7 @@ final class LineFormats {
 
     private static final Pattern SYSLOG_POSTFIX = Pattern.compile("\\bpostfix[\\w/-]*\\[\\d+\\]:");
 
-    private static final Pattern QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{5,20}):\\s+to=<");
+    private static final Pattern QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{5,20}):\\s+(?:to|from)=<");
 
     /** A DSN-style type prefix on a diagnostic: {@code smtp;550 ...} as PowerMTA's dsnDiag writes it. */
     private static final Pattern TYPE_PREFIX = Pattern.compile("^\\s*(?:smtp|x-[A-Za-z0-9-]+|dns)\\s*;\\s*",
