@@ -248,7 +248,7 @@ final class ClassifyCommandTest {
         assertThat(records).hasSize(3);
         assertThat(records.get(0).path("error").asText()).contains("binary");
         assertThat(records.get(1).path("error").asText()).contains("5000 bytes");
-        assertThat(records.get(1).path("input").asText()).hasSizeLessThanOrEqualTo(InputRecord.ECHO_LIMIT + 1);
+        assertThat(records.get(1).path("input").asText()).hasSizeLessThanOrEqualTo(io.smtpverdict.input.InputRecord.ECHO_LIMIT + 1);
         assertThat(records.get(2).path("category").asText()).isEqualTo("INVALID_RECIPIENT");
     }
 
@@ -392,10 +392,27 @@ final class ClassifyCommandTest {
 
     @Test
     void classify_repliesAndInputTogether_isBadUsage() {
-        Result r = TestingCli.run("classify", "--input", "x.log", "550 5.1.1 user unknown");
+        Result r = TestingCli.run("classify", "550 5.1.1 user unknown", "--input", "x.log");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not both");
+    }
+
+    @Test
+    void classify_wordsAfterInput_areMoreInputFilesSoGlobsWork() {
+        Result r = TestingCli.run("classify", "--input", "x.log", "550 5.1.1 user unknown");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot read input file 550 5.1.1 user unknown");
+    }
+
+    @Test
+    void classify_argumentThatIsAFile_isBadUsageNamingInput() throws IOException {
+        Path file = Files.writeString(dir.resolve("mail.log"), "550 5.1.1 user unknown\n");
+        Result r = TestingCli.run("classify", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--input " + file);
     }
 
     @Test
