@@ -1,5 +1,6 @@
 package io.smtpverdict.input;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -16,7 +17,7 @@ final class Decompression {
     }
 
     static InputStream open(InputStream raw) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 3);
+        PushbackInputStream in = new PushbackInputStream(new ForwardOnly(raw), 3);
         byte[] magic = new byte[3];
         int n = 0;
         while (n < magic.length) {
@@ -36,5 +37,25 @@ final class Decompression {
             return new BZip2CompressorInputStream(in, true);
         }
         return in;
+    }
+
+    /**
+     * Hides {@code available()} of the stream below (a FIFO or process substitution opened as a channel answers it
+     * with "Illegal seek"): buffers above it then simply return what one read gave.
+     */
+    private static final class ForwardOnly extends FilterInputStream {
+        ForwardOnly(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 }

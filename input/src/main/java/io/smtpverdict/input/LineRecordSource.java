@@ -159,9 +159,18 @@ final class LineRecordSource implements RecordSource {
             dsnContext.clear();
         } else if (name.equals("final-recipient") || name.equals("original-recipient") && !dsnContext.containsKey(
                 "recipient")) {
+            if (name.equals("final-recipient")) {
+                // a new recipient block: the previous one's action and status are not this one's
+                dsnContext.remove("dsnAction");
+                dsnContext.remove("dsn");
+            }
             dsnContext.put("recipient", LineFormats.withoutType(value));
         } else if (name.equals("remote-mta")) {
             dsnContext.put("relay", LineFormats.withoutType(value));
+        } else if (name.equals("action")) {
+            dsnContext.put("dsnAction", value);
+        } else if (name.equals("status")) {
+            dsnContext.put("dsn", value);
         }
         ready.add(InputRecord.skipped(at, text, Map.of(), "DSN field " + name + " (only Diagnostic-Code is classified)"));
     }
@@ -216,7 +225,11 @@ final class LineRecordSource implements RecordSource {
         if (reply.isBlank()) {
             ready.add(InputRecord.error(at, text, "empty Diagnostic-Code"));
         } else {
-            ready.add(InputRecord.reply(at, text, reply, dsnContext, g.warning));
+            // RFC 3464: Action is the reporting MTA's decision for this recipient, Status its code
+            Optional<io.smtpverdict.core.MtaDecision> decision = Optional.ofNullable(dsnContext.get("dsnAction"))
+                    .flatMap(Events::dsnAction);
+            ready.add(InputRecord.reply(at, text, reply, dsnContext, MtaLogs.context(decision,
+                    Optional.ofNullable(dsnContext.get("dsn")), "The DSN's Action field"), g.warning));
         }
     }
 

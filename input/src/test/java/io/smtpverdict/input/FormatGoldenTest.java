@@ -335,6 +335,25 @@ final class FormatGoldenTest {
     }
 
     @Test
+    void read_dsnFields_actionIsTheDecisionPerRecipientBlock() throws IOException {
+        String dsn = "Reporting-MTA: dns; mx1.example.com\n"
+                + "Final-Recipient: rfc822; gil@example.net\n"
+                + "Action: delayed\n"
+                + "Status: 4.4.1\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n"
+                + "Final-Recipient: rfc822; hugo@example.net\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n";
+        List<InputRecord> replies = read(dsn).stream().filter(r -> r.reply().isPresent()).toList();
+        assertThat(replies).hasSize(2);
+        Verdict delayed = ENGINE.classify(replies.get(0).reply().get(), replies.get(0).mta());
+        assertThat(delayed.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(delayed.advice()).isNotEqualTo(Advice.SUPPRESS_RECIPIENT);
+        assertThat(replies.get(1).context()).containsEntry("recipient", "hugo@example.net").doesNotContainKey("dsnAction");
+        assertThat(ENGINE.classify(replies.get(1).reply().get(), replies.get(1).mta()).outcome())
+                .isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
     void read_postfixBounceNotice_isSkippedNotAnError() throws IOException {
         InputRecord r = read("Nov 29 10:00:22 mx1 postfix/bounce[2353]: 4Xb1Kq2Hv3zD: sender non-delivery "
                 + "notification: 4Yc2Lr3Jw5").get(0);

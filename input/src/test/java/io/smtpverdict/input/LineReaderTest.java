@@ -63,10 +63,80 @@ final class LineReaderTest {
         assertThat(new LineReader.Line(1, latin1, 3, false).validUtf8()).isFalse();
     }
 
+    @Test
+    void next_pipeLikeStream_neverAsksAvailableOrSeeks() throws IOException {
+        byte[] bytes = "550 5.1.1 user unknown\n451 4.7.1 later\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(read(new PipeLike(bytes), 256)).extracting(LineReader.Line::text)
+                .containsExactly("550 5.1.1 user unknown", "451 4.7.1 later");
+    }
+
+    @Test
+    void next_concatenatedGzipMembersFromAPipe_areAllRead() throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (String part : List.of("550 5.1.1 a\n", "451 4.7.1 b\n")) {
+            java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(one)) {
+                gz.write(part.getBytes(StandardCharsets.UTF_8));
+            }
+            all.writeBytes(one.toByteArray());
+        }
+        assertThat(read(new PipeLike(all.toByteArray()), 256)).extracting(LineReader.Line::text)
+                .containsExactly("550 5.1.1 a", "451 4.7.1 b");
+    }
+
+    @Test
+    void next_bzip2Input_isUnpacked() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var bz = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(out)) {
+            bz.write("550 5.1.1 a\n250 ok\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(read(new ByteArrayInputStream(out.toByteArray()), 256)).extracting(LineReader.Line::text)
+                .containsExactly("550 5.1.1 a", "250 ok");
+    }
+
+    /** A stream like a pipe: a few bytes per read, and no available(), mark or skip to lean on. */
+    private static final class PipeLike extends java.io.InputStream {
+        private final byte[] bytes;
+        private int pos;
+
+        PipeLike(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return pos < bytes.length ? bytes[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, 3), bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            throw new IOException("Illegal seek");
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
     private static List<LineReader.Line> read(String text, int max) throws IOException {
+        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
+    }
+
+    private static List<LineReader.Line> read(java.io.InputStream in, int max) throws IOException {
         List<LineReader.Line> out = new ArrayList<>();
-        try (LineReader r = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max,
-                () -> { })) {
+        try (LineReader r = new LineReader(in, max, () -> { })) {
             for (Optional<LineReader.Line> l = r.next(); l.isPresent(); l = r.next()) {
                 out.add(l.get());
             }
