@@ -399,8 +399,9 @@ final class ClassifyCommandTest {
     }
 
     @Test
-    void classify_wordsAfterInput_areMoreInputFilesSoGlobsWork() {
-        Result r = TestingCli.run("classify", "--input", "x.log", "550 5.1.1 user unknown");
+    void classify_wordsAfterInput_areMoreInputFilesSoGlobsWork() throws IOException {
+        Path first = Files.writeString(dir.resolve("x.log"), "550 5.1.1 user unknown\n");
+        Result r = TestingCli.run("classify", "--input", first.toString(), "550 5.1.1 user unknown");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("cannot read input file 550 5.1.1 user unknown");
