@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class UserTableExamplesAndPluginPathTest {
     private static String table(String example) {
-        return "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"mine.full\", \"level\": \"PHRASE\", \"match\": "
+        return "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.full\", \"level\": \"PHRASE\", \"match\": "
                 + "{\"phrases\": [\"box is stuffed\"]}, \"verdict\": {\"category\": \"MAILBOX_FULL\", \"explanation\": "
                 + "\"The mailbox is full.\"}, \"examples\": [\"" + example + "\"]}]}";
     }
@@ -21,7 +21,7 @@ final class UserTableExamplesAndPluginPathTest {
         Path file = Files.writeString(dir.resolve("mine.json"), table("452 4.2.2 over quota"));
         assertThatThrownBy(() -> VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(file).build())
                 .isInstanceOf(VerdictConfigurationException.class)
-                .hasMessageContaining("mine.full").hasMessageContaining("452 4.2.2 over quota")
+                .hasMessageContaining("user.full").hasMessageContaining("452 4.2.2 over quota")
                 .hasMessageContaining(file.toString())
                 .satisfies(e -> {
                     VerdictConfigurationException v = (VerdictConfigurationException) e;
@@ -34,7 +34,7 @@ final class UserTableExamplesAndPluginPathTest {
     void build_userRuleMatchingItsExample_loads(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("mine.json"), table("452 4.2.2 the box is stuffed"));
         VerdictEngine engine = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(file).build();
-        assertThat(engine.classify("452 4.2.2 the box is stuffed").rule().orElseThrow().id()).isEqualTo("mine.full");
+        assertThat(engine.classify("452 4.2.2 the box is stuffed").rule().orElseThrow().id()).isEqualTo("user.full");
         assertThat(engine.plugins().get(0).location()).isEqualTo(file.toString());
     }
 
