@@ -139,7 +139,7 @@ public final class VerdictEngine {
         /**
          * Loads every {@link VerdictPlugin} found by {@link java.util.ServiceLoader} on the context class loader, and
          * in the jars of the plugin path: those added with {@link #pluginPath(Path)} and those named by the
-         * {@value PluginPath#VARIABLE} environment variable (directories or jars, separated like the class path).
+         * {@code VERDICT_PLUGIN_PATH} environment variable (directories or jars, separated like the class path).
          */
         public Builder discoverPlugins() {
             this.discover = true;
@@ -162,7 +162,7 @@ public final class VerdictEngine {
             return this;
         }
 
-        /** Ignores the {@value PluginPath#VARIABLE} environment variable (e.g. in tests or embedded use). */
+        /** Ignores the {@code VERDICT_PLUGIN_PATH} environment variable (e.g. in tests or embedded use). */
         public Builder ignorePluginPathVariable() {
             this.readPluginPathVariable = false;
             return this;
