@@ -433,6 +433,30 @@ final class ClassifyCommandTest {
     }
 
     @Test
+    void classify_repeatedField_firstPresentPointerIsTheReply() {
+        String events = "{\"id\":1,\"text\":\"550 5.1.1 user unknown\"}\n{\"id\":2,\"detail\":{\"msg\":\"452 4.2.2 "
+                + "Mailbox full\"}}\n";
+        List<JsonNode> records = TestingCli.runWithStdin(events, "classify", "--field", "/text", "--field",
+                "/detail/msg").records();
+
+        assertThat(records).extracting(n -> n.path("outcome").asText()).containsExactly("FAILED", "DEFERRED");
+    }
+
+    @Test
+    void classify_webhookEventsWithoutField_recognisedWithRecipientAndTheProvidersDecision() {
+        String events = "{\"email\":\"kim@example.net\",\"event\":\"deferred\",\"response\":\"550 5.1.1 "
+                + "user unknown\",\"sg_event_id\":\"e1\",\"timestamp\":1764410402}\n";
+        List<JsonNode> records = TestingCli.runWithStdin(events, "classify").records();
+
+        assertThat(records).singleElement().satisfies(n -> {
+            assertThat(n.path("recipient").asText()).isEqualTo("kim@example.net");
+            assertThat(n.path("outcome").asText()).isEqualTo("DEFERRED");
+            assertThat(n.path("advice").asText()).isNotEqualTo("SUPPRESS_RECIPIENT");
+            assertThat(n.path("flags").toString()).contains("CODE_MISMATCH");
+        });
+    }
+
+    @Test
     void classify_brokenPluginOnTheClassPath_exitsWithOneNamingIt() throws IOException {
         Path services = dir.resolve("broken/META-INF/services/io.smtpverdict.spi.VerdictPlugin");
         Files.createDirectories(services.getParent());
