@@ -175,8 +175,8 @@ final class OperatorInputsIT {
                     Files.readAllBytes(classes.resolve("com/example/itplug/ItPlugin.class")));
             put(out, "META-INF/services/io.smtpverdict.spi.VerdictPlugin", "com.example.itplug.ItPlugin\n"
                     .getBytes(StandardCharsets.UTF_8));
-            put(out, "com/example/itplug/itplug-rules.json", ("{\"schemaVersion\": 1, \"plugin\": \"itplug\", "
-                    + "\"rules\": [{\"id\": \"itplug.marker\", \"level\": \"PHRASE\", \"match\": {\"phrases\": "
+            put(out, "com/example/itplug/itplug-rules.json", ("{\"schemaVersion\": 2, \"plugin\": \"itplug\", "
+                    + "\"rules\": [{\"id\": \"itplug.marker\", \"source\": \"this test\", \"match\": {\"phrases\": "
                     + "[\"itplug marker phrase\"]}, \"verdict\": {\"category\": \"LOCAL_POLICY\", \"explanation\": "
                     + "\"A test plugin's marker.\"}, \"examples\": [\"itplug marker phrase\"]}]}")
                     .getBytes(StandardCharsets.UTF_8));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class UserTableExamplesAndPluginPathTest {
     private static String table(String example) {
-        return "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.full\", \"level\": \"PHRASE\", \"match\": "
+        return "{\"schemaVersion\": 2, \"rules\": [{\"id\": \"user.full\", \"match\": "
                 + "{\"phrases\": [\"box is stuffed\"]}, \"verdict\": {\"category\": \"MAILBOX_FULL\", \"explanation\": "
                 + "\"The mailbox is full.\"}, \"examples\": [\"" + example + "\"]}]}";
     }
