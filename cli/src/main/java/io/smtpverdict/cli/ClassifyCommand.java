@@ -2,6 +2,7 @@ package io.smtpverdict.cli;
 
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.input.InputRecord;
 import io.smtpverdict.spi.Verdict;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  verdict classify \"550 5.1.1 user unknown\"",
             "  verdict classify --input /var/log/mail.log --format table",
             "  verdict classify -i events.jsonl.gz --field /raw_reason",
+            "  verdict classify --input /var/log/mail.log* --format table",
             "  verdict classify --input acct.csv --column dsnDiag --format csv"})
 final class ClassifyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
@@ -76,7 +78,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Optional<Verdict> verdict = Optional.empty();
             if (record.reply().isPresent()) {
                 try {
-                    verdict = Optional.of(engine.classify(record.reply().get(), options));
+                    verdict = Optional.of(engine.classify(record.reply().get(), record.mta(), options));
                 } catch (RuntimeException e) {
                     // The engine promises never to throw; if it does, this record says so and the rest go on.
                     engineFailed[0] = true;

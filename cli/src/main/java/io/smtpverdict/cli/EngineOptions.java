@@ -29,6 +29,12 @@ final class EngineOptions {
                     + "Its rules win over the shipped ones at the same evidence level.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--plugin-path", paramLabel = "DIR_OR_JAR",
+            description = "Load extra plugins from this jar, or from every jar in this directory; repeatable. "
+                    + "Entries of the VERDICT_PLUGIN_PATH environment variable (separated by '" + "${sys:path.separator}"
+                    + "') are added too; `verdict plugins` shows where each plugin came from.")
+    List<Path> pluginPath = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Log what is loaded and read to stderr (default: warnings only).")
     void verbose(boolean verbose) {
         if (verbose) {
@@ -52,6 +58,7 @@ final class EngineOptions {
             }
         }
         VerdictEngine.Builder builder = VerdictEngine.builder().discoverPlugins();
+        pluginPath.forEach(builder::pluginPath);
         if (!plugins.isEmpty()) {
             builder.onlyPlugins(plugins);
         }
@@ -72,6 +79,6 @@ final class EngineOptions {
 
     /** A problem the user caused with an option (their own table, a plugin id), as opposed to a broken install. */
     private boolean isUsageProblem(VerdictConfigurationException e) {
-        return e.diagnostic() == Diagnostic.UNKNOWN_PLUGIN || e.userTable();
+        return e.diagnostic() == Diagnostic.UNKNOWN_PLUGIN || e.diagnostic() == Diagnostic.PLUGIN_PATH || e.userTable();
     }
 }

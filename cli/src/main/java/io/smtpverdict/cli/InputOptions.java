@@ -1,6 +1,8 @@
 package io.smtpverdict.cli;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.smtpverdict.input.InputFormat;
+import io.smtpverdict.input.ReadOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +11,18 @@ import picocli.CommandLine.Parameters;
 
 /** Where the replies come from and how to read them; shared by {@code classify} and {@code stats}. */
 final class InputOptions {
+    /** The reply column of CSV input when none is named: PowerMTA accounting's diagnostic. */
+    static final String DEFAULT_COLUMN = "dsnDiag";
+
     @Parameters(paramLabel = "REPLY", arity = "0..*",
             description = "Replies to read, one record each. Without any, the --input files are read, "
                     + "else standard input, one reply per line.")
     List<String> replies = new ArrayList<>();
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Read replies from FILE, one per line; repeatable; '-' is standard input. "
-                    + "Gzip-compressed input (.gz) is unpacked on the fly.")
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", arity = "1..*",
+            description = "Read replies from these files, one per line, in order: --input a b c or a glob "
+                    + "(--input /var/log/mail.log*); repeatable; '-' is standard input. Pipes, FIFOs, /dev/stdin and "
+                    + "<(...) work. Gzip and bzip2 input is unpacked on the fly.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -25,12 +31,13 @@ final class InputOptions {
     InputFormat inputFormat = InputFormat.AUTO;
 
     @Option(names = "--field", paramLabel = "POINTER",
-            description = "For JSON Lines: the JSON pointer of the reply, e.g. /raw_reason or "
-                    + "/msys/message_event/raw_reason (default: the first of those found).")
-    Optional<String> field = Optional.empty();
+            description = "For JSON Lines: a JSON pointer of the reply, e.g. /raw_reason; repeatable, the first "
+                    + "present wins. Without it, the events of SparkPost, Momentum, SendGrid, Mailgun, Amazon SES, "
+                    + "Postmark, Mandrill, KumoMTA and GreenArrow are recognised by their shape.")
+    List<String> fields = new ArrayList<>();
 
     @Option(names = "--column", paramLabel = "NAME",
-            description = "For CSV: the header name of the reply column (default: " + CsvRecordSource.DEFAULT_COLUMN
+            description = "For CSV: the header name of the reply column (default: " + DEFAULT_COLUMN
                     + ", PowerMTA accounting).")
     Optional<String> column = Optional.empty();
 
@@ -38,27 +45,47 @@ final class InputOptions {
             description = "Longer lines are not classified and get a record with an error (default: ${DEFAULT-VALUE}).")
     int maxLineBytes = 1 << 20;
 
-    /** The {@code --field} pointer, compiled. */
-    Optional<JsonPointer> fieldPointer() {
-        if (field.isEmpty()) {
-            return Optional.empty();
+    /** The {@code --field} pointers, compiled. */
+    List<JsonPointer> fieldPointers() {
+        List<JsonPointer> out = new ArrayList<>();
+        for (String field : fields) {
+            try {
+                out.add(JsonPointer.compile(field));
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage("invalid --field '" + field + "': a JSON pointer starts with '/', e.g. "
+                        + "/raw_reason");
+            }
         }
+        return out;
+    }
+
+    /** The options as the readers take them. */
+    ReadOptions readOptions() {
+        ReadOptions o = new ReadOptions(inputFormat, fieldPointers(), column, maxLineBytes);
+        return o;
+    }
+
+    private static boolean isFile(String text) {
         try {
-            return Optional.of(JsonPointer.compile(field.get()));
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.usage("invalid --field '" + field.get() + "': a JSON pointer starts with '/', e.g. "
-                    + "/raw_reason");
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 
     /** Checks the combination of options before anything is read. */
     void validate() {
-        fieldPointer();
+        fieldPointers();
         if (maxLineBytes < 256) {
             throw CliFailure.usage("--max-line-bytes must be at least 256: " + maxLineBytes);
         }
         if (!replies.isEmpty() && !inputs.isEmpty()) {
             throw CliFailure.usage("give replies as arguments or with --input, not both");
+        }
+        for (String reply : replies) {
+            if (!reply.isBlank() && reply.indexOf('\n') < 0 && reply.length() < 4096 && isFile(reply)) {
+                throw CliFailure.usage("'" + reply + "' is a file, not a reply: read it with --input " + reply);
+            }
         }
         if (!replies.isEmpty() && inputFormat == InputFormat.CSV) {
             throw CliFailure.usage("--input-format csv reads files with a header row: use --input FILE");

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code verdict plugins}: which plugins were found, their versions, contract versions and rule counts. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "Lists the plugins found (and --rules tables), highest priority first: id, version, "
-                + "contract version, priority, rule count and description.")
+                + "contract version, priority, rule count, description and where each was loaded from.")
 final class PluginsCommand implements Callable<Integer> {
     @ParentCommand
     VerdictCli root;
@@ -43,7 +43,7 @@ final class PluginsCommand implements Callable<Integer> {
             for (PluginInfo p : plugins) {
                 out.printf(Locale.ROOT, row, p.id(), p.version(), p.contractVersion(), p.priority(), p.ruleCount(),
                         (p.userTable() ? "user rule table " + String.join(", ", p.tables()) + " " : "")
-                                + p.description());
+                                + p.description() + (p.userTable() ? "" : " (from " + p.location() + ")"));
             }
         }
         out.flush();
@@ -71,6 +71,7 @@ final class PluginsCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
                 g.writeStringField("description", p.description());
+                g.writeStringField("location", p.location());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -1,5 +1,6 @@
 package io.smtpverdict.cli;
 
+import io.smtpverdict.input.InputRecord;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 /** Writes one output record per input record in one of the output formats; write errors surface via flush. */
 abstract class RecordWriter {
     /** The input-side fields a record may carry besides the verdict, in output order. */
-    static final List<String> CONTEXT_FIELDS = List.of("recipient", "relay", "queueId", "logStatus");
+    static final List<String> CONTEXT_FIELDS = List.of("recipient", "relay", "queueId", "logStatus", "time");
 
     /** No separator between root values: JSON Lines writes its own line breaks. */
     private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);

@@ -2,16 +2,18 @@ package io.smtpverdict.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smtpverdict.cli.InputRecord.Origin;
-import io.smtpverdict.cli.LineFormats.Extracted;
+import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.input.InputException;
+import io.smtpverdict.input.InputRecord;
+import io.smtpverdict.input.Readers;
+import io.smtpverdict.input.RecordSource;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -87,55 +89,10 @@ final class ReplyReader {
 
     private void arguments(Consumer<InputRecord> consumer) {
         for (int i = 0; i < options.replies.size(); i++) {
-            String text = options.replies.get(i);
-            Origin at = new Origin(Optional.empty(), "arg", i + 1, (int) Math.max(1, text.lines().count()),
-                    OptionalInt.empty());
-            for (InputRecord record : argument(at, text)) {
+            for (InputRecord record : Readers.text(options.replies.get(i), i + 1, options.readOptions())) {
                 consumer.accept(record);
             }
         }
-    }
-
-    /** One argument is one reply in whatever format it is written; a multi-line argument stays one reply. */
-    private List<InputRecord> argument(Origin at, String text) {
-        if (text.isBlank()) {
-            return List.of(InputRecord.error(at, text, "empty reply"));
-        }
-        if (text.indexOf('\0') >= 0) {
-            return List.of(InputRecord.error(at, text.replace('\0', '\uFFFD'), "binary data (NUL byte); not classified"));
-        }
-        InputFormat f = options.inputFormat == InputFormat.AUTO ? LineFormats.detect(text) : options.inputFormat;
-        switch (f) {
-            case DSN:
-                if (!LineFormats.isDiagnosticCode(text)) {
-                    return List.of(InputRecord.skipped(at, text, Map.of(), "not a Diagnostic-Code field"));
-                }
-                return List.of(InputRecord.reply(at, text, LineFormats.diagnosticReply(text), Map.of(),
-                        Optional.empty()));
-            case POSTFIX:
-                return List.of(LineFormats.postfix(text).map(e -> record(at, text, e)).orElseGet(
-                        () -> InputRecord.skipped(at, text, Map.of(), "log line without a delivery status")));
-            case JSONL:
-                List<Extracted> all = LineFormats.json(text, options.fieldPointer());
-                if (all.size() == 1) {
-                    return List.of(record(at, text, all.get(0)));
-                }
-                List<InputRecord> out = new ArrayList<>();
-                for (int i = 0; i < all.size(); i++) {
-                    out.add(record(at.at(i), text, all.get(i)));
-                }
-                return out;
-            default:
-                return List.of(InputRecord.reply(at, text, text, Map.of(), Optional.empty()));
-        }
-    }
-
-    private static InputRecord record(Origin at, String text, Extracted e) {
-        if (e.reply().isPresent()) {
-            return InputRecord.reply(at, text, e.reply().get(), e.context(), Optional.empty());
-        }
-        return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(),
-                InputRecord.echo(text), Optional.empty(), e.context(), e.error(), Optional.empty(), Optional.empty());
     }
 
     private void read(String input, Consumer<InputRecord> consumer) {
@@ -145,15 +102,15 @@ final class ReplyReader {
         long total;
         CountingInputStream counting;
         try {
-            total = stdin ? -1 : Files.size(Path.of(input));
-            counting = new CountingInputStream(stdin ? new Unclosable(env.stdin()) : Files.newInputStream(Path.of(input)));
+            total = stdin || !Files.isRegularFile(Path.of(input)) ? -1 : Files.size(Path.of(input));
+            // FileInputStream, not Files.newInputStream: the latter asks a pipe or FIFO for its position ("Illegal seek")
+            counting = new CountingInputStream(stdin ? new Unclosable(env.stdin()) : new FileInputStream(input));
         } catch (IOException e) {
             throw CliFailure.runtime("cannot read input file " + input + ": " + reason(e));
         }
         long lastLine = 0;
-        try (LineReader lines = new LineReader(counting, options.maxLineBytes,
+        try (RecordSource records = Readers.open(counting, source, options.readOptions(),
                 () -> progress.reading(name, counting.count, total))) {
-            RecordSource records = sourceFor(lines, source, input);
             while (true) {
                 Optional<InputRecord> record = records.next();
                 if (record.isEmpty()) {
@@ -162,6 +119,8 @@ final class ReplyReader {
                 lastLine = record.get().number() + record.get().lines() - 1;
                 consumer.accept(record.get());
             }
+        } catch (InputException e) {
+            throw CliFailure.usage(e.getMessage());
         } catch (IOException e) {
             failed(source, name, lastLine, reason(e), consumer);
         }
@@ -171,19 +130,10 @@ final class ReplyReader {
     private void failed(Optional<String> source, String name, long lastLine, String why,
             Consumer<InputRecord> consumer) {
         failed = true;
-        Origin at = new Origin(source, "line", lastLine + 1, 1, OptionalInt.empty());
-        consumer.accept(InputRecord.error(at, "", "input could not be read to the end: " + why));
+        consumer.accept(new InputRecord(source, "line", lastLine + 1, 1, OptionalInt.empty(), "", Optional.empty(),
+                Map.of(), ClassifyContext.NONE, Optional.of("input could not be read to the end: " + why),
+                Optional.empty(), Optional.empty()));
         messages.accept("cannot read " + name + " after line " + lastLine + ": " + why);
-    }
-
-    private RecordSource sourceFor(LineReader lines, Optional<String> source, String input) {
-        String lower = input.toLowerCase(Locale.ROOT);
-        boolean csv = options.inputFormat == InputFormat.CSV || options.inputFormat == InputFormat.AUTO
-                && (lower.endsWith(".csv") || lower.endsWith(".csv.gz"));
-        if (csv) {
-            return new CsvRecordSource(lines, source, options.column);
-        }
-        return new LineRecordSource(lines, source, options.inputFormat, options.fieldPointer());
     }
 
     /** The reason an I/O operation failed, in a few words. */

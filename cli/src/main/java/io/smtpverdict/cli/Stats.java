@@ -1,5 +1,6 @@
 package io.smtpverdict.cli;
 
+import io.smtpverdict.input.InputRecord;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;

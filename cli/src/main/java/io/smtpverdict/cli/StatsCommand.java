@@ -66,7 +66,7 @@ final class StatsCommand implements Callable<Integer> {
             err.println("verdict: reading replies from standard input, one per line (end with Ctrl-D)");
         }
         long started = System.nanoTime();
-        boolean complete = reader.forEach(record -> stats.add(record, record.reply().map(engine::classify)));
+        boolean complete = reader.forEach(record -> stats.add(record, record.reply().map(r -> engine.classify(r, record.mta()))));
         LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();

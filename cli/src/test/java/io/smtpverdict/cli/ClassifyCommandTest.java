@@ -248,7 +248,7 @@ final class ClassifyCommandTest {
         assertThat(records).hasSize(3);
         assertThat(records.get(0).path("error").asText()).contains("binary");
         assertThat(records.get(1).path("error").asText()).contains("5000 bytes");
-        assertThat(records.get(1).path("input").asText()).hasSizeLessThanOrEqualTo(InputRecord.ECHO_LIMIT + 1);
+        assertThat(records.get(1).path("input").asText()).hasSizeLessThanOrEqualTo(io.smtpverdict.input.InputRecord.ECHO_LIMIT + 1);
         assertThat(records.get(2).path("category").asText()).isEqualTo("INVALID_RECIPIENT");
     }
 
@@ -392,10 +392,28 @@ final class ClassifyCommandTest {
 
     @Test
     void classify_repliesAndInputTogether_isBadUsage() {
-        Result r = TestingCli.run("classify", "--input", "x.log", "550 5.1.1 user unknown");
+        Result r = TestingCli.run("classify", "550 5.1.1 user unknown", "--input", "x.log");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not both");
+    }
+
+    @Test
+    void classify_wordsAfterInput_areMoreInputFilesSoGlobsWork() throws IOException {
+        Path first = Files.writeString(dir.resolve("x.log"), "550 5.1.1 user unknown\n");
+        Result r = TestingCli.run("classify", "--input", first.toString(), "550 5.1.1 user unknown");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot read input file 550 5.1.1 user unknown");
+    }
+
+    @Test
+    void classify_argumentThatIsAFile_isBadUsageNamingInput() throws IOException {
+        Path file = Files.writeString(dir.resolve("mail.log"), "550 5.1.1 user unknown\n");
+        Result r = TestingCli.run("classify", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--input " + file);
     }
 
     @Test
@@ -412,6 +430,30 @@ final class ClassifyCommandTest {
                 .containsExactly(first.toString(), "stdin", second.toString(), second.toString());
         assertThat(records).extracting(n -> n.path("outcome").asText())
                 .containsExactly("FAILED", "DEFERRED", "DELIVERED", "DEFERRED");
+    }
+
+    @Test
+    void classify_repeatedField_firstPresentPointerIsTheReply() {
+        String events = "{\"id\":1,\"text\":\"550 5.1.1 user unknown\"}\n{\"id\":2,\"detail\":{\"msg\":\"452 4.2.2 "
+                + "Mailbox full\"}}\n";
+        List<JsonNode> records = TestingCli.runWithStdin(events, "classify", "--field", "/text", "--field",
+                "/detail/msg").records();
+
+        assertThat(records).extracting(n -> n.path("outcome").asText()).containsExactly("FAILED", "DEFERRED");
+    }
+
+    @Test
+    void classify_webhookEventsWithoutField_recognisedWithRecipientAndTheProvidersDecision() {
+        String events = "{\"email\":\"kim@example.net\",\"event\":\"deferred\",\"response\":\"550 5.1.1 "
+                + "user unknown\",\"sg_event_id\":\"e1\",\"timestamp\":1764410402}\n";
+        List<JsonNode> records = TestingCli.runWithStdin(events, "classify").records();
+
+        assertThat(records).singleElement().satisfies(n -> {
+            assertThat(n.path("recipient").asText()).isEqualTo("kim@example.net");
+            assertThat(n.path("outcome").asText()).isEqualTo("DEFERRED");
+            assertThat(n.path("advice").asText()).isNotEqualTo("SUPPRESS_RECIPIENT");
+            assertThat(n.path("flags").toString()).contains("CODE_MISMATCH");
+        });
     }
 
     @Test

@@ -44,4 +44,16 @@ final class ModuleBoundariesTest {
             noClasses().that().resideOutsideOfPackage("io.smtpverdict.cli..")
                     .should().dependOnClassesThat().resideInAPackage("picocli..")
                     .because("the library stays free of the command line's dependencies");
+
+    @ArchTest
+    static final ArchRule the_readers_sit_between_core_and_cli =
+            noClasses().that().resideInAnyPackage("io.smtpverdict.core..", "io.smtpverdict.input..")
+                    .should().dependOnClassesThat().resideInAPackage("io.smtpverdict.cli..")
+                    .because("the readers are a library the command line uses, not the other way round");
+
+    @ArchTest
+    static final ArchRule core_never_depends_on_the_readers =
+            noClasses().that().resideInAPackage("io.smtpverdict.core..")
+                    .should().dependOnClassesThat().resideInAPackage("io.smtpverdict.input..")
+                    .because("the engine classifies text and context; reading inputs is the input module's job");
 }

@@ -23,7 +23,11 @@ public enum Diagnostic {
     /** A plugin was built against a newer contract than this engine. */
     CONTRACT_TOO_NEW,
     /** A plugin named with {@code onlyPlugins} / {@code --plugins} is not on the classpath. */
-    UNKNOWN_PLUGIN;
+    UNKNOWN_PLUGIN,
+    /** A user rule table's rule does not match one of its own examples. */
+    TABLE_EXAMPLE_MISMATCH,
+    /** A plugin path entry (--plugin-path, VERDICT_PLUGIN_PATH) is missing or holds no jar. */
+    PLUGIN_PATH;
 
     /** The anchor in {@code docs/troubleshooting.md}, e.g. {@code duplicate-plugin-id}. */
     public String anchor() {

@@ -6,6 +6,7 @@ import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.core.table.TableFile;
 import io.smtpverdict.core.table.TableRule;
+import io.smtpverdict.spi.Verdict;
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.io.ByteArrayInputStream;
@@ -38,7 +39,10 @@ final class EngineLoader {
         Map<String, VerdictPlugin> byId = new LinkedHashMap<>();
         List<VerdictPlugin> all = new ArrayList<>(b.plugins);
         if (b.discover) {
-            all.addAll(discover(b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader()));
+            ClassLoader base = b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader();
+            all.addAll(discover(PluginPath.loader(b.pluginPathEntries(), base)));
+        } else if (!b.pluginPath.isEmpty()) {
+            all.addAll(discover(PluginPath.loader(b.pluginPath, VerdictEngine.class.getClassLoader())));
         }
         for (VerdictPlugin p : all) {
             String id = pluginId(p);
@@ -125,7 +129,7 @@ final class EngineLoader {
                 }
             }
             infos.add(new PluginInfo(p.id(), texts.get(p)[0], p.contractVersion(), priority, count, false,
-                    tables.get(p), texts.get(p)[1]));
+                    tables.get(p), texts.get(p)[1], PluginPath.location(p.getClass())));
             LOG.info("Registering plugin {} {} ({} rules)", p.id(), texts.get(p)[0], count);
         }
         List<TableCategoryOverride> overrides = new ArrayList<>();
@@ -139,7 +143,32 @@ final class EngineLoader {
                     + "(see docs/troubleshooting.md#no-plugins)");
         }
         RuleSet set = new RuleSet(sources, overrides);
-        return new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
+        VerdictEngine engine = new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
+        checkUserExamples(engine, sources, infos);
+        return engine;
+    }
+
+    /** Every example of a user table's rule must be matched by that rule, or the table is refused naming it. */
+    private static void checkUserExamples(VerdictEngine engine, List<RuleSet.Source> sources, List<PluginInfo> infos) {
+        for (RuleSet.Source s : sources) {
+            if (!s.user() || s.rule().examples() == null) {
+                continue;
+            }
+            for (String example : s.rule().examples()) {
+                Verdict v = engine.classify(example, ClassifyOptions.EXPLAIN);
+                String id = s.rule().id();
+                boolean matched = v.rule().map(r -> r.id().equals(id)).orElse(false)
+                        || v.candidates().stream().anyMatch(c -> c.id().equals(id));
+                if (!matched) {
+                    String where = infos.stream().filter(i -> i.userTable() && i.id().equals(s.plugin()))
+                            .findFirst().map(i -> String.join(", ", i.tables())).orElse(s.plugin());
+                    throw new VerdictConfigurationException(Diagnostic.TABLE_EXAMPLE_MISMATCH, "rule table " + where
+                            + ": rule '" + id + "' does not match its own example \"" + example
+                            + "\" (it was decided by " + v.rule().map(r -> r.id()).orElse("no rule")
+                            + "); fix the rule's match or the example").inUserTable();
+                }
+            }
+        }
     }
 
     private static void loadUserTables(VerdictEngine.Builder b, List<RuleSet.Source> sources,
@@ -178,7 +207,7 @@ final class EngineLoader {
         }
         sources.addAll(userRules.values());
         userCounts.forEach((id, n) -> infos.add(0, new PluginInfo(id, "user", VerdictContract.VERSION, USER_PRIORITY,
-                n, true, userFiles.get(id), "user rule table")));
+                n, true, userFiles.get(id), "user rule table", String.join(", ", userFiles.get(id)))));
     }
 
     /** Calls a plugin method; a plugin that throws is a broken provider, named as such. */

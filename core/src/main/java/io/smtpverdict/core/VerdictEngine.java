@@ -77,6 +77,30 @@ public final class VerdictEngine {
         }
     }
 
+    /**
+     * Classifies one reply with what the MTA reported about it (its decision and logged status code). The verdict's
+     * outcome follows the MTA's decision; see {@link ClassifyContext}. Never throws.
+     */
+    public Verdict classify(String reply, ClassifyContext context) {
+        return classify(reply, context, ClassifyOptions.DEFAULT);
+    }
+
+    /** Classifies one reply with what the MTA reported about it, and options. Never throws. */
+    public Verdict classify(String reply, ClassifyContext context, ClassifyOptions options) {
+        Verdict text = classify(reply, options);
+        if (context == null || context.isEmpty() || text.rule().filter(INTERNAL_ERROR::equals).isPresent()) {
+            return text;
+        }
+        try {
+            Verdict fromStatus = context.status().isPresent() && text.enhancedCode().isEmpty()
+                    ? classify(context.status().get().toString(), options) : null;
+            return MtaDecisionPolicy.apply(text, context, fromStatus);
+        } catch (RuntimeException e) {
+            LOG.error("internal error weighing the MTA's decision; keeping the text's verdict", e);
+            return text;
+        }
+    }
+
     /** Parses a reply without classifying it. Never throws. */
     public SmtpReply parse(String reply) {
         ParsedReply p = classifier.parse(reply == null ? "" : reply);
@@ -101,6 +125,8 @@ public final class VerdictEngine {
         final List<VerdictPlugin> plugins = new ArrayList<>();
         final List<Path> userTables = new ArrayList<>();
         final Set<String> onlyPlugins = new LinkedHashSet<>();
+        final List<Path> pluginPath = new ArrayList<>();
+        boolean readPluginPathVariable = true;
         boolean discover;
         ClassLoader classLoader;
         String preferredPlugin;
@@ -110,7 +136,11 @@ public final class VerdictEngine {
         Builder() {
         }
 
-        /** Loads every {@link VerdictPlugin} found by {@link java.util.ServiceLoader} on the context class loader. */
+        /**
+         * Loads every {@link VerdictPlugin} found by {@link java.util.ServiceLoader} on the context class loader, and
+         * in the jars of the plugin path: those added with {@link #pluginPath(Path)} and those named by the
+         * {@code VERDICT_PLUGIN_PATH} environment variable (directories or jars, separated like the class path).
+         */
         public Builder discoverPlugins() {
             this.discover = true;
             return this;
@@ -121,6 +151,30 @@ public final class VerdictEngine {
             this.discover = true;
             this.classLoader = requireNonNull(loader, "loader is null");
             return this;
+        }
+
+        /**
+         * Adds a plugin jar, or a directory whose {@code *.jar} files are plugin jars, to search for plugins. The jars
+         * get their own class loader, its parent the one that loaded this engine.
+         */
+        public Builder pluginPath(Path dirOrJar) {
+            pluginPath.add(requireNonNull(dirOrJar, "dirOrJar is null"));
+            return this;
+        }
+
+        /** Ignores the {@code VERDICT_PLUGIN_PATH} environment variable (e.g. in tests or embedded use). */
+        public Builder ignorePluginPathVariable() {
+            this.readPluginPathVariable = false;
+            return this;
+        }
+
+        /** The plugin path: the added entries, then those of the environment variable. */
+        List<Path> pluginPathEntries() {
+            List<Path> out = new ArrayList<>(pluginPath);
+            if (readPluginPathVariable) {
+                out.addAll(PluginPath.fromVariable(System.getenv(PluginPath.VARIABLE)));
+            }
+            return out;
         }
 
         /** Adds a plugin instance. */

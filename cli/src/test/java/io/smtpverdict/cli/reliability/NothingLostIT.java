@@ -90,7 +90,7 @@ final class NothingLostIT {
         "invalid UTF-8          | 550 5.1.1 caf\\xe9 \\xff\\xfe\\n\\xc3\\x28\\n250 ok\\n                      | 3",
         "no final newline       | 550 5.1.1 user unknown\\n451 4.7.1 no final newline                   | 2",
         "CR LF line ends        | 550 5.1.1 user unknown\\r\\n451 4.7.1 greylisted\\r\\n250 ok\\r\\n       | 3",
-        "lone CR line ends      | 550 5.1.1 user unknown\\r451 4.7.1 greylisted\\r250 ok\\r             | 3",
+        "lone CR inside lines   | 550 5.1.1 user\\runknown\\n451 4.7.1 grey\\rlisted\\n250 ok\\r\\n         | 3",
         "only a newline         | \\n                                                                   | 1",
     })
     void classify_awkwardBytes_writesOneRecordPerLine(String name, String escaped, int lines) throws Exception {

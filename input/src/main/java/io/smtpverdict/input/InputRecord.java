@@ -1,7 +1,8 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smtpverdict.core.ClassifyContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,43 +10,56 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One unit of input and what was read from it: the reply to classify, or why there is none.
+ * One unit of input and what was read from it: the reply to classify and what the MTA reported about it, or why
+ * there is none. Classify it with {@code engine.classify(record.reply().get(), record.mta())}.
  *
  * @param source the input file name, empty for arguments and standard input
  * @param position where it stands: {@code line} (1-based line number) or {@code arg} (1-based argument number)
  * @param number the line or argument number
  * @param lines how many physical lines it spans (multi-line replies, folded DSN fields, quoted CSV fields)
- * @param index the position inside a JSON array on one line, if it came from one
+ * @param index the position inside a JSON array or among an event's recipients, if it came from one
  * @param input the original text
  * @param reply the text to classify; empty when the record is an error or was skipped
- * @param context values read from around the reply: {@code recipient}, {@code relay}, {@code queueId}, ...
+ * @param context values read from around the reply: {@code recipient}, {@code relay}, {@code queueId},
+ *     {@code time}, {@code logStatus}, {@code event}, {@code dsn}, {@code format} ...
+ * @param mta what the MTA or ESP itself reported: its decision and logged status code ({@link ClassifyContext#NONE}
+ *     when the input does not say)
  * @param error why the input could not be read or parsed
  * @param warning something worth knowing that did not stop classification (e.g. invalid UTF-8 replaced)
  * @param skipped why a recognised line holds no reply (e.g. a DSN field other than Diagnostic-Code)
  */
-record InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index, String input,
-        Optional<String> reply, Map<String, String> context, Optional<String> error, Optional<String> warning,
-        Optional<String> skipped) {
+public record InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index,
+        String input, Optional<String> reply, Map<String, String> context, ClassifyContext mta, Optional<String> error,
+        Optional<String> warning, Optional<String> skipped) {
     /** Longest input echoed in a record that could not be read; the rest is cut. */
-    static final int ECHO_LIMIT = 1000;
+    public static final int ECHO_LIMIT = 1000;
 
     /** Validates the parts. */
-    InputRecord {
+    public InputRecord {
         requireNonNull(source, "source is null");
         requireNonNull(position, "position is null");
         requireNonNull(index, "index is null");
         requireNonNull(input, "input is null");
         requireNonNull(reply, "reply is null");
         context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        requireNonNull(mta, "mta is null");
         requireNonNull(error, "error is null");
         requireNonNull(warning, "warning is null");
         requireNonNull(skipped, "skipped is null");
     }
 
-    /** Where a record starts: which source, which line or argument. */
-    record Origin(Optional<String> source, String position, long number, int lines, OptionalInt index) {
+    /**
+     * Where a record starts: which source, which line or argument.
+     *
+     * @param source the input file name, empty for arguments and standard input
+     * @param position {@code line} or {@code arg}
+     * @param number the 1-based line or argument number
+     * @param lines how many physical lines it spans
+     * @param index the position inside a JSON array or an event's recipients, if any
+     */
+    public record Origin(Optional<String> source, String position, long number, int lines, OptionalInt index) {
         /** Validates the parts. */
-        Origin {
+        public Origin {
             requireNonNull(source, "source is null");
             requireNonNull(position, "position is null");
             requireNonNull(index, "index is null");
@@ -63,28 +77,35 @@ record InputRecord(Optional<String> source, String position, long number, int li
     }
 
     /** A record with a reply to classify. */
-    static InputRecord reply(Origin at, String input, String reply, Map<String, String> context,
+    static InputRecord reply(Origin at, String input, String reply, Map<String, String> context, ClassifyContext mta,
             Optional<String> warning) {
         return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), input,
-                Optional.of(reply), context, Optional.empty(), warning, Optional.empty());
+                Optional.of(reply), context, mta, Optional.empty(), warning, Optional.empty());
     }
 
-    /** The same record without a reply, carrying an error instead. */
-    InputRecord withError(String why) {
-        return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context,
+    /** A record with a reply to classify and nothing known besides it. */
+    static InputRecord reply(Origin at, String input, String reply, Map<String, String> context,
+            Optional<String> warning) {
+        return reply(at, input, reply, context, ClassifyContext.NONE, warning);
+    }
+
+    /** The same record without a reply, carrying an error instead (e.g. when classifying it failed). */
+    public InputRecord withError(String why) {
+        return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context, mta,
                 Optional.of(why), warning, skipped);
     }
 
     /** A record for input that could not be read or parsed. */
     static InputRecord error(Origin at, String input, String error) {
         return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), echo(input),
-                Optional.empty(), Map.of(), Optional.of(error), Optional.empty(), Optional.empty());
+                Optional.empty(), Map.of(), ClassifyContext.NONE, Optional.of(error), Optional.empty(),
+                Optional.empty());
     }
 
     /** A record for a recognised line that holds no reply. */
     static InputRecord skipped(Origin at, String input, Map<String, String> context, String why) {
         return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(), echo(input),
-                Optional.empty(), context, Optional.empty(), Optional.empty(), Optional.of(why));
+                Optional.empty(), context, ClassifyContext.NONE, Optional.empty(), Optional.empty(), Optional.of(why));
     }
 
     /** The input as echoed in an error record: cut at {@link #ECHO_LIMIT} characters. */

@@ -1,4 +1,4 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.smtpverdict.cli.InputRecord.Origin;
+import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.MtaDecision;
+import io.smtpverdict.input.InputRecord.Origin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ import java.util.OptionalInt;
 /**
  * Reads CSV with a header row (e.g. PowerMTA accounting files) one record at a time: a quoted field may span
  * lines, and each record is parsed on its own so that one broken row gives one error record, not a lost file.
+ * PowerMTA's record type (first column: {@code d} delivered, {@code b} bounced, {@code t}/{@code tq} transient,
+ * {@code rb} remote bounce; PowerMTA User's Guide, "Accounting records") or else its {@code dsnAction} is the MTA's
+ * decision, and {@code dsnStatus} its logged status code.
  */
 final class CsvRecordSource implements RecordSource {
     /** The reply column when none is named: PowerMTA accounting's diagnostic. */
@@ -29,8 +34,11 @@ final class CsvRecordSource implements RecordSource {
     private static final ObjectReader ROW = new CsvMapper().readerForArrayOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
-    private static final Map<String, String> CONTEXT_COLUMNS = Map.of("rcpt", "recipient", "dsnmta", "relay",
-            "recipient", "recipient", "queueid", "queueId");
+    private static final Map<String, String> CONTEXT_COLUMNS = Map.ofEntries(Map.entry("rcpt", "recipient"),
+            Map.entry("dsnmta", "relay"), Map.entry("recipient", "recipient"), Map.entry("queueid", "queueId"),
+            Map.entry("timelogged", "time"), Map.entry("type", "logStatus"), Map.entry("dsnstatus", "dsn"),
+            Map.entry("dsnaction", "dsnAction"), Map.entry("jobid", "jobId"), Map.entry("envid", "envId"),
+            Map.entry("bouncecat", "bounceCat"), Map.entry("vmta", "vmta"), Map.entry("queue", "queue"));
 
     private final LineReader reader;
     private final Optional<String> source;
@@ -43,6 +51,11 @@ final class CsvRecordSource implements RecordSource {
         this.reader = requireNonNull(reader, "reader is null");
         this.source = requireNonNull(source, "source is null");
         this.column = requireNonNull(column, "column is null");
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 
     @Override
@@ -64,7 +77,7 @@ final class CsvRecordSource implements RecordSource {
                 fields = parse(l.text);
             } catch (IOException e) {
                 if (replyIndex < 0) {
-                    throw CliFailure.usage("cannot read the CSV header of " + source.orElse("standard input")
+                    throw new InputException("cannot read the CSV header of " + source.orElse("standard input")
                             + ": " + e.getMessage());
                 }
                 return Optional.of(InputRecord.error(l.at, l.text, "invalid CSV record: " + e.getMessage()));
@@ -84,11 +97,44 @@ final class CsvRecordSource implements RecordSource {
                 }
             });
             String reply = LineFormats.stripDiagnosticType(fields[replyIndex]).strip();
-            if (reply.isEmpty()) {
+            if (reply.isEmpty() && decision(context).decision().isEmpty()) {
                 return Optional.of(InputRecord.error(l.at, l.text, "column " + columnName() + " is empty"));
             }
-            return Optional.of(InputRecord.reply(l.at, l.text, reply, context, l.warning));
+            return Optional.of(InputRecord.reply(l.at, l.text, reply, context, decision(context), l.warning));
         }
+    }
+
+    /** PowerMTA's record type, else the DSN action, as the decision; the DSN status as the logged code. */
+    static ClassifyContext decision(Map<String, String> context) {
+        Optional<MtaDecision> decision = Optional.empty();
+        String type = context.getOrDefault("logStatus", "").toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "d":
+            case "delivery":
+                decision = Optional.of(MtaDecision.DELIVERED);
+                break;
+            case "b":
+            case "bounce":
+            case "rb":
+                decision = Optional.of(MtaDecision.FAILED);
+                break;
+            case "t":
+            case "tq":
+            case "transient":
+                decision = Optional.of(MtaDecision.DEFERRED);
+                break;
+            default:
+                break;
+        }
+        if (decision.isEmpty() && context.containsKey("dsnAction")) {
+            decision = Events.dsnAction(context.get("dsnAction"));
+        }
+        Optional<String> status = Optional.ofNullable(context.get("dsn"));
+        if (decision.isEmpty() && status.isEmpty()) {
+            return ClassifyContext.NONE;
+        }
+        return MtaLogs.context(decision, status, "PowerMTA's accounting record"
+                + (type.isEmpty() ? "" : " (type " + type + ")"));
     }
 
     private static String[] parse(String record) throws IOException {
@@ -114,7 +160,7 @@ final class CsvRecordSource implements RecordSource {
             }
         }
         if (replyIndex < 0) {
-            throw CliFailure.usage("no column '" + wanted + "' in the CSV header of "
+            throw new InputException("no column '" + wanted + "' in the CSV header of "
                     + source.orElse("standard input") + " (columns: " + String.join(", ", fields)
                     + "); name the reply column with --column");
         }

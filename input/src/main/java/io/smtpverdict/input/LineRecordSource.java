@@ -1,10 +1,9 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import io.smtpverdict.cli.InputRecord.Origin;
-import io.smtpverdict.cli.LineFormats.Extracted;
+import io.smtpverdict.input.InputRecord.Origin;
+import io.smtpverdict.input.LineFormats.Extracted;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,21 +27,26 @@ final class LineRecordSource implements RecordSource {
     private final LineReader reader;
     private final Optional<String> source;
     private final InputFormat format;
-    private final Optional<JsonPointer> field;
+    private final ReadOptions options;
     private final ArrayDeque<InputRecord> ready = new ArrayDeque<>();
 
     private Group group;
     private Group dsn;
     private final Map<String, String> dsnContext = new LinkedHashMap<>();
 
-    LineRecordSource(LineReader reader, Optional<String> source, InputFormat format, Optional<JsonPointer> field) {
+    LineRecordSource(LineReader reader, Optional<String> source, ReadOptions options) {
         this.reader = requireNonNull(reader, "reader is null");
         this.source = requireNonNull(source, "source is null");
-        this.format = requireNonNull(format, "format is null");
-        this.field = requireNonNull(field, "field is null");
+        this.options = requireNonNull(options, "options is null");
+        this.format = options.format();
         if (format == InputFormat.CSV) {
             throw new IllegalArgumentException("CSV is read by CsvRecordSource");
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 
     @Override
@@ -112,7 +116,13 @@ final class LineRecordSource implements RecordSource {
                 dsnLine(at, text, warning);
                 break;
             case POSTFIX:
-                postfixLine(at, text, warning);
+                logLine(at, text, warning, LineFormats.postfix(text));
+                break;
+            case EXIM:
+                logLine(at, text, warning, MtaLogs.exim(text));
+                break;
+            case SENDMAIL:
+                logLine(at, text, warning, MtaLogs.sendmail(text));
                 break;
             case JSONL:
                 jsonLine(at, text, warning);
@@ -149,15 +159,23 @@ final class LineRecordSource implements RecordSource {
             dsnContext.clear();
         } else if (name.equals("final-recipient") || name.equals("original-recipient") && !dsnContext.containsKey(
                 "recipient")) {
+            if (name.equals("final-recipient")) {
+                // a new recipient block: the previous one's action and status are not this one's
+                dsnContext.remove("dsnAction");
+                dsnContext.remove("dsn");
+            }
             dsnContext.put("recipient", LineFormats.withoutType(value));
         } else if (name.equals("remote-mta")) {
             dsnContext.put("relay", LineFormats.withoutType(value));
+        } else if (name.equals("action")) {
+            dsnContext.put("dsnAction", value);
+        } else if (name.equals("status")) {
+            dsnContext.put("dsn", value);
         }
         ready.add(InputRecord.skipped(at, text, Map.of(), "DSN field " + name + " (only Diagnostic-Code is classified)"));
     }
 
-    private void postfixLine(Origin at, String text, Optional<String> warning) {
-        Optional<Extracted> extracted = LineFormats.postfix(text);
+    private void logLine(Origin at, String text, Optional<String> warning, Optional<Extracted> extracted) {
         if (extracted.isEmpty()) {
             ready.add(InputRecord.skipped(at, text, Map.of(), "log line without a delivery status"));
             return;
@@ -166,7 +184,7 @@ final class LineRecordSource implements RecordSource {
     }
 
     private void jsonLine(Origin at, String text, Optional<String> warning) {
-        List<Extracted> all = LineFormats.json(text, field);
+        List<Extracted> all = LineFormats.json(text, options.fields());
         if (all.size() == 1) {
             add(at, text, all.get(0), warning);
             return;
@@ -177,13 +195,7 @@ final class LineRecordSource implements RecordSource {
     }
 
     private void add(Origin at, String text, Extracted extracted, Optional<String> warning) {
-        if (extracted.reply().isPresent()) {
-            ready.add(InputRecord.reply(at, text, extracted.reply().get(), extracted.context(), warning));
-        } else {
-            ready.add(new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(),
-                    InputRecord.echo(text), Optional.empty(), extracted.context(),
-                    extracted.error(), warning, Optional.empty()));
-        }
+        ready.add(extracted.record(at, text, warning));
     }
 
     private void flushGroup() {
@@ -213,7 +225,11 @@ final class LineRecordSource implements RecordSource {
         if (reply.isBlank()) {
             ready.add(InputRecord.error(at, text, "empty Diagnostic-Code"));
         } else {
-            ready.add(InputRecord.reply(at, text, reply, dsnContext, g.warning));
+            // RFC 3464: Action is the reporting MTA's decision for this recipient, Status its code
+            Optional<io.smtpverdict.core.MtaDecision> decision = Optional.ofNullable(dsnContext.get("dsnAction"))
+                    .flatMap(Events::dsnAction);
+            ready.add(InputRecord.reply(at, text, reply, dsnContext, MtaLogs.context(decision,
+                    Optional.ofNullable(dsnContext.get("dsn")), "The DSN's Action field"), g.warning));
         }
     }
 

@@ -1,8 +1,7 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +13,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads lines from a byte stream with flat memory: at most {@code maxLineBytes} of one line are kept, the rest of
- * an over-long line is skipped and reported. Gzip input is recognised by its magic bytes and unpacked on the fly.
- * Lines end at LF, CR LF or a lone CR (old Mac line ends); a UTF-8 byte order mark before the first line is dropped.
+ * an over-long line is skipped and reported. Gzip and bzip2 input is recognised by its magic bytes and unpacked on
+ * the fly. A line ends at LF; a CR right before the LF belongs to the line end, any other CR stays inside the line,
+ * so line numbers match {@code wc -l} and {@code sed -n Np}. A UTF-8 byte order mark before the first line is
+ * dropped. The stream is only ever read forward: pipes, FIFOs, sockets and process substitution work, and
+ * {@code available()} is never relied on.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
     private static final int BUFFER = 64 * 1024;
 
     private final InputStream in;
@@ -33,41 +34,28 @@ final class LineReader implements Closeable {
     private boolean eof;
     private byte[] line = new byte[256];
     private long number;
-    /** The last line ended at a CR: an LF right after it belongs to that line end. */
-    private boolean skipLf;
 
     /**
-     * @param in the raw stream (possibly gzip)
+     * @param in the raw stream (possibly gzip or bzip2 compressed)
      * @param maxLineBytes longest line kept whole
-     * @param beforeRead run before each read that may block (the output is flushed there, so a slow pipe
+     * @param beforeRead run before each read that may block (the CLI flushes its output there, so a slow pipe
      *     still sees its records promptly)
      */
-    LineReader(InputStream in, int maxLineBytes, Runnable beforeRead) throws IOException {
-        this.in = maybeGunzip(requireNonNull(in, "in is null"));
+    public LineReader(InputStream in, int maxLineBytes, Runnable beforeRead) throws IOException {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
         }
+        this.in = Decompression.open(requireNonNull(in, "in is null"));
         this.maxLineBytes = maxLineBytes;
         this.beforeRead = requireNonNull(beforeRead, "beforeRead is null");
     }
 
-    private static InputStream maybeGunzip(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, BUFFER);
-        }
-        return in;
-    }
-
     /** The next line, or empty at the end of the input. */
-    Optional<Line> next() throws IOException {
+    public Optional<Line> next() throws IOException {
         int length = 0;
         long fullLength = 0;
         boolean any = false;
+        boolean endsWithCr = false;
         while (true) {
             if (pos == limit) {
                 if (eof || !fill()) {
@@ -77,28 +65,22 @@ final class LineReader implements Closeable {
                     break;
                 }
             }
-            if (skipLf) {
-                skipLf = false;
-                if (buffer[pos] == '\n') {
-                    pos++;
-                    continue;
-                }
-            }
             any = true;
             int start = pos;
             int newline = -1;
             for (int i = pos; i < limit; i++) {
-                byte b = buffer[i];
-                if (b == '\n' || b == '\r') {
+                if (buffer[i] == '\n') {
                     newline = i;
-                    skipLf = b == '\r';
                     break;
                 }
             }
             int end = newline < 0 ? limit : newline;
             int chunk = end - start;
+            if (chunk > 0) {
+                endsWithCr = buffer[end - 1] == '\r';
+            }
             fullLength += chunk;
-            int keep = Math.min(chunk, maxLineBytes + 1 - length);
+            int keep = Math.min(chunk, maxLineBytes + 2 - length);
             if (keep > 0) {
                 ensure(length + keep);
                 System.arraycopy(buffer, start, line, length, keep);
@@ -107,6 +89,13 @@ final class LineReader implements Closeable {
             pos = newline < 0 ? limit : newline + 1;
             if (newline >= 0) {
                 break;
+            }
+        }
+        if (endsWithCr) {
+            // CR LF is one line end; the CR is not part of the line (a lone CR elsewhere is)
+            fullLength--;
+            if (length > fullLength) {
+                length = (int) fullLength;
             }
         }
         number++;
@@ -134,7 +123,7 @@ final class LineReader implements Closeable {
 
     private void ensure(int capacity) {
         if (capacity > line.length) {
-            line = Arrays.copyOf(line, Math.max(capacity, Math.min(line.length * 2, maxLineBytes + 1)));
+            line = Arrays.copyOf(line, Math.max(capacity, Math.min(line.length * 2, maxLineBytes + 2)));
         }
     }
 
@@ -151,14 +140,14 @@ final class LineReader implements Closeable {
      * @param fullLength the line's real length in bytes
      * @param overLong whether it was longer than the limit
      */
-    record Line(long number, byte[] bytes, long fullLength, boolean overLong) {
+    public record Line(long number, byte[] bytes, long fullLength, boolean overLong) {
         /** Validates the parts. */
-        Line {
+        public Line {
             requireNonNull(bytes, "bytes is null");
         }
 
         /** Whether the line holds a NUL byte, the mark of binary data. */
-        boolean binary() {
+        public boolean binary() {
             for (byte b : bytes) {
                 if (b == 0) {
                     return true;
@@ -168,7 +157,7 @@ final class LineReader implements Closeable {
         }
 
         /** Whether the bytes are valid UTF-8. */
-        boolean validUtf8() {
+        public boolean validUtf8() {
             boolean ascii = true;
             for (byte b : bytes) {
                 if (b < 0) {
@@ -190,7 +179,7 @@ final class LineReader implements Closeable {
         }
 
         /** The text, UTF-8 decoded; invalid bytes become U+FFFD. */
-        String text() {
+        public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
     }

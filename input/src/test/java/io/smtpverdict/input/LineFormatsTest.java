@@ -1,8 +1,9 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smtpverdict.cli.LineFormats.Extracted;
+import io.smtpverdict.input.LineFormats.Extracted;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,9 +68,9 @@ final class LineFormatsTest {
 
     @Test
     void json_withoutField_triesTheUsualWebhookPointers() {
-        assertThat(LineFormats.json("{\"raw_reason\":\"550 5.1.1 x\"}", Optional.empty()))
+        assertThat(LineFormats.json("{\"raw_reason\":\"550 5.1.1 x\"}", List.of()))
                 .singleElement().extracting(Extracted::reply).isEqualTo(Optional.of("550 5.1.1 x"));
-        assertThat(LineFormats.json("{\"a\":1}", Optional.empty()))
+        assertThat(LineFormats.json("{\"a\":1}", List.of()))
                 .singleElement().extracting(Extracted::error).asString().contains("--field");
     }
 }

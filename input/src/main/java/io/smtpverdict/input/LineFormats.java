@@ -1,9 +1,11 @@
-package io.smtpverdict.cli;
+package io.smtpverdict.input;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.MtaDecision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +15,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises the line formats and pulls the reply (and recipient, relay, queue id) out of one line. */
+/** Recognises the line formats and pulls the reply (and recipient, relay, queue id, time) out of one line. */
 final class LineFormats {
-    /** Where SparkPost / Momentum webhooks and event logs keep the reply, tried in order without {@code --field}. */
+    /** Where events of no known shape keep the reply, tried in order without {@code --field}. */
     static final List<String> DEFAULT_JSON_FIELDS =
-            List.of("/raw_reason", "/msys/message_event/raw_reason", "/reason", "/msys/message_event/reason");
+            List.of("/raw_reason", "/msys/message_event/raw_reason", "/reason", "/response", "/diag", "/message");
 
-    private static final List<String> JSON_RECIPIENT_FIELDS =
-            List.of("/rcpt_to", "/msys/message_event/rcpt_to", "/recipient");
+    static final List<String> JSON_RECIPIENT_FIELDS =
+            List.of("/rcpt_to", "/recipient", "/email", "/Email", "/Recipient", "/msg/email");
 
     private static final Pattern DIAGNOSTIC_CODE =
             Pattern.compile("^\\s*Diagnostic-Code\\s*:\\s*(?:([A-Za-z][A-Za-z0-9-]*)\\s*;)?\\s*(.*)$",
@@ -34,7 +36,7 @@ final class LineFormats {
 
     private static final Pattern SYSLOG_POSTFIX = Pattern.compile("\\bpostfix[\\w/-]*\\[\\d+\\]:");
 
-    private static final Pattern QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{5,20}):\\s+to=<");
+    private static final Pattern QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{5,20}):\\s+(?:to|from)=<");
 
     /** A DSN-style type prefix on a diagnostic: {@code smtp;550 ...} as PowerMTA's dsnDiag writes it. */
     private static final Pattern TYPE_PREFIX = Pattern.compile("^\\s*(?:smtp|x-[A-Za-z0-9-]+|dns)\\s*;\\s*",
@@ -54,8 +56,14 @@ final class LineFormats {
             return InputFormat.DSN;
         }
         if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()
-                || line.contains(" status=") && line.contains("to=<")) {
+                || line.contains(" status=") && (line.contains("to=<") || line.contains("status=expired"))) {
             return InputFormat.POSTFIX;
+        }
+        if (line.contains(" stat=") && line.contains("to=")) {
+            return InputFormat.SENDMAIL;
+        }
+        if (MtaLogs.isExim(line)) {
+            return InputFormat.EXIM;
         }
         return InputFormat.RAW;
     }
@@ -137,8 +145,11 @@ final class LineFormats {
     }
 
     /**
-     * A Postfix delivery line: the reply in the parentheses after {@code status=...}, with recipient, relay,
-     * queue id and the status word as context; empty when the line has no {@code status=}.
+     * A Postfix delivery line ({@code smtp}, {@code lmtp}, {@code local}, {@code virtual}, {@code error}, or
+     * {@code qmgr} for {@code status=expired}): the reply in the parentheses after {@code status=...}, with
+     * recipient, relay, queue id, time, {@code dsn=} and the status word; empty when the line has no
+     * {@code status=}. The status word is the MTA's decision (Postfix src/global/log_adhoc.c writes
+     * {@code to=, relay=, delay=, delays=, dsn=, status=}).
      */
     static Optional<Extracted> postfix(String line) {
         int s = line.startsWith("status=") ? 0 : line.indexOf(" status=");
@@ -151,41 +162,64 @@ final class LineFormats {
             wordEnd++;
         }
         Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "postfix");
         String head = line.substring(0, s);
+        MtaLogs.syslogTime(line).ifPresent(t -> context.put("time", t));
         int to = head.indexOf("to=<");
         if (to >= 0) {
             int close = head.indexOf('>', to);
             context.put("recipient", head.substring(to + 4, close < 0 ? head.length() : close));
         }
-        int relay = head.indexOf("relay=");
-        if (relay >= 0) {
-            int end = relay + 6;
-            while (end < head.length() && head.charAt(end) != ',' && !Character.isWhitespace(head.charAt(end))) {
-                end++;
-            }
-            context.put("relay", head.substring(relay + 6, end));
-        }
+        MtaLogs.field(head, "relay=").ifPresent(v -> context.put("relay", v));
         Matcher queue = QUEUE_ID.matcher(head);
         if (queue.find()) {
             context.put("queueId", queue.group(1));
         }
-        context.put("logStatus", line.substring(wordStart, wordEnd));
+        Optional<String> dsn = MtaLogs.field(head, "dsn=");
+        dsn.ifPresent(v -> context.put("dsn", v));
+        String word = line.substring(wordStart, wordEnd);
+        context.put("logStatus", word);
+        Optional<MtaDecision> decision = postfixDecision(word);
+        ClassifyContext mta = MtaLogs.context(decision, dsn, "Postfix status=" + word);
         int open = line.indexOf('(', wordEnd);
         if (open < 0 || !line.substring(wordEnd, open).isBlank()) {
-            return Optional.of(new Extracted(Optional.empty(), context,
-                    Optional.of("no reply text in parentheses after status=" + context.get("logStatus"))));
+            if (decision.orElse(null) == MtaDecision.EXPIRED) {
+                // qmgr's expiry line carries no reply: the decision alone is the evidence
+                return Optional.of(new Extracted(Optional.of(""), context, mta, Optional.empty()));
+            }
+            return Optional.of(new Extracted(Optional.empty(), context, mta,
+                    Optional.of("no reply text in parentheses after status=" + word)));
         }
         int close = line.lastIndexOf(')');
         String reply = close > open ? line.substring(open + 1, close) : line.substring(open + 1);
-        return Optional.of(new Extracted(Optional.of(reply.strip()), context, Optional.empty()));
+        return Optional.of(new Extracted(Optional.of(reply.strip()), context, mta, Optional.empty()));
+    }
+
+    /** Postfix's status words (src/global/log_adhoc.c and the delivery agents' callers) as decisions. */
+    static Optional<MtaDecision> postfixDecision(String word) {
+        switch (word) {
+            case "sent":
+            case "deliverable":
+                return Optional.of(MtaDecision.DELIVERED);
+            case "deferred":
+                return Optional.of(MtaDecision.DEFERRED);
+            case "bounced":
+            case "undeliverable":
+                return Optional.of(MtaDecision.FAILED);
+            case "expired":
+                return Optional.of(MtaDecision.EXPIRED);
+            default:
+                return Optional.empty();
+        }
     }
 
     /**
-     * The replies in one line of JSON: one per object, one per element when the line is an array.
+     * The replies in one line of JSON: one per object (one per recipient for an Amazon SES bounce), one per element
+     * when the line is an array.
      *
-     * @param field the JSON pointer given with {@code --field}, or empty to try {@link #DEFAULT_JSON_FIELDS}
+     * @param fields the JSON pointers given with {@code --field}, tried in order; empty to recognise the event
      */
-    static List<Extracted> json(String line, Optional<JsonPointer> field) {
+    static List<Extracted> json(String line, List<JsonPointer> fields) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
@@ -200,52 +234,57 @@ final class LineFormats {
             if (root.isEmpty()) {
                 return List.of(Extracted.error("empty JSON array"));
             }
-            root.forEach(element -> out.add(jsonValue(element, field)));
+            root.forEach(element -> out.addAll(Events.extract(element, fields)));
         } else {
-            out.add(jsonValue(root, field));
+            out.addAll(Events.extract(root, fields));
         }
         return out;
     }
 
-    private static Extracted jsonValue(JsonNode node, Optional<JsonPointer> field) {
-        Map<String, String> context = new LinkedHashMap<>();
-        for (String pointer : JSON_RECIPIENT_FIELDS) {
-            JsonNode r = node.at(pointer);
-            if (r.isTextual()) {
-                context.put("recipient", r.asText());
-                break;
-            }
-        }
-        if (field.isPresent()) {
-            JsonNode v = node.at(field.get());
-            if (v.isMissingNode() || v.isNull()) {
-                return Extracted.error("no value at " + field.get());
-            }
-            if (v.isContainerNode()) {
-                return Extracted.error("the value at " + field.get() + " is not text");
-            }
-            return new Extracted(Optional.of(v.asText()), context, Optional.empty());
-        }
-        for (String pointer : DEFAULT_JSON_FIELDS) {
-            JsonNode v = node.at(pointer);
-            if (v.isTextual()) {
-                return new Extracted(Optional.of(v.asText()), context, Optional.empty());
-            }
-        }
-        return Extracted.error("no reply field found (tried " + String.join(", ", DEFAULT_JSON_FIELDS)
-                + "); name it with --field");
+    /** The value of a JSON node as text, if it is a scalar. */
+    static Optional<String> text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() || node.isContainerNode() ? Optional.empty()
+                : Optional.of(node.asText());
     }
 
     /**
-     * What one line gave: a reply with its context, or an error.
+     * What one line (or one recipient of an event) gave: a reply with its context, or an error, or why it holds no
+     * reply.
      *
      * @param reply the reply text
-     * @param context recipient, relay, queue id, log status
+     * @param context recipient, relay, queue id, time, log status
+     * @param mta what the MTA or ESP decided
      * @param error why there is no reply
+     * @param skipped why a recognised line or event holds no reply to classify
      */
-    record Extracted(Optional<String> reply, Map<String, String> context, Optional<String> error) {
+    record Extracted(Optional<String> reply, Map<String, String> context, ClassifyContext mta, Optional<String> error,
+            Optional<String> skipped) {
+        Extracted(Optional<String> reply, Map<String, String> context, ClassifyContext mta, Optional<String> error) {
+            this(reply, context, mta, error, Optional.empty());
+        }
+
         static Extracted error(String why) {
-            return new Extracted(Optional.empty(), Map.of(), Optional.of(why));
+            return new Extracted(Optional.empty(), Map.of(), ClassifyContext.NONE, Optional.of(why));
+        }
+
+        static Extracted skipped(Map<String, String> context, String why) {
+            return new Extracted(Optional.empty(), context, ClassifyContext.NONE, Optional.empty(), Optional.of(why));
+        }
+
+        static Extracted reply(String reply, Map<String, String> context, ClassifyContext mta) {
+            return new Extracted(Optional.of(reply), context, mta, Optional.empty());
+        }
+
+        /** The record this gives at a place in the input. */
+        InputRecord record(InputRecord.Origin at, String text, Optional<String> warning) {
+            if (reply.isPresent()) {
+                return InputRecord.reply(at, text, reply.get(), context, mta, warning);
+            }
+            if (skipped.isPresent()) {
+                return InputRecord.skipped(at, text, context, skipped.get());
+            }
+            return new InputRecord(at.source(), at.position(), at.number(), at.lines(), at.index(),
+                    InputRecord.echo(text), Optional.empty(), context, mta, error, warning, Optional.empty());
         }
     }
 }

@@ -1,0 +1,203 @@
+package io.smtpverdict.input;
+
+import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.MtaDecision;
+import io.smtpverdict.input.LineFormats.Extracted;
+import io.smtpverdict.spi.EnhancedStatusCode;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The delivery lines of Exim's main log and Sendmail's syslog, and what Postfix, Exim and Sendmail lines share. */
+final class MtaLogs {
+    /** A syslog time stamp: {@code Mar  3 10:15:01} (RFC 3164) or an ISO 8601 one (RFC 5424, journald). */
+    private static final Pattern SYSLOG_TIME = Pattern.compile(
+            "^(?:<\\d+>\\d?\\s*)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d"
+                    + "|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)");
+
+    /**
+     * An Exim main log delivery line (Exim spec, chapter "Log files", "Logging message reception / delivery"):
+     * time, optional {@code [pid]}, message id (old 6-6-2 or 4.97's 6-11-4 form), flag, address, the rest.
+     */
+    private static final Pattern EXIM = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3})?(?: [+-]\\d{4})?) (?:\\[\\d+\\] )?"
+                    + "([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (\\*\\*|==|=>|->|\\*>) (\\S+)(.*)$");
+
+    private static final Pattern EXIM_HOST = Pattern.compile("\\sH=(\\S+)(?: \\[([0-9A-Fa-f:.]+)\\])?");
+    private static final Pattern EXIM_CONFIRMATION = Pattern.compile("\\sC=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static final Pattern SENDMAIL_QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{8,20}):\\s+to=");
+
+    private MtaLogs() {
+    }
+
+    /** The syslog time stamp a line starts with. */
+    static Optional<String> syslogTime(String line) {
+        Matcher m = SYSLOG_TIME.matcher(line);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The value of a {@code name=value,} field of a log line: up to the next comma or white space. */
+    static Optional<String> field(String text, String name) {
+        int at = text.indexOf(" " + name);
+        int start;
+        if (at >= 0) {
+            start = at + 1 + name.length();
+        } else if (text.startsWith(name)) {
+            start = name.length();
+        } else {
+            return Optional.empty();
+        }
+        int end = start;
+        while (end < text.length() && text.charAt(end) != ',' && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end > start ? Optional.of(text.substring(start, end)) : Optional.empty();
+    }
+
+    /** The classification context for a decision and a logged status code. */
+    static ClassifyContext context(Optional<MtaDecision> decision, Optional<String> status, String reportedBy) {
+        ClassifyContext c = new ClassifyContext(decision, Optional.empty(), Optional.of(reportedBy));
+        // "5.1.1 (bad destination mailbox address)" as PowerMTA logs it: the code is the first word
+        Optional<EnhancedStatusCode> code = status.map(s -> s.strip().split("[\\s(;,]", 2)[0])
+                .flatMap(EnhancedStatusCode::parse);
+        return code.isPresent() ? c.withStatus(code.get()) : c;
+    }
+
+    /** Whether a line is an Exim main log delivery line. */
+    static boolean isExim(String line) {
+        return line.length() > 30 && Character.isDigit(line.charAt(0))
+                && (line.contains(" ** ") || line.contains(" == ") || line.contains(" => ") || line.contains(" -> ")
+                        || line.contains(" *> "))
+                && EXIM.matcher(line).matches();
+    }
+
+    /**
+     * An Exim main log line: {@code **} a failed address, {@code ==} a deferred one, {@code =>} a delivery and
+     * {@code ->} a further address delivered in the same transaction; {@code *>} (delivery suppressed by
+     * {@code -N}) holds nothing to classify. The reply is the error after the first {@code ": "} following the
+     * address and its router, transport and host fields, or the {@code C="..."} confirmation of a delivery.
+     */
+    static Optional<Extracted> exim(String line) {
+        Matcher m = EXIM.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "exim");
+        context.put("time", m.group(1));
+        context.put("queueId", m.group(2));
+        String flag = m.group(3);
+        String address = m.group(4);
+        String rest = m.group(5);
+        boolean addressEndsField = address.endsWith(":");
+        if (addressEndsField) {
+            address = address.substring(0, address.length() - 1);
+        }
+        context.put("recipient", address);
+        context.put("logStatus", flag);
+        Matcher host = EXIM_HOST.matcher(rest);
+        if (host.find()) {
+            context.put("relay", host.group(1));
+            if (host.group(2) != null) {
+                context.put("relayIp", host.group(2));
+            }
+        }
+        switch (flag) {
+            case "=>":
+            case "->": {
+                Matcher c = EXIM_CONFIRMATION.matcher(rest);
+                String reply = c.find() ? c.group(1).replace("\\\"", "\"") : "";
+                return Optional.of(Extracted.reply(reply, context,
+                        context(Optional.of(MtaDecision.DELIVERED), Optional.empty(), "Exim's delivery line (" + flag + ")")));
+            }
+            case "*>":
+                return Optional.of(Extracted.skipped(context, "delivery suppressed (Exim -N); nothing was sent"));
+            default: {
+                MtaDecision decision = flag.equals("**") ? MtaDecision.FAILED : MtaDecision.DEFERRED;
+                String reply;
+                if (addressEndsField) {
+                    reply = rest.strip();
+                } else {
+                    int colon = rest.indexOf(": ");
+                    reply = colon < 0 ? "" : rest.substring(colon + 2).strip();
+                }
+                String who = flag.equals("**") ? "Exim's failure line (**)" : "Exim's deferral line (==)";
+                return Optional.of(Extracted.reply(reply, context,
+                        context(Optional.of(decision), Optional.empty(), who)));
+            }
+        }
+    }
+
+    /**
+     * A Sendmail delivery line ({@code to=..., relay=..., dsn=..., stat=...}): the reply is the {@code stat=} text
+     * (without Sendmail's own {@code Deferred: } prefix; inside the parentheses of {@code Sent (...)}); the decision
+     * is {@code Sent}, {@code Deferred}, or a failure when the {@code dsn=} is permanent (sendmail/deliver.c logs
+     * {@code stat=} with the status of the attempt).
+     */
+    static Optional<Extracted> sendmail(String line) {
+        int s = line.indexOf(" stat=");
+        if (s < 0) {
+            return Optional.empty();
+        }
+        String head = line.substring(0, s);
+        String stat = line.substring(s + 6).strip();
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "sendmail");
+        syslogTime(line).ifPresent(t -> context.put("time", t));
+        field(head, "to=").ifPresent(v -> context.put("recipient", unbracket(v)));
+        int relay = head.indexOf(" relay=");
+        if (relay >= 0) {
+            int end = head.indexOf(',', relay);
+            String value = head.substring(relay + 7, end < 0 ? head.length() : end).strip();
+            int space = value.indexOf(' ');
+            context.put("relay", stripDot(space < 0 ? value : value.substring(0, space)));
+        }
+        Matcher queue = SENDMAIL_QUEUE_ID.matcher(head);
+        if (queue.find()) {
+            context.put("queueId", queue.group(1));
+        }
+        Optional<String> dsn = field(head, "dsn=");
+        dsn.ifPresent(v -> context.put("dsn", v));
+        String lower = stat.toLowerCase(Locale.ROOT);
+        Optional<MtaDecision> decision;
+        String reply = stat;
+        if (lower.startsWith("sent")) {
+            decision = Optional.of(MtaDecision.DELIVERED);
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            reply = open >= 0 && close > open ? stat.substring(open + 1, close).strip() : "";
+        } else if (lower.startsWith("deferred")) {
+            decision = Optional.of(MtaDecision.DEFERRED);
+            reply = stat.substring("deferred".length()).replaceFirst("^\\s*:?\\s*", "");
+        } else if (dsn.isPresent() && dsn.get().startsWith("5")) {
+            decision = Optional.of(MtaDecision.FAILED);
+        } else if (dsn.isPresent() && dsn.get().startsWith("4")) {
+            decision = Optional.of(MtaDecision.DEFERRED);
+        } else {
+            decision = Optional.empty();
+        }
+        context.put("logStatus", stat.length() > 40 ? stat.substring(0, 40) : stat);
+        return Optional.of(Extracted.reply(reply, context,
+                context(decision, dsn, "Sendmail's log line (stat=" + firstWord(stat) + ")")));
+    }
+
+    private static String firstWord(String s) {
+        int end = 0;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? s : s.substring(0, end);
+    }
+
+    private static String unbracket(String v) {
+        return v.length() > 1 && v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    private static String stripDot(String v) {
+        return v.endsWith(".") ? v.substring(0, v.length() - 1) : v;
+    }
+}
