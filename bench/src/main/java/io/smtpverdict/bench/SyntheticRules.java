@@ -78,7 +78,7 @@ public final class SyntheticRules {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.writeStartObject();
-            g.writeNumberField("schemaVersion", 1);
+            g.writeNumberField("schemaVersion", io.smtpverdict.spi.VerdictContract.RULE_TABLE_SCHEMA_VERSION);
             g.writeStringField("plugin", "user");
             g.writeArrayFieldStart("rules");
             int next = 0;

@@ -341,7 +341,7 @@ final class ClassifyCommandTest {
     @Test
     void classify_invalidRulesFile_exitsWithTwoNamingTheFileAndJsonPath() throws IOException {
         Path rules = dir.resolve("my-rules.json");
-        Files.writeString(rules, "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.a\", \"level\": \"PHRASE\","
+        Files.writeString(rules, "{\"schemaVersion\": 2, \"rules\": [{\"id\": \"user.a\", \"level\": \"PHRASE\","
                 + " \"match\": {\"phrases\": [\"user unknown\"], \"phrase\": \"typo\"},"
                 + " \"verdict\": {\"category\": \"INVALID_RECIPIENT\", \"explanation\": \"x\"}}]}");
 
@@ -363,7 +363,7 @@ final class ClassifyCommandTest {
     @Test
     void classify_userRulesFile_winsAtTheSameLevel() throws IOException {
         Path rules = dir.resolve("mine.json");
-        Files.writeString(rules, "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.moved-away\", \"level\": "
+        Files.writeString(rules, "{\"schemaVersion\": 2, \"rules\": [{\"id\": \"user.moved-away\", \"level\": "
                 + "\"PROVIDER_PHRASE\", \"match\": {\"phrases\": [\"has moved away\"]}, \"verdict\": {\"category\": "
                 + "\"MAILBOX_INACTIVE\", \"explanation\": \"Our own rule for this wording.\"}}]}");
 

@@ -92,7 +92,7 @@ final class CliProcessIT {
     @Test
     void classify_invalidRulesFile_exitsWithTwoNamingTheFile() throws Exception {
         Path rules = TestingProcess.workDir().resolve("broken-rules.json");
-        Files.writeString(rules, "{\"schemaVersion\": 1, \"rules\": [");
+        Files.writeString(rules, "{\"schemaVersion\": 2, \"rules\": [");
 
         Process p = TestingProcess.builder(List.of(), "classify", "--rules", rules.toString(), "550").start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -84,7 +84,7 @@ final class ExplainCommandTest {
 
     private static RuleInfo rule(String id, String matches) {
         return new RuleInfo("p", id, EvidenceLevel.ENHANCED_CODE, matches, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), "x", List.of(), 0, List.of(), List.of(), List.of());
+                Optional.empty(), "x", Optional.empty(), List.of(), 0, List.of(), List.of(), List.of());
     }
 
     @Test

@@ -56,6 +56,7 @@ final class CompiledRule {
     boolean inherit = true;
     String explanation;
     List<String> examples = List.of();
+    String source;
     String summary;
     List<Integer> codeList = List.of();
     List<String> enhancedList = List.of();
@@ -75,6 +76,6 @@ final class CompiledRule {
     RuleInfo info() {
         return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),
                 java.util.Optional.ofNullable(outcome), outcomeFixed, java.util.Optional.ofNullable(advice),
-                explanation, examples, order, codeList, enhancedList, stageList);
+                explanation, java.util.Optional.ofNullable(source), examples, order, codeList, enhancedList, stageList);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param outcomeFixed whether that outcome wins over the codes
  * @param advice the advice it gives, if it sets one
  * @param explanation its explanation
+ * @param source where its wording is documented, if the table says
  * @param examples texts it must decide
  * @param order its position in its table
  * @param codes the basic reply codes it requires, as written; empty when it names none
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 public record RuleInfo(String plugin, String id, EvidenceLevel level, String matches, Optional<Category> category,
         Optional<Outcome> outcome, boolean outcomeFixed, Optional<Advice> advice, String explanation,
-        List<String> examples, int order, List<Integer> codes, List<String> enhancedCodes, List<Stage> stages) {
+        Optional<String> source, List<String> examples, int order, List<Integer> codes, List<String> enhancedCodes, List<Stage> stages) {
     /** Validates the parts. */
     public RuleInfo {
         requireNonNull(plugin, "plugin is null");
@@ -41,6 +42,7 @@ public record RuleInfo(String plugin, String id, EvidenceLevel level, String mat
         requireNonNull(outcome, "outcome is null");
         requireNonNull(advice, "advice is null");
         requireNonNull(explanation, "explanation is null");
+        requireNonNull(source, "source is null");
         examples = List.copyOf(examples);
         codes = List.copyOf(codes);
         enhancedCodes = List.copyOf(enhancedCodes);

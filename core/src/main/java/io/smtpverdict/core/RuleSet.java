@@ -260,8 +260,8 @@ final class RuleSet {
         c.summary = summary.toString();
         TableVerdict v = t.verdict();
         c.category = v.category();
-        c.outcome = v.outcome();
-        c.outcomeFixed = Boolean.TRUE.equals(v.outcomeFixed());
+        c.outcome = v.outcome() == null ? null : v.outcome().value();
+        c.outcomeFixed = v.outcome() != null && v.outcome().fixed();
         c.advice = v.advice();
         c.party = v.party();
         c.origin = v.origin();
@@ -271,6 +271,7 @@ final class RuleSet {
         c.inherit = !Boolean.FALSE.equals(v.inherit());
         c.explanation = v.explanation().strip();
         c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());
+        c.source = t.source();
         return c;
     }
 

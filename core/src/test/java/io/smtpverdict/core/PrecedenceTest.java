@@ -80,7 +80,7 @@ final class PrecedenceTest {
     void classify_userTable_ranksAboveShippedRulesAtTheSameLevel(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("mine.json");
         Files.writeString(table, """
-                {"schemaVersion": 1, "rules": [
+                {"schemaVersion": 2, "rules": [
                   {"id": "user.mine", "level": "PHRASE", "match": {"phrases": ["unknown"]},
                    "verdict": {"category": "MAILBOX_FULL", "explanation": "Mine."}}]}""");
         VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
@@ -95,7 +95,7 @@ final class PrecedenceTest {
     void classify_userTableWithShippedId_replacesTheShippedRule(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("override.json");
         Files.writeString(table, """
-                {"schemaVersion": 1, "plugin": "testing", "rules": [
+                {"schemaVersion": 2, "plugin": "testing", "rules": [
                   {"id": "testing.phrase", "level": "PHRASE", "match": {"phrases": ["user unknown"]},
                    "verdict": {"category": "MAILBOX_INACTIVE", "explanation": "Overridden."}}]}""");
         VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
@@ -107,7 +107,7 @@ final class PrecedenceTest {
     void classify_categoryOverride_remapsOutcomeAndAdvice(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("remap.json");
         Files.writeString(table, """
-                {"schemaVersion": 1, "rules": [], "categoryOverrides": [
+                {"schemaVersion": 2, "rules": [], "categoryOverrides": [
                   {"category": "INVALID_RECIPIENT", "classes": [5], "advice": "REVIEW"}]}""");
         VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
         assertThat(withUser.classify("550 user unknown").advice()).hasToString("REVIEW");
@@ -170,7 +170,7 @@ final class PrecedenceTest {
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("wrap.json");
         Files.writeString(table, """
-                {"schemaVersion": 1, "rules": [
+                {"schemaVersion": 2, "rules": [
                   {"id": "user.wrap", "level": "VENDOR_TEMPLATE",
                    "match": {"template": "{IP} does not like recipient./Remote host said: {MESSAGE}/Giving up on {IP}"},
                    "verdict": {"category": "INVALID_RECIPIENT", "advice": "REVIEW", "origin": "LOCAL", "stage": "RCPT",

@@ -8,6 +8,13 @@ public enum EvidenceLevel {
     PROVIDER_PHRASE,
     /** Generic wording such as "user unknown" or "mailbox full". */
     PHRASE,
+    /**
+     * A single discriminative word or stem ("spam", "quota", "blocklisted"): decides when no phrase or
+     * template does and the code alone would say less.
+     *
+     * @since 0.2
+     */
+    KEYWORD,
     /** The RFC 3463 enhanced status code, exact detail before {@code X.subject.*}. */
     ENHANCED_CODE,
     /** The RFC 5321 basic reply code, refined by stage. */

@@ -8,8 +8,11 @@ public final class VerdictContract {
      */
     public static final int VERSION = 1;
 
-    /** The rule-table schema version this contract reads. */
-    public static final int RULE_TABLE_SCHEMA_VERSION = 1;
+    /**
+     * The rule-table schema version this contract reads (docs/rule-table-format.md). Version 2 added
+     * table defaults, rule sources, derived evidence levels and the single {@code outcome} field.
+     */
+    public static final int RULE_TABLE_SCHEMA_VERSION = 2;
 
     private VerdictContract() {
     }

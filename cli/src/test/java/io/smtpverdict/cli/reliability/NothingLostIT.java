@@ -166,7 +166,7 @@ final class NothingLostIT {
 
     @Test
     void classify_brokenRulesFile_exitsTwoNamingFileAndAnchor() throws Exception {
-        Path rules = file("broken-rules.json", "{\"schemaVersion\": 1, \"rules\": [\n".getBytes(StandardCharsets.UTF_8));
+        Path rules = file("broken-rules.json", "{\"schemaVersion\": 2, \"rules\": [\n".getBytes(StandardCharsets.UTF_8));
         Run run = run(verdict("classify", "--rules", rules.toString(), "550 5.1.1 user unknown"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("broken-rules.json").contains("docs/troubleshooting.md#table-syntax");

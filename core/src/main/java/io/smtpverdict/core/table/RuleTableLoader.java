@@ -15,10 +15,12 @@ import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,12 +93,92 @@ public final class RuleTableLoader {
             throw error(Diagnostic.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
         }
         validate(pluginId, resource, file, userTable);
-        return file;
+        return resolve(file);
+    }
+
+    /** The table with its defaults applied and every rule's level derived where the rule leaves it out. */
+    private static TableFile resolve(TableFile file) {
+        TableDefaults d = file.defaults();
+        List<TableRule> rules = new ArrayList<>(file.rules().size());
+        for (TableRule r : file.rules()) {
+            TableVerdict v = r.verdict();
+            if (d != null) {
+                v = new TableVerdict(v.category(), or(v.outcome(), d.outcome()), or(v.advice(), d.advice()),
+                        or(v.party(), d.party()), or(v.origin(), d.origin()), or(v.stage(), d.stage()), v.reason(),
+                        v.flags(), v.inherit(), v.explanation());
+            }
+            rules.add(new TableRule(r.id(), r.level() != null ? r.level() : derivedLevel(r.match()),
+                    d == null ? r.source() : or(r.source(), d.source()), r.match(), v, r.examples(), r.note()));
+        }
+        return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, List.copyOf(rules),
+                file.categoryOverrides());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /**
+     * The level a rule's conditions give it: a template or message is a vendor's own text, phrases and regexes
+     * are wording, then the enhanced code, the basic code, the class.
+     */
+    public static EvidenceLevel derivedLevel(TableMatch m) {
+        if (m.template() != null || nonEmpty(m.message())) {
+            return EvidenceLevel.VENDOR_TEMPLATE;
+        }
+        if (wording(m)) {
+            return EvidenceLevel.PHRASE;
+        }
+        if (nonEmpty(m.enhancedCodes())) {
+            return EvidenceLevel.ENHANCED_CODE;
+        }
+        return nonEmpty(m.codes()) ? EvidenceLevel.BASIC_CODE : EvidenceLevel.CLASS;
+    }
+
+    private static boolean wording(TableMatch m) {
+        return nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.regex() != null;
+    }
+
+    /** Whether a rule with these conditions may state this level: it needs a condition of the level's kind. */
+    private static boolean allows(TableMatch m, EvidenceLevel level) {
+        switch (level) {
+            case VENDOR_TEMPLATE:
+                return m.template() != null || nonEmpty(m.message());
+            case PROVIDER_PHRASE:
+            case PHRASE:
+            case KEYWORD:
+                return wording(m) || m.template() != null || nonEmpty(m.message());
+            case ENHANCED_CODE:
+                return nonEmpty(m.enhancedCodes());
+            case BASIC_CODE:
+                return nonEmpty(m.codes());
+            default:
+                return nonEmpty(m.classes());
+        }
+    }
+
+    private static String needs(EvidenceLevel level) {
+        switch (level) {
+            case VENDOR_TEMPLATE:
+                return "match.template or match.message";
+            case ENHANCED_CODE:
+                return "match.enhancedCodes";
+            case BASIC_CODE:
+                return "match.codes";
+            case CLASS:
+                return "match.classes";
+            default:
+                return "a template, phrases, a message or a regex";
+        }
     }
 
     private static void validate(String pluginId, String resource, TableFile file, boolean userTable) {
-        if (file.schemaVersion() == null || file.schemaVersion() != 1) {
-            throw invalid(pluginId, resource, "$.schemaVersion", "must be 1, is " + file.schemaVersion());
+        int version = VerdictContract.RULE_TABLE_SCHEMA_VERSION;
+        if (file.schemaVersion() == null || file.schemaVersion() != version) {
+            throw invalid(pluginId, resource, "$.schemaVersion", "must be " + version + ", is " + file.schemaVersion()
+                    + (Integer.valueOf(1).equals(file.schemaVersion()) ? " (a version 1 table: outcome + outcomeFixed "
+                    + "become one outcome field, level may be left out, rules gain a source and the table defaults; "
+                    + "see docs/rule-table-format.md#from-version-1)" : ""));
         }
         if (file.plugin() != null && !file.plugin().equals(pluginId)) {
             throw invalid(pluginId, resource, "$.plugin", "names '" + file.plugin() + "' but the table belongs to '"
@@ -146,9 +228,6 @@ public final class RuleTableLoader {
                     + "' followed by lower-case letters, digits, '.', '-' or '_'");
         }
         at = at + " (" + r.id() + ")";
-        if (r.level() == null) {
-            throw invalid(pluginId, resource, at + ".level", "is missing");
-        }
         TableMatch m = r.match();
         if (m == null) {
             throw invalid(pluginId, resource, at + ".match", "is missing");
@@ -217,27 +296,10 @@ public final class RuleTableLoader {
         if (m.stages() != null && m.stages().contains(null)) {
             throw invalid(pluginId, resource, at + ".match.stages", "holds null");
         }
-        EvidenceLevel level = r.level();
-        boolean levelOk;
-        switch (level) {
-            case ENHANCED_CODE:
-                levelOk = nonEmpty(m.enhancedCodes());
-                break;
-            case BASIC_CODE:
-                levelOk = nonEmpty(m.codes());
-                break;
-            case CLASS:
-                levelOk = nonEmpty(m.classes());
-                break;
-            default:
-                levelOk = literal || m.regex() != null;
-                break;
-        }
-        if (!levelOk) {
-            throw invalid(pluginId, resource, at + ".level", level + " needs "
-                    + (level == EvidenceLevel.ENHANCED_CODE ? "match.enhancedCodes"
-                    : level == EvidenceLevel.BASIC_CODE ? "match.codes"
-                    : level == EvidenceLevel.CLASS ? "match.classes" : "a template, phrases, a message or a regex"));
+        if (r.level() != null && !allows(m, r.level())) {
+            throw invalid(pluginId, resource, at + ".level", r.level() + " needs " + needs(r.level())
+                    + "; this rule's conditions allow at most " + derivedLevel(m)
+                    + " (leave \"level\" out to take that)");
         }
         TableVerdict v = r.verdict();
         if (v == null) {
@@ -246,7 +308,7 @@ public final class RuleTableLoader {
         if (v.explanation() == null || v.explanation().isBlank()) {
             throw invalid(pluginId, resource, at + ".verdict.explanation", "is missing: every rule explains itself");
         }
-        boolean delivered = v.outcome() == Outcome.DELIVERED;
+        boolean delivered = v.outcome() != null && v.outcome().value() == Outcome.DELIVERED;
         boolean inherits = template != null && template.placeholders().contains("MESSAGE");
         if (delivered && v.category() != null) {
             throw invalid(pluginId, resource, at + ".verdict.category", "a DELIVERED rule has no bounce category");
@@ -254,9 +316,6 @@ public final class RuleTableLoader {
         if (!delivered && v.category() == null && !inherits) {
             throw invalid(pluginId, resource, at + ".verdict.category",
                     "is missing (only DELIVERED rules and {MESSAGE} templates may omit it)");
-        }
-        if (Boolean.TRUE.equals(v.outcomeFixed()) && v.outcome() == null) {
-            throw invalid(pluginId, resource, at + ".verdict.outcomeFixed", "needs an outcome to fix");
         }
         if (v.flags() != null) {
             for (Flag f : v.flags()) {
@@ -268,6 +327,9 @@ public final class RuleTableLoader {
         }
         if (v.reason() != null && !v.reason().matches("[a-z0-9_]+")) {
             throw invalid(pluginId, resource, at + ".verdict.reason", "must be lower_snake_case: " + v.reason());
+        }
+        if (r.source() != null && r.source().isBlank()) {
+            throw invalid(pluginId, resource, at + ".source", "is blank: say where the wording is documented, or leave it out");
         }
         if (r.examples() != null && r.examples().contains(null)) {
             throw invalid(pluginId, resource, at + ".examples", "holds null");

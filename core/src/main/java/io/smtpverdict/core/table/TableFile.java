@@ -1,15 +1,18 @@
 package io.smtpverdict.core.table;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One rule-table file as written.
  *
- * @param schemaVersion must be 1
+ * @param schema the JSON Schema reference editors use for completion; ignored by the engine
+ * @param schemaVersion must be {@link io.smtpverdict.spi.VerdictContract#RULE_TABLE_SCHEMA_VERSION}
  * @param plugin the plugin id the table belongs to, if stated
+ * @param defaults values every rule takes unless it states its own
  * @param rules the rules in table order
  * @param categoryOverrides remappings of a category's outcome or advice (user tables only)
  */
-public record TableFile(Integer schemaVersion, String plugin, List<TableRule> rules,
-        List<TableCategoryOverride> categoryOverrides) {
+public record TableFile(@JsonProperty("$schema") String schema, Integer schemaVersion, String plugin,
+        TableDefaults defaults, List<TableRule> rules, List<TableCategoryOverride> categoryOverrides) {
 }

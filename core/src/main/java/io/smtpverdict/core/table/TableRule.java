@@ -7,12 +7,13 @@ import java.util.List;
  * One rule as written.
  *
  * @param id stable id, prefixed with the plugin id and a dot
- * @param level evidence level
+ * @param level evidence level; derived from the conditions when absent, and never above what they allow
+ * @param source where the rule's wording is documented (an MTA source file, a vendor page, an RFC, a seed)
  * @param match the conditions, all of which must hold
  * @param verdict what the rule concludes
  * @param examples texts the rule must decide
- * @param note provenance or caveats; never shown to users
+ * @param note caveats; never shown to users
  */
-public record TableRule(String id, EvidenceLevel level, TableMatch match, TableVerdict verdict,
+public record TableRule(String id, EvidenceLevel level, String source, TableMatch match, TableVerdict verdict,
         List<String> examples, String note) {
 }

@@ -4,7 +4,6 @@ import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Origin;
-import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Party;
 import io.smtpverdict.spi.Stage;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.List;
  * What a rule concludes, as written.
  *
  * @param category the category
- * @param outcome the outcome when the text carries no code
- * @param outcomeFixed whether the outcome wins even over the codes
+ * @param outcome the outcome when the text carries no code, or fixed over the codes
  * @param advice advice, default from the category
  * @param party responsible party, default from the category
  * @param origin who wrote the text
@@ -24,6 +22,6 @@ import java.util.List;
  * @param inherit whether a {MESSAGE} template takes its verdict from the embedded reply (default true)
  * @param explanation one plain sentence
  */
-public record TableVerdict(Category category, Outcome outcome, Boolean outcomeFixed, Advice advice, Party party,
+public record TableVerdict(Category category, TableOutcome outcome, Advice advice, Party party,
         Origin origin, Stage stage, String reason, List<Flag> flags, Boolean inherit, String explanation) {
 }

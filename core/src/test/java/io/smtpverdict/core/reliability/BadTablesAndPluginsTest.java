@@ -47,7 +47,8 @@ final class BadTablesAndPluginsTest {
     @CsvSource(delimiter = '|', value = {
         "null.json                      | TABLE_INVALID       | $",
         "array.json                     | TABLE_UNKNOWN_FIELD | $",
-        "schema-two.json                | TABLE_INVALID       | $.schemaVersion",
+        "schema-three.json              | TABLE_INVALID       | $.schemaVersion: must be 2, is 3",
+        "schema-one.json                | TABLE_INVALID       | docs/rule-table-format.md#from-version-1",
         "duplicate-key.json             | TABLE_SYNTAX        | line 1, column",
         "phrases-not-a-list.json        | TABLE_UNKNOWN_FIELD | $.rules[0].match.phrases",
         "code-as-string.json            | TABLE_UNKNOWN_FIELD | $.rules[0].match.codes",
@@ -81,7 +82,7 @@ final class BadTablesAndPluginsTest {
     @Test
     void build_jsonNestedTenThousandDeep_failsAsSyntaxNotStackOverflow(@TempDir Path dir) throws IOException {
         Path deep = dir.resolve("deep.json");
-        Files.writeString(deep, "{\"schemaVersion\": 1, \"rules\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+        Files.writeString(deep, "{\"schemaVersion\": 2, \"rules\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}");
         assertThatThrownBy(build(VerdictEngine.builder().ruleTable(deep)))
                 .isInstanceOf(VerdictConfigurationException.class)
                 .hasMessageContaining(deep.toString())
@@ -91,7 +92,7 @@ final class BadTablesAndPluginsTest {
     @Test
     void build_regexOverTheLengthLimit_isRefused(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big-regex.json");
-        Files.writeString(big, "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.a\", \"level\": \"PHRASE\","
+        Files.writeString(big, "{\"schemaVersion\": 2, \"rules\": [{\"id\": \"user.a\", \"level\": \"PHRASE\","
                 + " \"match\": {\"phrases\": [\"ab\"], \"regex\": \"" + "(ab)".repeat(600) + "\"},"
                 + " \"verdict\": {\"category\": \"SPAM_CONTENT\", \"explanation\": \"x\"}}]}");
         assertThatThrownBy(build(VerdictEngine.builder().ruleTable(big)))

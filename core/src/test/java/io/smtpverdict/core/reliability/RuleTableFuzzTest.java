@@ -61,11 +61,11 @@ final class RuleTableFuzzTest {
     }
 
     @MethodSource("seeds")
-    @DictionaryEntries({"\"schemaVersion\": 1", "\"plugin\": ", "\"rules\": [", "\"id\": \"user.", "\"level\": ",
+    @DictionaryEntries({"\"schemaVersion\": 2", "\"plugin\": ", "\"rules\": [", "\"id\": \"user.", "\"level\": ",
         "\"VENDOR_TEMPLATE\"", "\"PHRASE\"", "\"ENHANCED_CODE\"", "\"BASIC_CODE\"", "\"CLASS\"", "\"match\": {",
         "\"template\": ", "\"anchored\": false", "\"phrases\": [", "\"allPhrases\": [", "\"notPhrases\": [",
         "\"regex\": ", "\"codes\": [", "\"classes\": [", "\"enhancedCodes\": [", "\"stages\": [", "\"noCode\": true",
-        "\"verdict\": {", "\"category\": ", "\"outcome\": ", "\"outcomeFixed\": true", "\"explanation\": ",
+        "\"verdict\": {", "\"category\": ", "\"outcome\": ", "{\"fixed\": ", "\"explanation\": ",
         "\"inherit\": false", "\"flags\": [", "\"categoryOverrides\": [", "{MESSAGE}", "{IP}", "{TEXT}", "null"})
     @FuzzTest(maxDuration = "10s")
     void build(byte[] data) throws IOException {
