@@ -80,7 +80,7 @@ final class CompiledRule {
 
     /**
      * The rank of a level in the contest between matching rules. A specific enhanced code (one whose detail
-     * names a single cause, such as 5.7.26 or 5.1.10, as its table says) ranks between PROVIDER_PHRASE and
+     * names a single cause, such as 5.7.26 or 5.2.2, as its table says) ranks between PROVIDER_PHRASE and
      * PHRASE: it beats generic wording and single keywords that only restate the class, and still yields to a
      * provider's or vendor's own text.
      */
