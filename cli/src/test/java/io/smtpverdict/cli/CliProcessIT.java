@@ -109,6 +109,7 @@ final class CliProcessIT {
 
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(out).contains("generic").contains("greenarrow").contains("hurricane").contains("momentum");
+        assertThat(out).contains("generic").contains("greenarrow").contains("hurricane").contains("momentum")
+                .contains("sendmail").contains("exchange").contains("qmail");
     }
 }

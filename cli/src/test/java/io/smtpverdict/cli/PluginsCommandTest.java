@@ -18,7 +18,8 @@ final class PluginsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("ID").contains("VERSION").contains("CONTRACT").contains("RULES");
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.split("\\s+")[0])
-                .containsExactlyInAnyOrder("generic", "greenarrow", "hurricane", "momentum");
+                .containsExactlyInAnyOrder("generic", "greenarrow", "hurricane", "momentum", "sendmail", "exchange",
+                        "qmail");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package io.smtpverdict.vendor.exchange;
+
+import static io.smtpverdict.spi.Category.BAD_DOMAIN;
+import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
+import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
+import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
+import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
+import static io.smtpverdict.spi.Category.POLICY_BLOCK;
+import static io.smtpverdict.spi.Category.RATE_LIMITED;
+import static io.smtpverdict.spi.Category.RELAY_DENIED;
+import static io.smtpverdict.spi.Category.ROUTING_ERROR;
+import static io.smtpverdict.spi.Category.TLS_FAILURE;
+import static io.smtpverdict.spi.Origin.LOCAL;
+import static io.smtpverdict.spi.Origin.REMOTE;
+import static io.smtpverdict.spi.Origin.UNKNOWN;
+import static io.smtpverdict.spi.Outcome.DEFERRED;
+import static io.smtpverdict.spi.Outcome.FAILED;
+
+import io.smtpverdict.spi.Stage;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Texts of Exchange Server and Exchange Online NDRs, built from Microsoft's pages "Email non-delivery reports and
+ * SMTP errors in Exchange Online" and "DSNs and NDRs in Exchange Server" with realistic hosts and addresses, and the
+ * verdict each page says they mean. The rule tables' own examples are not repeated here.
+ */
+final class ExchangeGolden {
+    private ExchangeGolden() {
+    }
+
+    /** Line, outcome, category (null: the embedded reply decides), stage, origin, deciding rule id without prefix. */
+    static Stream<Arguments> lines() {
+        return Stream.of(
+                // the administrators' section quotes the remote reply
+                Arguments.of("Diagnostic information for administrators:\nGenerating server: mail.fabrikam.example\n"
+                        + "sales@contoso.example\nmx.contoso.example #<mx.contoso.example #5.1.1 smtp;550 5.1.1"
+                        + " <sales@contoso.example>: Recipient address rejected: User unknown> #SMTP#",
+                        FAILED, null, Stage.UNKNOWN, LOCAL, "diagnostic-smtp-wrapper"),
+                Arguments.of("Remote Server returned '554 5.7.1 Service unavailable; Client host [198.51.100.4]"
+                        + " blocked using zen.spamhaus.org'",
+                        FAILED, null, Stage.UNKNOWN, LOCAL, "remote-server-returned"),
+                // the sending Exchange's own codes
+                Arguments.of("Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'",
+                        FAILED, MESSAGE_EXPIRED, Stage.UNKNOWN, LOCAL, "remote-server-returned"),
+                Arguments.of("#550 4.4.7 QUEUE.Expired; message expired ##",
+                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-expired"),
+                Arguments.of("450 4.4.316 Connection refused [Message=Socket error code 10061]"
+                        + " [LastAttemptedServerName=mx.contoso.example]",
+                        DEFERRED, NO_ANSWER_FROM_HOST, Stage.CONNECT, LOCAL, "connection-refused-socket"),
+                Arguments.of("#550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain ##",
+                        FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "nonexistent-domain"),
+                Arguments.of("550 5.7.323 tlsa-invalid: The domain failed DANE validation.",
+                        FAILED, TLS_FAILURE, Stage.TLS, LOCAL, "dane-tlsa-invalid"),
+                // replies of a receiving Exchange / Exchange Online
+                Arguments.of("550 5.4.1 [sales@contoso.example]: Recipient address rejected: Access denied",
+                        FAILED, INVALID_RECIPIENT, Stage.RCPT, REMOTE, "recipient-access-denied"),
+                Arguments.of("Remote Server returned '550 5.4.1 Relay Access Denied'",
+                        FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "remote-server-returned"),
+                Arguments.of("550 5.7.135 Sender was not authenticated for public folder",
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, REMOTE, "sender-not-authenticated"),
+                Arguments.of("mail.contoso.example #<mail.contoso.example #5.7.64 smtp;550 5.7.64 TenantAttribution;"
+                        + " Relay Access Denied> #SMTP#",
+                        FAILED, RELAY_DENIED, Stage.UNKNOWN, LOCAL, "diagnostic-smtp-wrapper"),
+                Arguments.of("550 5.7.508 Access denied, [2001:db8:1::7] has exceeded permitted limits within /48 range",
+                        FAILED, RATE_LIMITED, Stage.UNKNOWN, REMOTE, "ipv6-range-limits"),
+                Arguments.of("550 5.7.999 Delivery not authorized, message refused",
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, REMOTE, "transport-rule-rejected"),
+                Arguments.of("5.6.11 Invalid characters",
+                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, UNKNOWN, "invalid-characters"));
+    }
+
+    /** Other servers' replies the Exchange plugin must leave to others, some worded like Microsoft's. */
+    static List<String> notOurs() {
+        return List.of(
+                "554 5.7.1 <sales@example.net>: Recipient address rejected: Access denied",
+                "550 5.1.1 <sales@example.net>: Recipient address rejected: User unknown in virtual mailbox table",
+                "451 4.3.0 Temporary server error. Please try again later",
+                "Message expired");
+    }
+}
