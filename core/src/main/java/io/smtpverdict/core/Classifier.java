@@ -316,8 +316,8 @@ final class Classifier {
     }
 
     private static boolean better(CompiledRule r, int ev, int spec, CompiledRule b, int bev, int bspec) {
-        if (r.level != b.level) {
-            return r.level.ordinal() < b.level.ordinal();
+        if (r.tier != b.tier) {
+            return r.tier < b.tier;
         }
         if (r.user != b.user) {
             return r.user;

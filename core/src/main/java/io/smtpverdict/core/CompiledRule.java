@@ -24,6 +24,11 @@ final class CompiledRule {
     final int order;
     final RuleRef ref;
     int rank;
+    /**
+     * Where the rule ranks among the others, lower first: twice its level's ordinal, so that an enhanced code
+     * marked specific in its table can sit just above the phrase levels (see {@link #tierOf}).
+     */
+    int tier;
 
     // conditions
     Template template;
@@ -70,6 +75,20 @@ final class CompiledRule {
         this.priority = priority;
         this.order = order;
         this.ref = new RuleRef(plugin, id, level);
+        this.tier = tierOf(level, false);
+    }
+
+    /**
+     * The rank of a level in the contest between matching rules. A specific enhanced code (one whose detail
+     * names a single cause, such as 5.7.26 or 5.2.2, as its table says) ranks between PROVIDER_PHRASE and
+     * PHRASE: it beats generic wording and single keywords that only restate the class, and still yields to a
+     * provider's or vendor's own text.
+     */
+    static int tierOf(EvidenceLevel level, boolean specific) {
+        if (specific && level == EvidenceLevel.ENHANCED_CODE) {
+            return 2 * EvidenceLevel.PHRASE.ordinal() - 1;
+        }
+        return 2 * level.ordinal();
     }
 
 

@@ -92,6 +92,39 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_specificEnhancedCode_beatsWordingThatOnlyRestatesTheClassButNotAProvider(@TempDir Path dir)
+            throws Exception {
+        Path table = dir.resolve("specific.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.code-7-26", "specific": true, "match": {"enhancedCodes": ["X.7.26"]},
+                   "verdict": {"category": "AUTH_FAILURE", "explanation": "Authentication."}},
+                  {"id": "user.code-7-1", "match": {"enhancedCodes": ["X.7.1"]},
+                   "verdict": {"category": "POLICY_BLOCK", "explanation": "Policy."}},
+                  {"id": "user.blocked", "match": {"phrases": ["has been blocked"]},
+                   "verdict": {"category": "POLICY_BLOCK", "explanation": "Blocked."}},
+                  {"id": "user.spam", "level": "KEYWORD", "match": {"phrases": ["spam"]},
+                   "verdict": {"category": "SPAM_CONTENT", "explanation": "Spam."}},
+                  {"id": "user.provider", "level": "PROVIDER_PHRASE", "match": {"phrases": ["bigmail says"]},
+                   "verdict": {"category": "RATE_LIMITED", "explanation": "Provider."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+
+        Verdict auth = e.classify("550 5.7.26 This mail has been blocked to protect users from spam");
+        assertThat(auth.rule().orElseThrow().id()).isEqualTo("user.code-7-26");
+        assertThat(auth.rule().orElseThrow().level()).isEqualTo(EvidenceLevel.ENHANCED_CODE);
+        assertThat(auth.category()).contains(Category.AUTH_FAILURE);
+        assertThat(e.classify("550 5.7.26 bigmail says no, this mail has been blocked").rule().orElseThrow().id())
+                .isEqualTo("user.provider");
+        // a code that says little loses to wording, and to a single keyword
+        assertThat(e.classify("550 5.7.1 This mail has been blocked").rule().orElseThrow().id())
+                .isEqualTo("user.blocked");
+        assertThat(e.classify("550 5.7.1 Looks like spam").rule().orElseThrow().id()).isEqualTo("user.spam");
+        // a keyword ranks below a phrase
+        assertThat(e.classify("550 spam: this mail has been blocked").rule().orElseThrow().id())
+                .isEqualTo("user.blocked");
+    }
+
+    @Test
     void classify_userTableWithShippedId_replacesTheShippedRule(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("override.json");
         Files.writeString(table, """

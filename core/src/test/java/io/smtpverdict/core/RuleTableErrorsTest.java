@@ -32,6 +32,7 @@ final class RuleTableErrorsTest {
         "bad-placeholder.json         | TABLE_INVALID       | unknown placeholder {HOST}",
         "bad-missing-explanation.json | TABLE_INVALID       | $.rules[0] (user.a).verdict.explanation",
         "bad-level.json               | TABLE_INVALID       | ENHANCED_CODE needs match.enhancedCodes",
+        "bad-specific.json            | TABLE_INVALID       | $.rules[0] (user.a).specific: only an ENHANCED_CODE rule",
     })
     void build_badUserTable_failsNamingPluginResourceAndPath(String file, Diagnostic diagnostic, String where) {
         Path path = table(file);

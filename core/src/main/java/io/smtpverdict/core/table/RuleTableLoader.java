@@ -108,7 +108,8 @@ public final class RuleTableLoader {
                         v.flags(), v.inherit(), v.explanation());
             }
             rules.add(new TableRule(r.id(), r.level() != null ? r.level() : derivedLevel(r.match()),
-                    d == null ? r.source() : or(r.source(), d.source()), r.match(), v, r.examples(), r.note()));
+                    d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.match(), v, r.examples(),
+                    r.note()));
         }
         return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, List.copyOf(rules),
                 file.categoryOverrides());
@@ -300,6 +301,11 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".level", r.level() + " needs " + needs(r.level())
                     + "; this rule's conditions allow at most " + derivedLevel(m)
                     + " (leave \"level\" out to take that)");
+        }
+        if (Boolean.TRUE.equals(r.specific())
+                && (r.level() != null ? r.level() : derivedLevel(m)) != EvidenceLevel.ENHANCED_CODE) {
+            throw invalid(pluginId, resource, at + ".specific", "only an ENHANCED_CODE rule (match.enhancedCodes and no "
+                    + "wording) can be specific; this rule is " + (r.level() != null ? r.level() : derivedLevel(m)));
         }
         TableVerdict v = r.verdict();
         if (v == null) {

@@ -72,8 +72,8 @@ final class CodeFallbackTest {
     @CsvSource(delimiter = '|', textBlock = """
             RCPT    | INVALID_RECIPIENT | SUPPRESS_RECIPIENT | generic.code.x-1-0-rcpt
             MAIL    | INVALID_SENDER    | FIX_CONFIGURATION  | generic.code.x-1-0-mail
-            UNKNOWN | UNCLASSIFIED      | REVIEW             | generic.code.x-1-0
-            BODY    | UNCLASSIFIED      | REVIEW             | generic.code.x-1-0
+            UNKNOWN | INVALID_RECIPIENT | REVIEW             | generic.code.x-1-0
+            BODY    | INVALID_RECIPIENT | REVIEW             | generic.code.x-1-0
             """)
     void classify_otherAddressStatus_dependsOnTheStage(Stage stage, Category category, Advice advice,
             String ruleId) {

@@ -26,7 +26,7 @@ final class EnhancedStatusCodeTest {
     @CsvSource(delimiter = '|', textBlock = """
             550 5.0.0 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-0-0
             451 4.0.0 xyzzy    | UNCLASSIFIED        | DEFERRED  | RETRY              | generic.code.x-0-0
-            550 5.1.0 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-1-0
+            550 5.1.0 xyzzy    | INVALID_RECIPIENT   | FAILED    | REVIEW             | generic.code.x-1-0
             550 5.1.1 xyzzy    | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-1
             5.1.1              | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-1
             550 5.1.2 xyzzy    | BAD_DOMAIN          | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-2
@@ -40,9 +40,9 @@ final class EnhancedStatusCodeTest {
             553 5.1.8 xyzzy    | INVALID_SENDER      | FAILED    | FIX_CONFIGURATION  | generic.code.x-1-8
             450 4.1.8 xyzzy    | INVALID_SENDER      | DEFERRED  | FIX_CONFIGURATION  | generic.code.x-1-8
             250 2.1.9 xyzzy    | -                   | DELIVERED | NONE               | generic.code.2-1-9
-            550 5.1.9 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-1-9
+            550 5.1.9 xyzzy    | REMOTE_SERVER_ERROR | FAILED    | RETRY              | generic.code.x-1-9
             556 5.1.10 xyzzy   | BAD_DOMAIN          | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-10
-            550 5.2.0 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-2-0
+            550 5.2.0 xyzzy    | POLICY_BLOCK        | FAILED    | REVIEW             | generic.code.x-2-0
             550 5.2.1 xyzzy    | MAILBOX_INACTIVE    | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-2-1
             450 4.2.1 xyzzy    | MAILBOX_INACTIVE    | DEFERRED  | RETRY              | generic.code.x-2-1
             552 5.2.2 xyzzy    | MAILBOX_FULL        | FAILED    | RETRY              | generic.code.x-2-2
@@ -57,7 +57,7 @@ final class EnhancedStatusCodeTest {
             552 5.3.4 xyzzy    | MESSAGE_TOO_LARGE   | FAILED    | FIX_CONTENT        | generic.code.x-3-4
             554 5.3.5 xyzzy    | REMOTE_SERVER_ERROR | FAILED    | RETRY              | generic.code.x-3-5
             250 2.3.6 xyzzy    | -                   | DELIVERED | NONE               | generic.code.2-3-6
-            550 5.3.6 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-3-6
+            550 5.3.6 xyzzy    | REMOTE_SERVER_ERROR | FAILED    | RETRY              | generic.code.x-3-6
             451 4.4.0 xyzzy    | ROUTING_ERROR       | DEFERRED  | RETRY              | generic.code.x-4-0
             451 4.4.1 xyzzy    | NO_ANSWER_FROM_HOST | DEFERRED  | RETRY              | generic.code.x-4-1
             421 4.4.2 xyzzy    | CONNECTION_LOST     | DEFERRED  | RETRY              | generic.code.x-4-2

@@ -176,7 +176,7 @@ final class PhraseRulesTest {
             550 5.7.1 Messages from 192.0.2.1 refused: the sending IP is listed in a blocklist | REPUTATION_BLOCK
             554 5.7.1 Relaying denied                                                          | RELAY_DENIED
             530 5.7.0 Must issue a STARTTLS command first                                      | TLS_FAILURE
-            552 5.3.4 Message size exceeds fixed limit                                         | MESSAGE_TOO_LARGE
+            552 Message size exceeds fixed limit                                         | MESSAGE_TOO_LARGE
             550 5.7.1 Virus found in message                                                   | VIRUS_DETECTED
             550 5.2.1 <a@b.example>: Account has been suspended                                | MAILBOX_INACTIVE
             554 5.6.0 Message headers too large                                                | CONTENT_REJECTED

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Receiving providers' own wording (generic-providers.json) decides at the PROVIDER_PHRASE level. */
+/** Receiving providers' own wording (the generic-providers-*.json tables) decides at the PROVIDER_PHRASE level. */
 final class ProviderRepliesTest {
     private static final String PROVIDER_RULES = "generic.provider.";
     private static final String CORPUS = "provider-replies.tsv";
