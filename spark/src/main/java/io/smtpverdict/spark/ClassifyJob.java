@@ -61,7 +61,6 @@ public final class ClassifyJob {
     /** Reads, classifies and writes; returns how many rows were written. */
     static long classify(SparkSession spark, JobOptions options) {
         EngineSettings settings = options.settings();
-        Verdicts.register(spark, settings);
         DataFrameReader reader = spark.read();
         Dataset<Row> input = switch (options.inputFormat) {
             case "text" -> reader.text(options.input);
