@@ -3,8 +3,10 @@ package io.smtpverdict.spark;
 import java.io.PrintStream;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The spark-submit job: reads replies (text, JSON Lines, Parquet or CSV), adds the {@code verdict} struct to every
@@ -69,16 +71,20 @@ public final class ClassifyJob {
             case "csv" -> reader.option("header", "true").csv(options.input);
             default -> throw new IllegalStateException("format passed validation: " + options.inputFormat);
         };
-        Dataset<Row> classified = Verdicts.classify(input, options.column, settings).cache();
+        // Counted while writing (no second pass, nothing cached): the observation is filled when the write ends.
+        Observation written = new Observation("written");
+        Dataset<Row> classified = Verdicts.classify(input, options.column, settings)
+                .observe(written, functions.count(functions.lit(1)).as("rows"));
+        if (options.outputFormat.equals("parquet")) {
+            classified.write().parquet(options.output);
+        } else {
+            classified.write().json(options.output);
+        }
         try {
-            if (options.outputFormat.equals("parquet")) {
-                classified.write().parquet(options.output);
-            } else {
-                classified.write().json(options.output);
-            }
-            return classified.count();
-        } finally {
-            classified.unpersist();
+            return ((Number) written.getAsJava().get("rows")).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the row count", e);
         }
     }
 }

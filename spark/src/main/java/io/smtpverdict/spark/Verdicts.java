@@ -13,16 +13,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
-import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
 import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.classic.UserDefinedFunctionUtils$;
+import org.apache.spark.sql.expressions.SparkUserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import java.util.function.Supplier;
 import scala.Function1;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The entry points for Spark users: {@link #register} makes {@code smtp_verdict(reply[, context])} available to
@@ -56,29 +60,40 @@ public final class Verdicts {
      */
     public static void register(SparkSession spark, EngineSettings settings) {
         requireNonNull(spark, "spark is null");
-        Engines.of(requireNonNull(settings, "settings is null"));
-        spark.udf().register(FUNCTION, new ReplyFunction(settings), VerdictSchema.TYPE);
-        // The registry keeps one builder per name and a Java UDF has one arity: wrap the two-argument builder so
-        // that one argument means "no context" (a null map) and any other count gets a message naming both forms.
-        FunctionRegistry registry = spark.sessionState().functionRegistry();
-        FunctionIdentifier id = FunctionIdentifier.apply(FUNCTION);
-        Function1<scala.collection.immutable.Seq<Expression>, Expression> two = registry.lookupFunctionBuilder(id).get();
-        ExpressionInfo info = registry.lookupFunction(id).get();
+        requireNonNull(settings, "settings is null");
+        Engines.of(settings);
+        spark.sessionState().functionRegistry().registerFunction(FunctionIdentifier.apply(FUNCTION), info(),
+                builder(() -> settings));
+    }
+
+    /** What {@code DESCRIBE FUNCTION smtp_verdict} shows. */
+    static ExpressionInfo info() {
+        return new ExpressionInfo(ReplyFunction.class.getName(), null, FUNCTION,
+                "_FUNC_(reply[, context]) - the verdict on an SMTP reply or MTA delivery message as a struct "
+                        + "(outcome, category, advice, party, origin, stage, rule, explanation, ...); context is an "
+                        + "optional map<string,string> with the keys 'vendor' and 'stage'.", "");
+    }
+
+    /**
+     * The function's builder for Spark's registry. A Java UDF has one arity and the registry one builder per name,
+     * so this builder takes one argument (no context: a null map) or two, and names both forms otherwise.
+     */
+    static Function1<scala.collection.immutable.Seq<Expression>, Expression> builder(Supplier<EngineSettings> settings) {
         Literal noContext = Literal.create(null, CONTEXT_TYPE);
-        Function1<scala.collection.immutable.Seq<Expression>, Expression> either = children -> {
-            switch (children.length()) {
-                case 1:
-                    List<Expression> args = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(children));
-                    args.add(noContext);
-                    return two.apply(scala.jdk.javaapi.CollectionConverters.asScala(args).toList());
-                case 2:
-                    return two.apply(children);
-                default:
-                    throw new IllegalArgumentException(FUNCTION + " takes 1 or 2 arguments, "
-                            + "smtp_verdict(reply) or smtp_verdict(reply, map('vendor', 'ID')), not " + children.length());
+        return children -> {
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(children));
+            if (args.size() == 1) {
+                args.add(noContext);
+            } else if (args.size() != 2) {
+                throw new IllegalArgumentException(FUNCTION + " takes 1 or 2 arguments, smtp_verdict(reply) or "
+                        + "smtp_verdict(reply, map('vendor', 'ID')), not " + args.size());
             }
+            EngineSettings s = settings.get();
+            Engines.of(s);   // fail on the driver, with the configuration error, before any task starts
+            SparkUserDefinedFunction udf = (SparkUserDefinedFunction) functions.udf(new ReplyFunction(s),
+                    VerdictSchema.TYPE).withName(FUNCTION);
+            return UserDefinedFunctionUtils$.MODULE$.toScalaUDF(udf, CollectionConverters.asScala(args).toList());
         };
-        registry.registerFunction(id, info, either);
     }
 
     /** Adds a {@code verdict} column for the replies in {@code column}, with every plugin on the class path. */

@@ -32,6 +32,7 @@ final class TestSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.sql.extensions", VerdictSqlExtensions.class.getName())
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
