@@ -63,6 +63,7 @@ public final class ClassifyJob {
     /** Reads, classifies and writes; returns how many rows were written. */
     static long classify(SparkSession spark, JobOptions options) {
         EngineSettings settings = options.settings();
+        Engines.of(settings);   // a bad rule file or plugin id is a usage error, reported before any input is read
         DataFrameReader reader = spark.read();
         Dataset<Row> input = switch (options.inputFormat) {
             case "text" -> reader.text(options.input);

@@ -3,6 +3,7 @@ package io.smtpverdict.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smtpverdict.core.VerdictEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,6 +64,41 @@ final class ClassifyJobTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getString(2)).isEqualTo(TestSpark.engine().classify(rows.get(0).getString(1)).outcome().name());
         assertThat(rows.get(1).getString(2)).isEqualTo(TestSpark.engine().classify(rows.get(1).getString(1)).outcome().name());
+    }
+
+    @Test
+    void run_userRulesAndVendor_reachTheEngineOfEveryTask() throws IOException {
+        Path rules = dir.resolve("mine.json");
+        Files.writeString(rules, "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"user.moved-away\", \"level\": "
+                + "\"PROVIDER_PHRASE\", \"match\": {\"phrases\": [\"has moved away\"]}, \"verdict\": {\"category\": "
+                + "\"MAILBOX_INACTIVE\", \"explanation\": \"Our own rule for this wording.\"}}]}", StandardCharsets.UTF_8);
+        Path input = dir.resolve("moved.txt");
+        List<String> replies = List.of("550 5.1.1 bob has moved away", "451 4.4.2 [internal] no banner");
+        Files.write(input, replies, StandardCharsets.UTF_8);
+        Path output = dir.resolve("out-rules");
+        VerdictEngine expected = VerdictEngine.builder().discoverPlugins().ruleTable(rules).preferPlugin("momentum")
+                .build();
+
+        Result r = run("--input", input.toString(), "--output", output.toString(), "--rules", rules.toString(),
+                "--vendor", "momentum");
+
+        assertThat(r.code).as(r.err).isZero();
+        List<JsonNode> rows = jsonLines(output);
+        assertThat(rows).hasSize(2);
+        for (JsonNode row : rows) {
+            assertThat(TestSpark.actual(row.get("verdict").toString())).as(row.get("value").asText())
+                    .isEqualTo(TestSpark.expected(expected.classify(row.get("value").asText())));
+        }
+        assertThat(rows).anySatisfy(row -> assertThat(row.at("/verdict/rule/id").asText()).isEqualTo("user.moved-away"));
+    }
+
+    @Test
+    void run_missingRulesFile_isAUsageErrorNamingIt() {
+        Result r = run("--input", "x.txt", "--output", dir.resolve("out-none").toString(), "--rules",
+                dir.resolve("none.json").toString());
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("cannot read rule table").contains("none.json");
     }
 
     @Test
