@@ -71,7 +71,8 @@ public final class Verdicts {
         return new ExpressionInfo(ReplyFunction.class.getName(), null, FUNCTION,
                 "_FUNC_(reply[, context]) - the verdict on an SMTP reply or MTA delivery message as a struct "
                         + "(outcome, category, advice, party, origin, stage, rule, explanation, ...); context is an "
-                        + "optional map<string,string> with the keys 'vendor' and 'stage'.", "");
+                        + "optional map<string,string> with the keys 'vendor' and 'stage'.",
+                "", "", "", "", "", "", "java_udf");
     }
 
     /**

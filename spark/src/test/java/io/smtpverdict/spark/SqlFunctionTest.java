@@ -105,6 +105,13 @@ final class SqlFunctionTest {
     }
 
     @Test
+    void describeFunction_smtpVerdict_showsBothForms() {
+        String text = spark.sql("DESCRIBE FUNCTION smtp_verdict").collectAsList().toString();
+
+        assertThat(text).contains("smtp_verdict(reply[, context])").contains("'vendor' and 'stage'");
+    }
+
+    @Test
     void smtpVerdict_threeArguments_failsNamingBothForms() {
         assertThatThrownBy(() -> spark.sql("SELECT smtp_verdict('550', map(), 'x')").collect())
                 .hasStackTraceContaining("smtp_verdict takes 1 or 2 arguments");
