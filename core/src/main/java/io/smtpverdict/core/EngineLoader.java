@@ -6,6 +6,7 @@ import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.core.table.TableFile;
 import io.smtpverdict.core.table.TableRule;
+import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,6 @@ import org.slf4j.LoggerFactory;
 /** Turns a builder's configuration into an engine: discovery, table loading, validation, compilation. */
 final class EngineLoader {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
-    private static final java.util.regex.Pattern PLUGIN_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
     private static final int USER_PRIORITY = Integer.MAX_VALUE;
 
     private EngineLoader() {
@@ -44,11 +44,8 @@ final class EngineLoader {
             String id = pluginId(p);
             VerdictPlugin prev = byId.get(id);
             if (prev != null) {
-                if (prev.getClass() == p.getClass() && !b.discover) {
-                    continue;
-                }
                 if (prev.getClass() == p.getClass()) {
-                    continue; // the same plugin both added and discovered
+                    continue; // the same plugin added twice, or both added and discovered
                 }
                 throw new VerdictConfigurationException(Diagnostic.DUPLICATE_PLUGIN_ID, "duplicate plugin id '" + id
                         + "': provided by both " + prev.getClass().getName() + " and " + p.getClass().getName());
@@ -199,7 +196,7 @@ final class EngineLoader {
             throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
                     + p.getClass().getName() + " failed in id(): " + e, e);
         }
-        if (id == null || !PLUGIN_ID.matcher(id).matches() || id.equals("core") || id.equals("user")) {
+        if (id == null || !Grammar.isPluginId(id)) {
             throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
                     + p.getClass().getName() + " has an invalid id '" + id
                     + "': use lower-case letters, digits and '-' (not 'core' or 'user')");

@@ -15,6 +15,7 @@ import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Outcome;
@@ -31,10 +32,6 @@ import java.util.regex.Matcher;
  * the resource and the JSON path, e.g. {@code plugin 'acme', acme-rules.json, $.rules[3].match.regex: ...}.
  */
 public final class RuleTableLoader {
-    /** Rule ids: the plugin id, a dot, then lower-case letters, digits, dots, dashes and underscores. */
-    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final java.util.regex.Pattern ENHANCED_PATTERN =
-            java.util.regex.Pattern.compile("([245X])\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2}|\\*)");
     /** Longest regex source a table may hold; RE2 keeps matching linear, this keeps compiled programs small. */
     public static final int MAX_REGEX_LENGTH = 2000;
     /** Most copies nested counted repetitions may make of one piece, as RE2 allows for a single one. */
@@ -223,7 +220,7 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".id", "is missing");
         }
         String prefix = pluginId + ".";
-        if (!r.id().startsWith(prefix) || !RULE_ID.matcher(r.id().substring(prefix.length())).matches()) {
+        if (!Grammar.isRuleId(pluginId, r.id())) {
             throw invalid(pluginId, resource, at + ".id", "'" + r.id() + "' must be '" + prefix
                     + "' followed by lower-case letters, digits, '.', '-' or '_'");
         }
@@ -287,7 +284,7 @@ public final class RuleTableLoader {
         if (m.enhancedCodes() != null) {
             for (int i = 0; i < m.enhancedCodes().size(); i++) {
                 String e = m.enhancedCodes().get(i);
-                if (e == null || !ENHANCED_PATTERN.matcher(e).matches()) {
+                if (!Grammar.isEnhancedCodeCondition(e)) {
                     throw invalid(pluginId, resource, at + ".match.enhancedCodes[" + i + "]",
                             "'" + e + "' must look like 5.1.1, X.1.1, 5.1.* or X.1.*");
                 }
