@@ -1,4 +1,4 @@
-package io.smtpverdict.core.testkit;
+package io.smtpverdict.testkit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,6 +8,7 @@ import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Candidate;
+import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Verdict;
 import io.smtpverdict.spi.VerdictContract;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,12 +44,9 @@ import java.util.stream.Collectors;
  *
  * <p>Every check classifies with an engine built from the plugin alone, so a verdict never depends on which other
  * plugins happen to be on the test classpath. A failed check throws an {@link AssertionError} whose message names
- * the plugin and each offending rule. The kit needs nothing but the engine's public API and the JDK.
+ * the plugin and each offending rule. The kit needs the engine's public API and a JSON Schema validator.
  */
 public final class PluginTestKit {
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final List<String> RESERVED_PLUGIN_IDS = List.of("core", "user");
-    private static final Pattern RULE_ID_SUFFIX = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final VerdictPlugin plugin;
     private final ClassLoader discoveryLoader;
@@ -119,13 +116,16 @@ public final class PluginTestKit {
     }
 
     /**
-     * Runs every check except {@link #assertIdsStable(Path)} (which needs the checked-in list of ids) and reports
+     * Runs every check ({@link #assertDiscoverable()}, {@link #assertTablesMatchSchema()}, {@link #assertLoads()},
+     * {@link #assertIdsWellFormed()}, {@link #assertRulesDocumented()}, {@link #assertExamplesDecidedByOwnRule()},
+     * {@link #assertNoShadowedRules()}) except {@link #assertIdsStable(Path)} (which needs the checked-in list of ids) and reports
      * all problems found in one {@link AssertionError}.
      *
      * @return this kit
      */
     public PluginTestKit assertAll() {
         List<String> problems = new ArrayList<>(discoveryProblems());
+        problems.addAll(TableSchema.problems(plugin));
         List<String> loadProblems = loadProblems();
         problems.addAll(loadProblems);
         if (loadProblems.isEmpty()) {
@@ -148,6 +148,16 @@ public final class PluginTestKit {
     }
 
     /**
+     * Checks every table the plugin names against the rule-table JSON Schema ({@code docs/rule-table.schema.json}
+     * in the smtp-verdict repository), which is the published contract of the format.
+     *
+     * @return this kit
+     */
+    public PluginTestKit assertTablesMatchSchema() {
+        return check(TableSchema.problems(plugin));
+    }
+
+    /**
      * Checks that an engine builds with this plugin alone, that the plugin id is well formed, that its contract
      * version is one this engine accepts, and that it contributes at least one rule.
      *
@@ -167,7 +177,8 @@ public final class PluginTestKit {
     }
 
     /**
-     * Checks that every rule has a non-blank explanation and at least one non-blank example.
+     * Checks that every rule has a non-blank explanation, a non-blank {@code source} (its own or the table's default)
+     * and at least one non-blank example.
      *
      * @return this kit
      */
@@ -285,9 +296,9 @@ public final class PluginTestKit {
     private List<String> loadProblems() {
         List<String> problems = new ArrayList<>();
         String id = plugin.id();
-        if (!PLUGIN_ID.matcher(id).matches() || RESERVED_PLUGIN_IDS.contains(id)) {
+        if (!Grammar.isPluginId(id)) {
             problems.add("plugin id '" + id + "' must be lower-case letters, digits and '-', starting with a letter,"
-                    + " and not one of " + RESERVED_PLUGIN_IDS);
+                    + " and not one of " + Grammar.RESERVED_PLUGIN_IDS);
         }
         int contract = plugin.contractVersion();
         if (contract < 1 || contract > VerdictContract.VERSION) {
@@ -316,9 +327,8 @@ public final class PluginTestKit {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (RuleInfo rule : rules()) {
             seen.merge(rule.id(), 1, Integer::sum);
-            if (!rule.id().startsWith(prefix)
-                    || !RULE_ID_SUFFIX.matcher(rule.id().substring(prefix.length())).matches()) {
-                problems.add(ruleLabel(rule) + ": id must be '" + prefix + "' followed by [a-z0-9][a-z0-9._-]*");
+            if (!Grammar.isRuleId(plugin.id(), rule.id())) {
+                problems.add(ruleLabel(rule) + ": id must be '" + prefix + "' followed by " + Grammar.RULE_ID_SUFFIX);
             }
         }
         seen.forEach((ruleId, count) -> {
@@ -334,6 +344,10 @@ public final class PluginTestKit {
         for (RuleInfo rule : rules()) {
             if (rule.explanation().isBlank()) {
                 problems.add(ruleLabel(rule) + ": has no explanation");
+            }
+            if (rule.source().filter(source -> !source.isBlank()).isEmpty()) {
+                problems.add(ruleLabel(rule) + ": has no source; say where its wording is documented in \"source\""
+                        + " (or in the table's \"defaults\")");
             }
             if (rule.examples().isEmpty()) {
                 problems.add(ruleLabel(rule) + ": has no example; add a real text it must decide to \"examples\"");

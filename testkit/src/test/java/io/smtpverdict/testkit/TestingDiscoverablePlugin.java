@@ -1,11 +1,11 @@
-package io.smtpverdict.core.testkit;
+package io.smtpverdict.testkit;
 
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.util.List;
 
 /**
- * The good fixture plugin, registered only in the services file under {@code io/smtpverdict/core/testkit/discovery/},
+ * The good fixture plugin, registered only in the services file under {@code io/smtpverdict/testkit/discovery/},
  * which a test puts on a class loader of its own so that nothing else on the class path discovers it.
  */
 public final class TestingDiscoverablePlugin implements VerdictPlugin {

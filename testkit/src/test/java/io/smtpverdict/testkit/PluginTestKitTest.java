@@ -1,4 +1,4 @@
-package io.smtpverdict.core.testkit;
+package io.smtpverdict.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 final class PluginTestKitTest {
-    private static final String FIXTURES = "io/smtpverdict/core/testkit/";
+    private static final String FIXTURES = "io/smtpverdict/testkit/";
 
     @Test
     void assertAll_goodPlugin_passes() {
@@ -122,6 +122,41 @@ final class PluginTestKitTest {
 
         assertThatThrownBy(kit::assertRulesDocumented).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("rule 'testing.no-such-user': has no example");
+    }
+
+    @Test
+    void assertRulesDocumented_ruleWithoutSource_failsNamingOnlyThatRule() {
+        PluginTestKit kit = PluginTestKit.forPlugin(TestingPlugin.withTable("missing-source-rules.json"));
+
+        assertThatThrownBy(kit::assertRulesDocumented).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("rule 'testing.mailbox-full': has no source")
+                .message().doesNotContain("testing.queue-expired").doesNotContain("testing.no-such-user");
+        assertThatThrownBy(kit::assertAll).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("rule 'testing.mailbox-full': has no source");
+    }
+
+    @Test
+    void assertTablesMatchSchema_goodTable_passes() {
+        PluginTestKit.forPlugin(TestingPlugin.withTable("good-rules.json")).assertTablesMatchSchema();
+    }
+
+    @Test
+    void assertTablesMatchSchema_blankExample_failsNamingTableAndPath() {
+        PluginTestKit kit = PluginTestKit.forPlugin(TestingPlugin.withTable("off-schema-rules.json"));
+
+        assertThatThrownBy(kit::assertTablesMatchSchema).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("table 'off-schema-rules.json' breaks the rule-table schema")
+                .hasMessageContaining("$.rules[1].examples[1]");
+        assertThatThrownBy(kit::assertAll).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("breaks the rule-table schema");
+    }
+
+    @Test
+    void assertTablesMatchSchema_missingTable_failsNamingIt() {
+        PluginTestKit kit = PluginTestKit.forPlugin(TestingPlugin.withTable("no-such-rules.json"));
+
+        assertThatThrownBy(kit::assertTablesMatchSchema).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("table 'no-such-rules.json' is not a resource beside");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.smtpverdict.core.testkit;
+package io.smtpverdict.testkit;
 
 import static java.util.Objects.requireNonNull;
 
