@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableCategoryOverride;
+import io.smtpverdict.core.table.TableException;
 import io.smtpverdict.core.table.TableFile;
 import io.smtpverdict.core.table.TableRule;
 import io.smtpverdict.spi.Grammar;
@@ -103,18 +104,20 @@ final class EngineLoader {
                 TableFile file;
                 try (InputStream in = p.getClass().getResourceAsStream(table)) {
                     if (in == null) {
-                        throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$",
+                        throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
                                 "resource not found beside " + p.getClass().getName(), null);
                     }
                     file = RuleTableLoader.read(p.id(), table, in, false);
+                } catch (TableException e) {
+                    throw configuration(e);
                 } catch (IOException e) {
-                    throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
+                    throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
                 }
                 for (int i = 0; i < file.rules().size(); i++) {
                     TableRule r = file.rules().get(i);
                     String prev = ruleOwner.putIfAbsent(r.id(), table);
                     if (prev != null) {
-                        throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
+                        throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
                                 "rule id '" + r.id() + "' is already defined in " + prev, null);
                     }
                     sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
@@ -149,15 +152,20 @@ final class EngineLoader {
             try {
                 bytes = Files.readAllBytes(path);
             } catch (IOException e) {
-                throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, "user", path.toString(), "$",
+                throw tableError(TableException.Kind.TABLE_NOT_FOUND, "user", path.toString(), "$",
                         "cannot be read: " + e, e);
             }
             String id = userPluginId(bytes);
-            TableFile file = RuleTableLoader.read(id, path.toString(), new ByteArrayInputStream(bytes), true);
+            TableFile file;
+            try {
+                file = RuleTableLoader.read(id, path.toString(), new ByteArrayInputStream(bytes), true);
+            } catch (TableException e) {
+                throw configuration(e);
+            }
             for (int i = 0; i < file.rules().size(); i++) {
                 TableRule r = file.rules().get(i);
                 if (userRules.containsKey(r.id())) {
-                    throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, id, path.toString(),
+                    throw tableError(TableException.Kind.DUPLICATE_RULE_ID, id, path.toString(),
                             "$.rules[" + i + "].id", "rule id '" + r.id() + "' is already defined in another user table",
                             null);
                 }
@@ -186,6 +194,16 @@ final class EngineLoader {
             throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
                     + p.getClass().getName() + " failed in " + method + ": " + e, e);
         }
+    }
+
+    private static VerdictConfigurationException tableError(TableException.Kind kind, String pluginId,
+            String resource, String at, String what, Throwable cause) {
+        return configuration(new TableException(kind, pluginId, resource, at, what, cause));
+    }
+
+    /** The public form of a table problem: the diagnostic of the same name, the same message and cause. */
+    static VerdictConfigurationException configuration(TableException e) {
+        return new VerdictConfigurationException(Diagnostic.valueOf(e.kind().name()), e.getMessage(), e.getCause());
     }
 
     private static String pluginId(VerdictPlugin p) {

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.smtpverdict.core.Diagnostic;
-import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.spi.EvidenceLevel;
@@ -28,7 +26,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Reads and validates rule tables. Every error is a {@link VerdictConfigurationException} naming the plugin,
+ * Reads and validates rule tables. Every error is a {@link TableException} naming the plugin,
  * the resource and the JSON path, e.g. {@code plugin 'acme', acme-rules.json, $.rules[3].match.regex: ...}.
  */
 public final class RuleTableLoader {
@@ -62,32 +60,32 @@ public final class RuleTableLoader {
         try {
             file = MAPPER.readValue(in, TableFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds(), e);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String what = String.valueOf(e.getOriginalMessage());
             if (e.getPath().isEmpty() && (what.startsWith("No content to map") || what.startsWith("Trailing token"))) {
                 // an empty file, or something after the table: not one JSON value
-                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+                throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
             }
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException && !(e.getCause() instanceof JsonMappingException)) {
                 JsonProcessingException syntax = (JsonProcessingException) e.getCause();
                 String where = syntax.getLocation() == null ? path(e) : "line " + syntax.getLocation().getLineNr()
                         + ", column " + syntax.getLocation().getColumnNr() + " (" + path(e) + ")";
-                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
+                throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
             }
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "$"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, where, firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw error(Diagnostic.TABLE_NOT_FOUND, pluginId, resource, "$", "cannot be read: " + e.getMessage(), e);
+            throw error(TableException.Kind.TABLE_NOT_FOUND, pluginId, resource, "$", "cannot be read: " + e.getMessage(), e);
         }
         if (file == null) {
-            throw error(Diagnostic.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
+            throw error(TableException.Kind.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
         }
         validate(pluginId, resource, file, userTable);
         return resolve(file);
@@ -209,7 +207,7 @@ public final class RuleTableLoader {
             }
             validateRule(pluginId, resource, at, r);
             if (!ids.add(r.id())) {
-                throw error(Diagnostic.DUPLICATE_RULE_ID, pluginId, resource, at + ".id",
+                throw error(TableException.Kind.DUPLICATE_RULE_ID, pluginId, resource, at + ".id",
                         "rule id '" + r.id() + "' is used twice", null);
             }
         }
@@ -256,19 +254,19 @@ public final class RuleTableLoader {
         }
         if (m.regex() != null) {
             if (m.regex().length() > MAX_REGEX_LENGTH) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "is longer than " + MAX_REGEX_LENGTH + " characters", null);
             }
             int repeats = nestedRepeats(m.regex());
             if (repeats > MAX_NESTED_REPEATS) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "nested counted repetitions multiply to " + repeats + " copies (at most "
                         + MAX_NESTED_REPEATS + "); such a pattern would take minutes and gigabytes to compile", null);
             }
             try {
                 Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "not valid RE2 syntax (RE2 has no backreferences or lookaround): " + e.getMessage(), e);
             }
         }
@@ -438,14 +436,12 @@ public final class RuleTableLoader {
         return m.replaceAll("");
     }
 
-    private static VerdictConfigurationException invalid(String pluginId, String resource, String at, String what) {
-        return error(Diagnostic.TABLE_INVALID, pluginId, resource, at, what, null);
+    private static TableException invalid(String pluginId, String resource, String at, String what) {
+        return error(TableException.Kind.TABLE_INVALID, pluginId, resource, at, what, null);
     }
 
-    /** Builds the exception with the standard message shape. */
-    public static VerdictConfigurationException error(Diagnostic d, String pluginId, String resource, String at,
+    private static TableException error(TableException.Kind kind, String pluginId, String resource, String at,
             String what, Throwable cause) {
-        return new VerdictConfigurationException(d,
-                "rule table of plugin '" + pluginId + "', " + resource + ", " + at + ": " + what, cause);
+        return new TableException(kind, pluginId, resource, at, what, cause);
     }
 }
