@@ -31,9 +31,9 @@ import java.util.regex.Matcher;
  */
 public final class RuleTableLoader {
     /** Longest regex source a table may hold; RE2 keeps matching linear, this keeps compiled programs small. */
-    public static final int MAX_REGEX_LENGTH = 2000;
+    private static final int MAX_REGEX_LENGTH = 2000;
     /** Most copies nested counted repetitions may make of one piece, as RE2 allows for a single one. */
-    public static final int MAX_NESTED_REPEATS = 1000;
+    private static final int MAX_NESTED_REPEATS = 1000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -117,7 +117,7 @@ public final class RuleTableLoader {
      * The level a rule's conditions give it: a template or message is a vendor's own text, phrases and regexes
      * are wording, then the enhanced code, the basic code, the class.
      */
-    public static EvidenceLevel derivedLevel(TableMatch m) {
+    private static EvidenceLevel derivedLevel(TableMatch m) {
         if (m.template() != null || nonEmpty(m.message())) {
             return EvidenceLevel.VENDOR_TEMPLATE;
         }
