@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.smtpverdict.cli.testingcycle.a.TestingCycleA;
+import io.smtpverdict.cli.testingcycle.b.TestingCycleB;
+import io.smtpverdict.cli.testingrogue.TestingRogueCli;
+import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.core.guice.VerdictModule;
 import io.smtpverdict.core.testingrogue.TestingRogueCore;
 import io.smtpverdict.spi.SmtpReply;
 import io.smtpverdict.spi.testingrogue.TestingRogueSpi;
@@ -50,6 +55,35 @@ final class ModuleBoundariesViolationTest {
         assertThatThrownBy(() -> ModuleBoundariesTest.only_the_cli_depends_on_picocli.check(ROGUES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("TestingRogueVendor").hasMessageContaining("picocli");
+    }
+
+    @Test
+    void cycleRule_twoPackagesUsingEachOther_fails() {
+        JavaClasses cycle = new ClassFileImporter().importClasses(TestingCycleA.class, TestingCycleB.class);
+
+        assertThatThrownBy(() -> ModuleBoundariesTest.no_package_cycles.check(cycle))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("testingcycle.a").hasMessageContaining("testingcycle.b");
+    }
+
+    @Test
+    void guiceRule_classOutsideCoreGuiceUsingGuice_fails() {
+        JavaClasses classes = new ClassFileImporter().importClasses(TestingRogueCli.class, VerdictModule.class);
+
+        assertThatThrownBy(() -> ModuleBoundariesTest.guice_stays_in_core_guice.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TestingRogueCli").hasMessageContaining("com.google.inject.Guice")
+                .message().doesNotContain("<io.smtpverdict.core.guice.VerdictModule");
+    }
+
+    @Test
+    void facadeRule_classOutsideCoreUsingCoreParse_fails() {
+        JavaClasses classes = new ClassFileImporter().importClasses(TestingRogueCli.class, VerdictEngine.class);
+
+        assertThatThrownBy(() -> ModuleBoundariesTest.other_modules_use_only_the_core_facade.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TestingRogueCli").hasMessageContaining("Normalizer")
+                .message().doesNotContain("<io.smtpverdict.core.VerdictEngine");
     }
 
     @Test

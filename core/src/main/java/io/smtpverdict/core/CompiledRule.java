@@ -20,7 +20,6 @@ final class CompiledRule {
     final String id;
     final EvidenceLevel level;
     final boolean user;
-    final int priority;
     final int order;
     final RuleRef ref;
     int rank;
@@ -67,12 +66,11 @@ final class CompiledRule {
     List<String> enhancedList = List.of();
     List<Stage> stageList = List.of();
 
-    CompiledRule(String plugin, String id, EvidenceLevel level, boolean user, int priority, int order) {
+    CompiledRule(String plugin, String id, EvidenceLevel level, boolean user, int order) {
         this.plugin = plugin;
         this.id = id;
         this.level = level;
         this.user = user;
-        this.priority = priority;
         this.order = order;
         this.ref = new RuleRef(plugin, id, level);
         this.tier = tierOf(level, false);

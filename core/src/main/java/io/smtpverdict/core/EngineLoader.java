@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableCategoryOverride;
+import io.smtpverdict.core.table.TableException;
 import io.smtpverdict.core.table.TableFile;
 import io.smtpverdict.core.table.TableRule;
+import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.Verdict;
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
@@ -29,7 +31,6 @@ import org.slf4j.LoggerFactory;
 /** Turns a builder's configuration into an engine: discovery, table loading, validation, compilation. */
 final class EngineLoader {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
-    private static final java.util.regex.Pattern PLUGIN_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
     private static final int USER_PRIORITY = Integer.MAX_VALUE;
 
     private EngineLoader() {
@@ -48,11 +49,8 @@ final class EngineLoader {
             String id = pluginId(p);
             VerdictPlugin prev = byId.get(id);
             if (prev != null) {
-                if (prev.getClass() == p.getClass() && !b.discover) {
-                    continue;
-                }
                 if (prev.getClass() == p.getClass()) {
-                    continue; // the same plugin both added and discovered
+                    continue; // the same plugin added twice, or both added and discovered
                 }
                 throw new VerdictConfigurationException(Diagnostic.DUPLICATE_PLUGIN_ID, "duplicate plugin id '" + id
                         + "': provided by both " + prev.getClass().getName() + " and " + p.getClass().getName());
@@ -110,18 +108,20 @@ final class EngineLoader {
                 TableFile file;
                 try (InputStream in = p.getClass().getResourceAsStream(table)) {
                     if (in == null) {
-                        throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$",
+                        throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
                                 "resource not found beside " + p.getClass().getName(), null);
                     }
                     file = RuleTableLoader.read(p.id(), table, in, false);
+                } catch (TableException e) {
+                    throw configuration(e);
                 } catch (IOException e) {
-                    throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
+                    throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
                 }
                 for (int i = 0; i < file.rules().size(); i++) {
                     TableRule r = file.rules().get(i);
                     String prev = ruleOwner.putIfAbsent(r.id(), table);
                     if (prev != null) {
-                        throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
+                        throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
                                 "rule id '" + r.id() + "' is already defined in " + prev, null);
                     }
                     sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
@@ -181,15 +181,20 @@ final class EngineLoader {
             try {
                 bytes = Files.readAllBytes(path);
             } catch (IOException e) {
-                throw RuleTableLoader.error(Diagnostic.TABLE_NOT_FOUND, "user", path.toString(), "$",
+                throw tableError(TableException.Kind.TABLE_NOT_FOUND, "user", path.toString(), "$",
                         "cannot be read: " + e, e);
             }
             String id = userPluginId(bytes);
-            TableFile file = RuleTableLoader.read(id, path.toString(), new ByteArrayInputStream(bytes), true);
+            TableFile file;
+            try {
+                file = RuleTableLoader.read(id, path.toString(), new ByteArrayInputStream(bytes), true);
+            } catch (TableException e) {
+                throw configuration(e);
+            }
             for (int i = 0; i < file.rules().size(); i++) {
                 TableRule r = file.rules().get(i);
                 if (userRules.containsKey(r.id())) {
-                    throw RuleTableLoader.error(Diagnostic.DUPLICATE_RULE_ID, id, path.toString(),
+                    throw tableError(TableException.Kind.DUPLICATE_RULE_ID, id, path.toString(),
                             "$.rules[" + i + "].id", "rule id '" + r.id() + "' is already defined in another user table",
                             null);
                 }
@@ -220,6 +225,16 @@ final class EngineLoader {
         }
     }
 
+    private static VerdictConfigurationException tableError(TableException.Kind kind, String pluginId,
+            String resource, String at, String what, Throwable cause) {
+        return configuration(new TableException(kind, pluginId, resource, at, what, cause));
+    }
+
+    /** The public form of a table problem: the diagnostic of the same name, the same message and cause. */
+    static VerdictConfigurationException configuration(TableException e) {
+        return new VerdictConfigurationException(Diagnostic.valueOf(e.kind().name()), e.getMessage(), e.getCause());
+    }
+
     private static String pluginId(VerdictPlugin p) {
         String id;
         try {
@@ -228,7 +243,7 @@ final class EngineLoader {
             throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
                     + p.getClass().getName() + " failed in id(): " + e, e);
         }
-        if (id == null || !PLUGIN_ID.matcher(id).matches() || id.equals("core") || id.equals("user")) {
+        if (id == null || !Grammar.isPluginId(id)) {
             throw new VerdictConfigurationException(Diagnostic.BROKEN_PROVIDER, "plugin provider "
                     + p.getClass().getName() + " has an invalid id '" + id
                     + "': use lower-case letters, digits and '-' (not 'core' or 'user')");

@@ -166,7 +166,7 @@ final class RuleSet {
 
     private static CompiledRule compile(Source s, Keys keys) {
         TableRule t = s.rule();
-        CompiledRule c = new CompiledRule(s.plugin(), t.id(), t.level(), s.user(), s.priority(), s.order());
+        CompiledRule c = new CompiledRule(s.plugin(), t.id(), t.level(), s.user(), s.order());
         c.tier = CompiledRule.tierOf(t.level(), Boolean.TRUE.equals(t.specific()));
         TableMatch m = t.match();
         StringBuilder summary = new StringBuilder();

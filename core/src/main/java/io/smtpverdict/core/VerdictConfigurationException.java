@@ -13,12 +13,12 @@ public final class VerdictConfigurationException extends RuntimeException {
     private final boolean userTable;
 
     /** Creates one for a diagnostic with a message that already names the culprit and location. */
-    public VerdictConfigurationException(Diagnostic diagnostic, String message) {
+    VerdictConfigurationException(Diagnostic diagnostic, String message) {
         this(diagnostic, message, null);
     }
 
     /** Creates one with a cause. */
-    public VerdictConfigurationException(Diagnostic diagnostic, String message, Throwable cause) {
+    VerdictConfigurationException(Diagnostic diagnostic, String message, Throwable cause) {
         super(requireNonNull(message, "message is null") + " (see docs/troubleshooting.md#"
                 + requireNonNull(diagnostic, "diagnostic is null").anchor() + ")", cause);
         this.diagnostic = diagnostic;

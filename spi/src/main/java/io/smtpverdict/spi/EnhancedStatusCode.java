@@ -30,43 +30,28 @@ public record EnhancedStatusCode(int classDigit, int subject, int detail) {
      * @return the code, or empty
      */
     public static Optional<EnhancedStatusCode> parse(String text) {
-        if (text == null) {
+        if (text == null || Grammar.enhancedCodeEnd(text, 0) != text.length()) {
             return Optional.empty();
         }
-        int n = text.length();
-        if (n < 5 || n > 9) {
-            return Optional.empty();
-        }
-        char c = text.charAt(0);
-        if ((c != '2' && c != '4' && c != '5') || text.charAt(1) != '.') {
-            return Optional.empty();
-        }
-        int dot = text.indexOf('.', 2);
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        int subject = number(text, 2, dot);
-        int detail = number(text, dot + 1, n);
-        if (subject < 0 || detail < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new EnhancedStatusCode(c - '0', subject, detail));
+        return Optional.of(at(text, 0, text.length()));
     }
 
-    private static int number(String s, int from, int to) {
-        int len = to - from;
-        if (len < 1 || len > 3 || (len > 1 && s.charAt(from) == '0')) {
-            return -1;
+    /**
+     * The code {@link Grammar#enhancedCodeEnd} found in {@code s} from {@code from} to {@code to}.
+     *
+     * @param s the text
+     * @param from where the code starts
+     * @param to where {@link Grammar#enhancedCodeEnd} says it ends
+     * @return the code
+     * @throws IllegalArgumentException when no enhanced code spans exactly that range
+     */
+    public static EnhancedStatusCode at(CharSequence s, int from, int to) {
+        if (Grammar.enhancedCodeEnd(s, from) != to) {
+            throw new IllegalArgumentException("no enhanced status code at " + from + " to " + to);
         }
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char d = s.charAt(i);
-            if (d < '0' || d > '9') {
-                return -1;
-            }
-            v = v * 10 + (d - '0');
-        }
-        return v;
+        int subjectEnd = Grammar.numberEnd(s, from + 2);
+        return new EnhancedStatusCode(s.charAt(from) - '0', Grammar.digits(s, from + 2, subjectEnd),
+                Grammar.digits(s, subjectEnd + 1, to));
     }
 
     /** The outcome this code's class stands for. */

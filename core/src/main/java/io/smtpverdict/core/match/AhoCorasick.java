@@ -30,7 +30,6 @@ public final class AhoCorasick {
     private final int[] fail;
     private final int[] outKey;
     private final int[] dictLink;
-    private final int keyCount;
     /** For each state, the first state on its failure chain (itself included) that ends a key, or -1. */
     private final int[] firstOut;
     /** Dense transitions, {@code states x width}, when they fit {@link #DENSE_BUDGET}; else null. */
@@ -43,15 +42,13 @@ public final class AhoCorasick {
     /** Most transition cells a dense table may have (16 MiB of ints). */
     static final int DENSE_BUDGET = 4 << 20;
 
-    private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink,
-            int keyCount) {
+    private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink) {
         this.transStart = transStart;
         this.labels = labels;
         this.targets = targets;
         this.fail = fail;
         this.outKey = outKey;
         this.dictLink = dictLink;
-        this.keyCount = keyCount;
         this.firstOut = new int[fail.length];
         for (int st = 0; st < fail.length; st++) {
             firstOut[st] = st == 0 ? -1 : outKey[st] >= 0 ? st : dictLink[st];
@@ -125,11 +122,6 @@ public final class AhoCorasick {
     /** Whether transitions are held as a dense table (one array read per character). */
     public boolean isDense() {
         return dense != null || dense16 != null;
-    }
-
-    /** How many distinct keys the automaton holds. */
-    public int keyCount() {
-        return keyCount;
     }
 
     /** How many states the automaton has. */
@@ -248,7 +240,7 @@ public final class AhoCorasick {
                 queue[tail++] = t;
             }
         }
-        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink, keys.size());
+        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink);
     }
 
     private static int step(int[] transStart, char[] labels, int[] targets, int s, char c) {

@@ -23,15 +23,13 @@ public final class Template {
     private static final int BREAK = 1;
     private static final int PH = 2;
 
-    private final String source;
     private final int[] kinds;
     private final String[] values;
     private final String longestLiteral;
     private final int literalLength;
     private final List<String> placeholders;
 
-    private Template(String source, int[] kinds, String[] values) {
-        this.source = source;
+    private Template(int[] kinds, String[] values) {
         this.kinds = kinds;
         this.values = values;
         String longest = "";
@@ -132,7 +130,7 @@ public final class Template {
         for (int i = 0; i < k.length; i++) {
             k[i] = kinds.get(i);
         }
-        return new Template(source, k, values.toArray(new String[0]));
+        return new Template(k, values.toArray(new String[0]));
     }
 
     private static void flushLiteral(StringBuilder lit, List<Integer> kinds, List<String> values) {
@@ -159,19 +157,9 @@ public final class Template {
         return s.substring(0, i);
     }
 
-    /** The template as written. */
-    public String source() {
-        return source;
-    }
-
     /** The longest literal piece, folded: the key the prefilter looks for. */
     public String longestLiteral() {
         return longestLiteral;
-    }
-
-    /** The number of literal characters: the evidence length of a match. */
-    public int literalLength() {
-        return literalLength;
     }
 
     /**
@@ -296,7 +284,7 @@ public final class Template {
         boolean last = i == kinds.length - 1;
         if (last) {
             if (name.equals("MESSAGE") || name.equals("TEXT")) {
-                return anchored || name.equals("MESSAGE") ? end : end;
+                return end;
             }
             int p = pos;
             while (p < end && inClass(name, t.charAt(p))) {

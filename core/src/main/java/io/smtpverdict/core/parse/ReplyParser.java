@@ -1,6 +1,7 @@
 package io.smtpverdict.core.parse;
 
 import io.smtpverdict.spi.EnhancedStatusCode;
+import io.smtpverdict.spi.Grammar;
 
 /**
  * Finds the basic reply code and the enhanced status code wherever they stand in a reply and cuts over-long
@@ -236,33 +237,8 @@ public final class ReplyParser {
     /** An enhanced code starting exactly at {@code at} and ending at a boundary, or null. */
     static EnhancedStatusCode enhancedAt(String s, int at) {
         int n = s.length();
-        if (at + 5 > n) {
-            return null;
-        }
-        char c = s.charAt(at);
-        if ((c != '2' && c != '4' && c != '5') || s.charAt(at + 1) != '.') {
-            return null;
-        }
-        int i = at + 2;
-        int subject = 0;
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i)) && digits < 4) {
-            subject = subject * 10 + (s.charAt(i) - '0');
-            i++;
-            digits++;
-        }
-        if (digits == 0 || digits > 3 || (digits > 1 && s.charAt(at + 2) == '0') || i >= n || s.charAt(i) != '.') {
-            return null;
-        }
-        int detailStart = ++i;
-        int detail = 0;
-        digits = 0;
-        while (i < n && isDigit(s.charAt(i)) && digits < 4) {
-            detail = detail * 10 + (s.charAt(i) - '0');
-            i++;
-            digits++;
-        }
-        if (digits == 0 || digits > 3 || (digits > 1 && s.charAt(detailStart) == '0')) {
+        int i = Grammar.enhancedCodeEnd(s, at);
+        if (i < 0) {
             return null;
         }
         if (i < n) {
@@ -274,6 +250,6 @@ public final class ReplyParser {
                 return null;
             }
         }
-        return new EnhancedStatusCode(c - '0', subject, detail);
+        return EnhancedStatusCode.at(s, at, i);
     }
 }

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.smtpverdict.core.Diagnostic;
-import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Outcome;
@@ -27,18 +26,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Reads and validates rule tables. Every error is a {@link VerdictConfigurationException} naming the plugin,
+ * Reads and validates rule tables. Every error is a {@link TableException} naming the plugin,
  * the resource and the JSON path, e.g. {@code plugin 'acme', acme-rules.json, $.rules[3].match.regex: ...}.
  */
 public final class RuleTableLoader {
-    /** Rule ids: the plugin id, a dot, then lower-case letters, digits, dots, dashes and underscores. */
-    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final java.util.regex.Pattern ENHANCED_PATTERN =
-            java.util.regex.Pattern.compile("([245X])\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2}|\\*)");
     /** Longest regex source a table may hold; RE2 keeps matching linear, this keeps compiled programs small. */
-    public static final int MAX_REGEX_LENGTH = 2000;
+    private static final int MAX_REGEX_LENGTH = 2000;
     /** Most copies nested counted repetitions may make of one piece, as RE2 allows for a single one. */
-    public static final int MAX_NESTED_REPEATS = 1000;
+    private static final int MAX_NESTED_REPEATS = 1000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -65,32 +60,32 @@ public final class RuleTableLoader {
         try {
             file = MAPPER.readValue(in, TableFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e),
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds(), e);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String what = String.valueOf(e.getOriginalMessage());
             if (e.getPath().isEmpty() && (what.startsWith("No content to map") || what.startsWith("Trailing token"))) {
                 // an empty file, or something after the table: not one JSON value
-                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+                throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
             }
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException && !(e.getCause() instanceof JsonMappingException)) {
                 JsonProcessingException syntax = (JsonProcessingException) e.getCause();
                 String where = syntax.getLocation() == null ? path(e) : "line " + syntax.getLocation().getLineNr()
                         + ", column " + syntax.getLocation().getColumnNr() + " (" + path(e) + ")";
-                throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
+                throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, where, firstLine(syntax.getOriginalMessage()), e);
             }
-            throw error(Diagnostic.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_UNKNOWN_FIELD, pluginId, resource, path(e), firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "$"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw error(Diagnostic.TABLE_SYNTAX, pluginId, resource, where, firstLine(e.getOriginalMessage()), e);
+            throw error(TableException.Kind.TABLE_SYNTAX, pluginId, resource, where, firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw error(Diagnostic.TABLE_NOT_FOUND, pluginId, resource, "$", "cannot be read: " + e.getMessage(), e);
+            throw error(TableException.Kind.TABLE_NOT_FOUND, pluginId, resource, "$", "cannot be read: " + e.getMessage(), e);
         }
         if (file == null) {
-            throw error(Diagnostic.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
+            throw error(TableException.Kind.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
         }
         validate(pluginId, resource, file, userTable);
         return resolve(file);
@@ -123,7 +118,7 @@ public final class RuleTableLoader {
      * The level a rule's conditions give it: a template or message is a vendor's own text, phrases and regexes
      * are wording, then the enhanced code, the basic code, the class.
      */
-    public static EvidenceLevel derivedLevel(TableMatch m) {
+    private static EvidenceLevel derivedLevel(TableMatch m) {
         if (m.template() != null || nonEmpty(m.message())) {
             return EvidenceLevel.VENDOR_TEMPLATE;
         }
@@ -213,7 +208,7 @@ public final class RuleTableLoader {
             }
             validateRule(pluginId, resource, at, r);
             if (!ids.add(r.id())) {
-                throw error(Diagnostic.DUPLICATE_RULE_ID, pluginId, resource, at + ".id",
+                throw error(TableException.Kind.DUPLICATE_RULE_ID, pluginId, resource, at + ".id",
                         "rule id '" + r.id() + "' is used twice", null);
             }
         }
@@ -224,7 +219,7 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".id", "is missing");
         }
         String prefix = pluginId + ".";
-        if (!r.id().startsWith(prefix) || !RULE_ID.matcher(r.id().substring(prefix.length())).matches()) {
+        if (!Grammar.isRuleId(pluginId, r.id())) {
             throw invalid(pluginId, resource, at + ".id", "'" + r.id() + "' must be '" + prefix
                     + "' followed by lower-case letters, digits, '.', '-' or '_'");
         }
@@ -260,19 +255,19 @@ public final class RuleTableLoader {
         }
         if (m.regex() != null) {
             if (m.regex().length() > MAX_REGEX_LENGTH) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "is longer than " + MAX_REGEX_LENGTH + " characters", null);
             }
             int repeats = nestedRepeats(m.regex());
             if (repeats > MAX_NESTED_REPEATS) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "nested counted repetitions multiply to " + repeats + " copies (at most "
                         + MAX_NESTED_REPEATS + "); such a pattern would take minutes and gigabytes to compile", null);
             }
             try {
                 Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
-                throw error(Diagnostic.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
+                throw error(TableException.Kind.TABLE_BAD_REGEX, pluginId, resource, at + ".match.regex",
                         "not valid RE2 syntax (RE2 has no backreferences or lookaround): " + e.getMessage(), e);
             }
         }
@@ -288,7 +283,7 @@ public final class RuleTableLoader {
         if (m.enhancedCodes() != null) {
             for (int i = 0; i < m.enhancedCodes().size(); i++) {
                 String e = m.enhancedCodes().get(i);
-                if (e == null || !ENHANCED_PATTERN.matcher(e).matches()) {
+                if (!Grammar.isEnhancedCodeCondition(e)) {
                     throw invalid(pluginId, resource, at + ".match.enhancedCodes[" + i + "]",
                             "'" + e + "' must look like 5.1.1, X.1.1, 5.1.* or X.1.*");
                 }
@@ -447,14 +442,12 @@ public final class RuleTableLoader {
         return m.replaceAll("");
     }
 
-    private static VerdictConfigurationException invalid(String pluginId, String resource, String at, String what) {
-        return error(Diagnostic.TABLE_INVALID, pluginId, resource, at, what, null);
+    private static TableException invalid(String pluginId, String resource, String at, String what) {
+        return error(TableException.Kind.TABLE_INVALID, pluginId, resource, at, what, null);
     }
 
-    /** Builds the exception with the standard message shape. */
-    public static VerdictConfigurationException error(Diagnostic d, String pluginId, String resource, String at,
+    private static TableException error(TableException.Kind kind, String pluginId, String resource, String at,
             String what, Throwable cause) {
-        return new VerdictConfigurationException(d,
-                "rule table of plugin '" + pluginId + "', " + resource + ", " + at + ": " + what, cause);
+        return new TableException(kind, pluginId, resource, at, what, cause);
     }
 }

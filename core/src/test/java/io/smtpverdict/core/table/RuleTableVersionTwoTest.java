@@ -3,7 +3,6 @@ package io.smtpverdict.core.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
@@ -81,7 +80,7 @@ final class RuleTableVersionTwoTest {
         assertThatThrownBy(() -> read(table(null, "{\"id\": \"acme.a\", \"level\": \"VENDOR_TEMPLATE\", "
                 + "\"match\": {\"phrases\": [\"no banner\"]}, \"verdict\": {\"category\": \"NO_ANSWER_FROM_HOST\", "
                 + "\"explanation\": \"No greeting.\"}}")))
-                .isInstanceOf(VerdictConfigurationException.class)
+                .isInstanceOf(TableException.class)
                 .hasMessageContaining("$.rules[0] (acme.a).level")
                 .hasMessageContaining("VENDOR_TEMPLATE needs match.template or match.message")
                 .hasMessageContaining("at most PHRASE");
@@ -99,7 +98,7 @@ final class RuleTableVersionTwoTest {
         assertThatThrownBy(() -> read(table(null, "{\"id\": \"acme.a\", \"match\": {\"phrases\": [\"no banner\"]}, "
                 + "\"verdict\": {\"category\": \"NO_ANSWER_FROM_HOST\", \"outcome\": " + outcome
                 + ", \"explanation\": \"No greeting.\"}}")))
-                .isInstanceOf(VerdictConfigurationException.class)
+                .isInstanceOf(TableException.class)
                 .hasMessageContaining("$.rules[0].verdict.outcome")
                 .hasMessageContaining(message);
     }
@@ -109,7 +108,7 @@ final class RuleTableVersionTwoTest {
         assertThatThrownBy(() -> read(table(null, "{\"id\": \"acme.a\", \"source\": \" \", \"match\": "
                 + "{\"phrases\": [\"no banner\"]}, \"verdict\": {\"category\": \"NO_ANSWER_FROM_HOST\", "
                 + "\"explanation\": \"No greeting.\"}}")))
-                .isInstanceOf(VerdictConfigurationException.class)
+                .isInstanceOf(TableException.class)
                 .hasMessageContaining("$.rules[0] (acme.a).source: is blank");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smtpverdict.core.PluginInfo;
 import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictEngine;
-import io.smtpverdict.core.testkit.PluginTestKit;
+
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Verdict;
@@ -13,6 +13,7 @@ import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
 import io.smtpverdict.vendor.greenarrow.GreenArrowSeed.Entry;
 import io.smtpverdict.vendor.greenarrow.GreenArrowSeed.Fill;
+import io.smtpverdict.testkit.PluginTestKit;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -39,7 +40,6 @@ final class GreenArrowPluginTest {
         VerdictPlugin plugin = found.get(0);
         assertThat(plugin.id()).isEqualTo("greenarrow");
         assertThat(plugin.contractVersion()).isEqualTo(VerdictContract.VERSION);
-        assertThat(plugin.priority()).isEqualTo(100);
     }
 
     @Test

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.EvidenceLevel;
-import io.smtpverdict.spi.Verdict;
-import io.smtpverdict.spi.VerdictContract;
 import io.smtpverdict.spi.VerdictPlugin;
+import io.smtpverdict.testkit.PluginTestKit;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Momentum plugin is found, its table loads, and every example in the table is decided by its own rule. */
+/** The Momentum plugin is found, its table loads and passes the plugin test kit (which decides every example). */
 final class MomentumPluginTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new MomentumPlugin()).build();
 
@@ -32,11 +27,8 @@ final class MomentumPluginTest {
     }
 
     @Test
-    void plugin_declaresContractAndVendorPriority() {
-        MomentumPlugin plugin = new MomentumPlugin();
-
-        assertThat(plugin.contractVersion()).isEqualTo(VerdictContract.VERSION);
-        assertThat(plugin.priority()).isEqualTo(100);
+    void plugin_passesEveryCheckOfTheTestKit() {
+        PluginTestKit.forPlugin(new MomentumPlugin()).assertAll();
     }
 
     @Test
@@ -66,18 +58,5 @@ final class MomentumPluginTest {
             assertThat(text).isNotBlank().endsWith(".");
             assertThat(text.substring(0, text.length() - 1)).doesNotContain(". ");
         });
-    }
-
-    static Stream<Arguments> ruleExamples() {
-        return ENGINE.rules().stream()
-                .flatMap(rule -> rule.examples().stream().map(example -> Arguments.of(rule.id(), example)));
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("ruleExamples")
-    void classify_tableExample_isDecidedByItsOwnRule(String ruleId, String example) {
-        Verdict v = ENGINE.classify(example);
-
-        assertThat(v.rule()).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(ruleId));
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smtpverdict.core.PluginInfo;
 import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictEngine;
-import io.smtpverdict.core.testkit.PluginTestKit;
+import io.smtpverdict.testkit.PluginTestKit;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Flag;

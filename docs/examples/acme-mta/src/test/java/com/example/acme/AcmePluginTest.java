@@ -3,13 +3,13 @@ package com.example.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smtpverdict.core.VerdictEngine;
-import io.smtpverdict.core.testkit.PluginTestKit;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Verdict;
+import io.smtpverdict.testkit.PluginTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

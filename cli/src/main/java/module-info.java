@@ -1,0 +1,14 @@
+/** The verdict command line. It uses the engine's facade and finds the plugins with ServiceLoader. */
+module io.smtpverdict.cli {
+    requires io.smtpverdict.core;
+    requires io.smtpverdict.input;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires org.slf4j;
+
+    // picocli sets the annotated option fields of the commands by reflection.
+    opens io.smtpverdict.cli to info.picocli;
+
+    uses io.smtpverdict.spi.VerdictPlugin;
+}

@@ -1,0 +1,10 @@
+/** The postfix plugin: its class and its rule tables. */
+module io.smtpverdict.vendor.postfix {
+    requires io.smtpverdict.spi;
+
+    // Open, not exported: the engine reads the rule tables beside the plugin class, which a named module
+    // only allows for packages open to the reader. Nothing here is API.
+    opens io.smtpverdict.vendor.postfix;
+
+    provides io.smtpverdict.spi.VerdictPlugin with io.smtpverdict.vendor.postfix.PostfixPlugin;
+}
