@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How the lines of an input are read. */
 enum InputFormat {
-    /** Decide per line (and by file name for {@code .csv}). */
+    /** Decide per line (and by file name for {@code .csv}); directories, emails and mboxes by their content. */
     AUTO,
     /** Each line is a reply; multi-line replies ({@code 550-...}) are joined. */
     RAW,
@@ -15,7 +15,13 @@ enum InputFormat {
     /** One JSON value per line; the reply is at {@code --field}. */
     JSONL,
     /** Comma-separated values with a header row; the reply is in {@code --column}. */
-    CSV;
+    CSV,
+    /** Each file is one whole email (a bounce, feedback report or auto-reply); directories are walked. */
+    EMAIL,
+    /** Each file is an mbox of whole emails (also gzip-compressed). */
+    MBOX,
+    /** The directory is a Maildir of whole emails. */
+    MAILDIR;
 
     @Override
     public String toString() {

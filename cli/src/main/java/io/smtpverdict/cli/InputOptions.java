@@ -16,12 +16,14 @@ final class InputOptions {
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
             description = "Read replies from FILE, one per line; repeatable; '-' is standard input. "
-                    + "Gzip-compressed input (.gz) is unpacked on the fly.")
+                    + "Gzip-compressed input (.gz) is unpacked on the fly. A directory, an email, an mbox or a "
+                    + "Maildir is read as whole emails, one record per recipient.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "How to read input lines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, decided per "
-                    + "line; files named .csv or .csv.gz are read as CSV).")
+                    + "line; files named .csv or .csv.gz are read as CSV; directories, emails and mboxes are "
+                    + "recognised by their content).")
     InputFormat inputFormat = InputFormat.AUTO;
 
     @Option(names = "--field", paramLabel = "POINTER",
@@ -33,6 +35,11 @@ final class InputOptions {
             description = "For CSV: the header name of the reply column (default: " + CsvRecordSource.DEFAULT_COLUMN
                     + ", PowerMTA accounting).")
     Optional<String> column = Optional.empty();
+
+    @Option(names = "--original-header", paramLabel = "NAME",
+            description = "For emails: also copy this header field of the returned original message into each "
+                    + "record (e.g. X-Campaign-Id); repeatable.")
+    List<String> originalHeaders = new ArrayList<>();
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Longer lines are not classified and get a record with an error (default: ${DEFAULT-VALUE}).")
@@ -59,6 +66,11 @@ final class InputOptions {
         }
         if (!replies.isEmpty() && !inputs.isEmpty()) {
             throw CliFailure.usage("give replies as arguments or with --input, not both");
+        }
+        boolean emails = inputFormat == InputFormat.EMAIL || inputFormat == InputFormat.MBOX
+                || inputFormat == InputFormat.MAILDIR;
+        if (!replies.isEmpty() && emails) {
+            throw CliFailure.usage("--input-format " + inputFormat + " reads files and directories: use --input PATH");
         }
         if (!replies.isEmpty() && inputFormat == InputFormat.CSV) {
             throw CliFailure.usage("--input-format csv reads files with a header row: use --input FILE");

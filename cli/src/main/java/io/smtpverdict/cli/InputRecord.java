@@ -2,6 +2,9 @@ package io.smtpverdict.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smtpverdict.core.ClassifyOptions;
+import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Verdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +25,12 @@ import java.util.OptionalInt;
  * @param error why the input could not be read or parsed
  * @param warning something worth knowing that did not stop classification (e.g. invalid UTF-8 replaced)
  * @param skipped why a recognised line holds no reply (e.g. a DSN field other than Diagnostic-Code)
+ * @param verdict the verdict the reader already decided (whole emails: the DSN's Action counts, feedback reports
+ *     and auto-replies are no reply texts); when present it is used instead of classifying {@code reply}
  */
 record InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index, String input,
         Optional<String> reply, Map<String, String> context, Optional<String> error, Optional<String> warning,
-        Optional<String> skipped) {
+        Optional<String> skipped, Optional<Verdict> verdict) {
     /** Longest input echoed in a record that could not be read; the rest is cut. */
     static final int ECHO_LIMIT = 1000;
 
@@ -40,6 +45,23 @@ record InputRecord(Optional<String> source, String position, long number, int li
         requireNonNull(error, "error is null");
         requireNonNull(warning, "warning is null");
         requireNonNull(skipped, "skipped is null");
+        requireNonNull(verdict, "verdict is null");
+    }
+
+    /** A record whose reply is still to be classified. */
+    InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index, String input,
+            Optional<String> reply, Map<String, String> context, Optional<String> error, Optional<String> warning,
+            Optional<String> skipped) {
+        this(source, position, number, lines, index, input, reply, context, error, warning, skipped,
+                Optional.empty());
+    }
+
+    /** The verdict of this record: the one already decided, else the engine's for the reply, if any. */
+    Optional<Verdict> classify(VerdictEngine engine, ClassifyOptions options) {
+        if (verdict.isPresent()) {
+            return verdict;
+        }
+        return reply.map(r -> engine.classify(r, options));
     }
 
     /** Where a record starts: which source, which line or argument. */
@@ -72,7 +94,7 @@ record InputRecord(Optional<String> source, String position, long number, int li
     /** The same record without a reply, carrying an error instead. */
     InputRecord withError(String why) {
         return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context,
-                Optional.of(why), warning, skipped);
+                Optional.of(why), warning, skipped, Optional.empty());
     }
 
     /** A record for input that could not be read or parsed. */

@@ -383,6 +383,37 @@ final class Classifier {
         return applyOverrides(b.build(), cl);
     }
 
+    /**
+     * The verdict with the outcome the reporting MTA stated: a delivered outcome drops the category; a deferral
+     * never advises suppression; a failure of a text read as temporary takes the category's permanent advice.
+     * Flags {@link Flag#CODE_MISMATCH} when the text stated another outcome itself.
+     */
+    static Verdict withStatedOutcome(Verdict v, Outcome stated) {
+        Verdict.Builder b = v.toBuilder().outcome(stated);
+        if (v.outcome() != Outcome.UNKNOWN) {
+            b.flag(Flag.CODE_MISMATCH);
+        }
+        String said;
+        if (stated == Outcome.DELIVERED) {
+            b.category(Optional.empty()).advice(Advice.NONE).party(Party.NONE);
+            said = "delivered";
+        } else {
+            Category category = v.category().orElse(stated == Outcome.DEFERRED ? Category.TRANSIENT_OTHER
+                    : Category.UNCLASSIFIED);
+            b.category(category);
+            if (v.category().isEmpty()) {
+                b.party(category.defaultParty());
+            }
+            if (v.category().isEmpty() || v.outcome() != Outcome.FAILED) {
+                b.advice(adviceFor(category, stated));
+            } else if (stated == Outcome.DEFERRED && v.advice() == Advice.SUPPRESS_RECIPIENT) {
+                b.advice(Advice.RETRY);
+            }
+            said = stated == Outcome.DEFERRED ? "deferred and will be retried" : "failed for good";
+        }
+        return b.explanation(v.explanation() + " The reporting MTA itself states the delivery " + said + ".").build();
+    }
+
     private static Advice adviceFor(Category category, Outcome outcome) {
         if (outcome == Outcome.DELIVERED) {
             return Advice.NONE;

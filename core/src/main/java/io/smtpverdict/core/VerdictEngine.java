@@ -77,6 +77,25 @@ public final class VerdictEngine {
         }
     }
 
+    /**
+     * Classifies a reply whose outcome the reporting MTA has already stated (a delivery status notification's
+     * {@code Action}, for one): the text decides the category, advice and party; the MTA's outcome is final.
+     * When the text alone would give another outcome, the verdict keeps the MTA's and is flagged
+     * {@link io.smtpverdict.spi.Flag#CODE_MISMATCH}. {@link Outcome#UNKNOWN} (or null) adds nothing. Never throws.
+     */
+    public Verdict classify(String reply, ClassifyOptions options, Outcome stated) {
+        Verdict v = classify(reply, options);
+        if (stated == null || stated == Outcome.UNKNOWN || v.outcome() == stated) {
+            return v;
+        }
+        try {
+            return Classifier.withStatedOutcome(v, stated);
+        } catch (RuntimeException e) {
+            LOG.error("internal error applying the stated outcome {}; keeping the text's verdict", stated, e);
+            return v;
+        }
+    }
+
     /** Parses a reply without classifying it. Never throws. */
     public SmtpReply parse(String reply) {
         ParsedReply p = classifier.parse(reply == null ? "" : reply);
