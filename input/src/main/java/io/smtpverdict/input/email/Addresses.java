@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class Addresses {
     /** An address as it appears in notices: a dot-atom local part (RFC 5322 atext) at a dotted domain. */
     static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            "(?:\"[^\"\\r\\n@]{1,64}\"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-][A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*)"
                     + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,62}"
                     + "|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\\[[0-9.]+\\]");
 
@@ -44,9 +44,12 @@ final class Addresses {
         return m.find() ? Optional.of(normalize(m.group())) : Optional.empty();
     }
 
-    /** Lower case, without surrounding brackets, quotes or trailing dots. */
+    /** Lower case, without surrounding brackets, quotes or trailing dots; a quoted local part keeps its quotes. */
     static String normalize(String address) {
         String a = address.strip();
+        if (a.startsWith("\"") && a.indexOf("\"@") > 0) {
+            return a.toLowerCase(Locale.ROOT);
+        }
         while (!a.isEmpty() && "<>\"'(),;:[".indexOf(a.charAt(0)) >= 0) {
             a = a.substring(1);
         }
@@ -74,6 +77,6 @@ final class Addresses {
         String local = address.substring(0, Math.max(0, address.indexOf('@')));
         return local.equals("mailer-daemon") || local.equals("postmaster") || local.equals("mail-daemon")
                 || local.equals("mailerdaemon") || local.equals("root") || local.equals("noreply")
-                || local.equals("no-reply") || local.startsWith("bounce");
+                || local.equals("no-reply");
     }
 }

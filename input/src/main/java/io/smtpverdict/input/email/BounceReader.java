@@ -60,7 +60,7 @@ public final class BounceReader {
             + "|nicht zustellbar|unzustellbar|non remis|no entregado|non recapitato|warning: could not"
             + "|delayed mail|delivery delayed|mail failure|message (failure|delivery)|permanent error)");
     private static final Pattern SYSTEM_SENDER = Pattern.compile(
-            "(?i)(mailer-daemon|postmaster|mail-daemon|mail delivery (subsystem|system)|mailer@|MAILER_DAEMON"
+            "(?i)(mailer-daemon|post_?master|mail-daemon|mail delivery (subsystem|system)|mailer@|MAILER_DAEMON"
                     + "|delivery.?status|nobody@|bounce)");
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?i)^\\s*(re:\\s*)?(out of (the )?office"
             + "|automatic reply|auto[- ]?reply|auto[- ]?response|autosvar|automatisch antwoord|vacation|on vacation"
@@ -72,6 +72,8 @@ public final class BounceReader {
             + "|away|on (vacation|holiday|leave))|i('m| am) (currently )?away from|limited access to (e-?mail|my "
             + "e-?mail)|upon my return|will respond .{0,40}when i return|ich bin (derzeit |zurzeit )?(nicht im b[üu]ro"
             + "|abwesend)|je suis (actuellement )?absent|estoy fuera de la oficina|sono fuori ufficio)");
+
+    private static final Pattern INLINE_DSN = Pattern.compile("(?im)^(Final|Original)-Recipient:\\s*\\S");
 
     private final VerdictEngine engine;
     private final List<String> extraHeaders;
@@ -122,7 +124,7 @@ public final class BounceReader {
             return List.of(EmailRecord.unreadable(file, message, "not a readable email: " + e));
         }
         try {
-            return new Analysis(email, file, message).records();
+            return new Analysis(email, file, message, 0).records();
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(EmailRecord.unreadable(file, message, "the email could not be analysed: " + e));
         }
@@ -137,11 +139,14 @@ public final class BounceReader {
         final List<String> warnings = new ArrayList<>();
         List<Header> original = List.of();
         String notice = "";
+        String fullText = "";
+        final int depth;
 
-        Analysis(ParsedEmail email, String file, OptionalInt message) {
+        Analysis(ParsedEmail email, String file, OptionalInt message, int depth) {
             this.email = email;
             this.file = file;
             this.message = message;
+            this.depth = depth;
             warnings.addAll(email.warnings());
         }
 
@@ -169,11 +174,19 @@ public final class BounceReader {
             if (!dsn.isEmpty()) {
                 return dsn;
             }
+            Optional<SesNotification.Notice> ses = SesNotification.parse(notice);
+            if (ses.isPresent() && !ses.get().recipients().isEmpty()) {
+                return ses(ses.get());
+            }
             boolean bounceLike = looksLikeBounce();
             if (bounceLike) {
                 List<EmailRecord> body = fromNotice();
                 if (!body.isEmpty()) {
                     return body;
+                }
+                List<EmailRecord> forwarded = forwardedBounce();
+                if (!forwarded.isEmpty()) {
+                    return forwarded;
                 }
             }
             if (isAutoReply()) {
@@ -221,8 +234,9 @@ public final class BounceReader {
                     html = Html.toText(p.text());
                 }
             }
-            String text = plain != null ? plain : html != null ? html : "";
-            return Notice.withoutReturnedMessage(text.replace("\r\n", "\n").replace('\r', '\n'));
+            fullText = (plain != null ? plain : html != null ? html : email.preamble()).replace("\r\n", "\n")
+                    .replace('\r', '\n');
+            return Notice.withoutReturnedMessage(fullText);
         }
 
         /** The header of the returned message: attached whole, as text/rfc822-headers, or inline in the notice. */
@@ -306,12 +320,7 @@ public final class BounceReader {
             if (recipients.isEmpty() && common.containsKey("verpRecipient")) {
                 recipients.add(common.get("verpRecipient"));
             }
-            Verdict v = Verdict.builder().outcome(Outcome.DELIVERED).category(Category.RECIPIENT_OPT_OUT)
-                    .advice(Advice.SUPPRESS_RECIPIENT).party(Party.RECIPIENT).origin(Origin.REMOTE)
-                    .stage(Stage.UNKNOWN).rule(Optional.of(FEEDBACK_REPORT))
-                    .explanation("A feedback report (" + (type.isBlank() ? "no type given" : type) + "): the "
-                            + "recipient or their provider complained about a delivered message; stop mailing them.")
-                    .build();
+            Verdict v = complaint(type);
             List<EmailRecord> out = new ArrayList<>();
             if (recipients.isEmpty()) {
                 out.add(record(EmailRecord.Kind.FEEDBACK_REPORT, Optional.empty(), "arf", f, Optional.empty(),
@@ -327,21 +336,32 @@ public final class BounceReader {
         private List<EmailRecord> dsn() {
             List<EmailRecord> out = new ArrayList<>();
             Map<String, String> byBody = null;
+            List<String> reports = new ArrayList<>();
             for (Part p : email.parts()) {
-                if (!p.mimeType().equals("message/delivery-status")
-                        && !p.mimeType().equals("message/global-delivery-status")) {
-                    continue;
+                if (p.mimeType().equals("message/delivery-status")
+                        || p.mimeType().equals("message/global-delivery-status")) {
+                    if (p.depth() > 0 && !reports.isEmpty()) {
+                        break;
+                    }
+                    reports.add(p.text());
                 }
-                if (p.depth() > 0 && !out.isEmpty()) {
-                    break;
-                }
-                DeliveryStatus ds = DeliveryStatus.parse(p.text());
+            }
+            if (reports.isEmpty() && INLINE_DSN.matcher(notice).find()) {
+                // a report written into the text itself (no MIME structure, or a lost boundary)
+                reports.add(notice);
+            }
+            for (String report : reports) {
+                DeliveryStatus ds = DeliveryStatus.parse(report);
                 for (Map<String, String> r : ds.recipients) {
                     Map<String, String> f = new LinkedHashMap<>();
                     String finalRcpt = DeliveryStatus.typedValue(r.getOrDefault("final-recipient", ""));
                     String origRcpt = DeliveryStatus.typedValue(r.getOrDefault("original-recipient", ""));
                     Optional<String> recipient = Addresses.first(finalRcpt).or(() -> Addresses.first(origRcpt))
                             .or(() -> Addresses.first(r.getOrDefault("x-actual-recipient", "")));
+                    if (recipient.isEmpty() && ds.recipients.size() == 1) {
+                        recipient = onlyRecipient();
+                        recipient.ifPresent(x -> f.put("recipientFoundBy", "body"));
+                    }
                     if (!finalRcpt.isEmpty()) {
                         f.put("finalRecipient", finalRcpt);
                     }
@@ -392,6 +412,41 @@ public final class BounceReader {
             return out;
         }
 
+        /** The one recipient the rest of the email names, for a report whose recipient field has no address. */
+        private Optional<String> onlyRecipient() {
+            Set<String> failed = new LinkedHashSet<>(Addresses.all(email.header("X-Failed-Recipients").orElse("")));
+            if (failed.size() == 1) {
+                return Optional.of(failed.iterator().next());
+            }
+            Map<String, String> named = noticeRecipients();
+            if (named.size() == 1) {
+                return Optional.of(named.keySet().iterator().next());
+            }
+            Set<String> to = new LinkedHashSet<>(Addresses.all(Header.first(original, "To").orElse("")));
+            return to.size() == 1 ? Optional.of(to.iterator().next()) : Optional.empty();
+        }
+
+        /** The records of an Amazon SES notification: its bounced or complained-of recipients. */
+        private List<EmailRecord> ses(SesNotification.Notice n) {
+            List<EmailRecord> out = new ArrayList<>();
+            for (SesNotification.Recipient r : n.recipients()) {
+                Optional<String> who = Addresses.first(r.address());
+                if (n.type().equals("Complaint")) {
+                    out.add(record(EmailRecord.Kind.FEEDBACK_REPORT, who, "ses", r.fields(), Optional.empty(),
+                            Outcome.DELIVERED, Optional.of(complaint(r.fields().getOrDefault("feedbackType", "")))));
+                    continue;
+                }
+                String status = r.fields().getOrDefault("status", "");
+                String reply = r.fields().getOrDefault("diagnosticCode", "");
+                if (!status.isEmpty() && !Notice.hasCode(reply)) {
+                    reply = (status + " " + reply).strip();
+                }
+                out.add(classified(EmailRecord.Kind.BOUNCE, who, "ses", r.fields(), reply,
+                        outcomeOf(r.fields().getOrDefault("action", "").toLowerCase(Locale.ROOT))));
+            }
+            return out;
+        }
+
         private Map<String, String> noticeRecipients() {
             return Notice.recipients(notice, excluded(), knownRecipients());
         }
@@ -418,6 +473,26 @@ public final class BounceReader {
                 }
             }
             return out;
+        }
+
+        /** The records of a bounce written into this notice's text after it (a bounce forwarded inline). */
+        private List<EmailRecord> forwardedBounce() {
+            String inner = Notice.embeddedMessage(fullText);
+            if (depth > 0 || inner.isEmpty()) {
+                return List.of();
+            }
+            try {
+                ParsedEmail parsed = EmailParser.parse(new ByteArrayInputStream(inner.getBytes(StandardCharsets.UTF_8)));
+                List<EmailRecord> out = new ArrayList<>();
+                for (EmailRecord r : new Analysis(parsed, file, message, depth + 1).records()) {
+                    if (r.kind() == EmailRecord.Kind.BOUNCE && r.recipient().isPresent()) {
+                        out.add(r);
+                    }
+                }
+                return out;
+            } catch (IOException | MimeException e) {
+                return List.of();
+            }
         }
 
         private List<EmailRecord> unnamedRecipient() {
@@ -485,7 +560,8 @@ public final class BounceReader {
             Optional<String> from = Addresses.first(email.header("From").orElse(""));
             Optional<String> who = from.isEmpty() || Addresses.isSystem(from.get())
                     ? Optional.ofNullable(common.get("verpRecipient")).or(() -> from) : from;
-            Verdict v = Verdict.builder().outcome(Outcome.DELIVERED).category(Category.AUTOMATED_REPLY)
+            // as for complaints: a delivered verdict has no category, so the outcome stays unknown
+            Verdict v = Verdict.builder().outcome(Outcome.UNKNOWN).category(Category.AUTOMATED_REPLY)
                     .advice(Advice.NONE).party(Party.NONE).origin(Origin.REMOTE).stage(Stage.UNKNOWN)
                     .rule(Optional.of(AUTO_REPLY))
                     .explanation("An automatic reply (an absence or vacation notice, or another auto-responder): "
@@ -497,6 +573,17 @@ public final class BounceReader {
         }
 
         // ---- records ----
+
+        private Verdict complaint(String type) {
+            // the verdict model gives a delivered verdict no category, so a complaint keeps its category and an
+            // unknown outcome; the record's stated outcome says the message itself was delivered
+            return Verdict.builder().outcome(Outcome.UNKNOWN).category(Category.RECIPIENT_OPT_OUT)
+                    .advice(Advice.SUPPRESS_RECIPIENT).party(Party.RECIPIENT).origin(Origin.REMOTE)
+                    .stage(Stage.UNKNOWN).rule(Optional.of(FEEDBACK_REPORT))
+                    .explanation("A feedback report (" + (type.isBlank() ? "no type given" : type) + "): the "
+                            + "recipient or their provider complained about a delivered message; stop mailing them.")
+                    .build();
+        }
 
         private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
                 Map<String, String> fields, String reply, Outcome stated) {

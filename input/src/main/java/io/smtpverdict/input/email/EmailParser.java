@@ -71,7 +71,7 @@ final class EmailParser {
         parser.setContentHandler(c);
         parser.parse(in);
         return new ParsedEmail(c.top == null ? List.of() : c.top, Optional.ofNullable(c.reportType), c.parts,
-                c.nested, new ArrayList<>(c.warnings.keySet()));
+                c.nested, new ArrayList<>(c.warnings.keySet()), c.preamble == null ? "" : c.preamble);
     }
 
     /** Unfolds a header value and decodes its encoded words. */
@@ -198,8 +198,16 @@ final class EmailParser {
             partHeaders = current;
         }
 
+        String preamble;
+
         @Override
-        public void preamble(InputStream is) {
+        public void preamble(InputStream is) throws IOException {
+            if (preamble != null || depth != 1) {
+                return;
+            }
+            byte[] b = is.readNBytes(MAX_PART_BYTES);
+            preamble = decode(b, b.length, "UTF-8", new ArrayList<>());
+            kept += b.length;
         }
 
         @Override

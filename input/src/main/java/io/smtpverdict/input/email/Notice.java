@@ -29,12 +29,13 @@ final class Notice {
     /** Most recipients read from one notice. */
     static final int MAX_RECIPIENTS = 1000;
 
-    private static final Pattern COPY_MARKER = Pattern.compile(
-            "(?i)(copy of the (original )?message|(original|unsent|returned) message|message (header|text|body)s? "
-                    + "follows?|original message headers|headers of the original message|below this line is)");
+    private static final Pattern COPY_MARKER = Pattern.compile("(?i)(copy of the (original )?message"
+            + "|^\\s*-+\\s*(original|unsent|returned) message"
+            + "|(original |unsent |returned )?message (header|text|body)?s? ?(follows|is following)"
+            + "|original message headers|headers? of the original message|below this line is)");
+    /** A header field that only a message's own header starts with: a raw header block begins here. */
     private static final Pattern HEADER_LINE = Pattern.compile(
-            "^(Received|Return-Path|DKIM-Signature|Message-I[Dd]|X-[A-Za-z0-9-]+|MIME-Version|Content-Type"
-                    + "|Authentication-Results|ARC-[A-Za-z-]+):\\s");
+            "^(Received|Return-Path|DKIM-Signature|Message-I[Dd]|Authentication-Results|ARC-[A-Za-z-]+):\\s");
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
             "(?i)^\\s*(>+\\s*)?(from|sender|reply-to|return-path|message-id|in-reply-to|references|date|subject"
                     + "|received|envelope-from|mail from|reporting-mta|x-[a-z-]+):");
@@ -45,21 +46,41 @@ final class Notice {
 
     /** The notice without any returned copy of the message after it. */
     static String withoutReturnedMessage(String text) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        StringBuilder out = new StringBuilder(text.length());
+        return text.substring(0, returnedMessageStart(text));
+    }
+
+    /** The raw header block of a message written into the text after the notice (a forwarded bounce), or empty. */
+    static String embeddedMessage(String text) {
+        String rest = text.substring(returnedMessageStart(text));
+        String[] lines = rest.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (HEADER_LINE.matcher(lines[i]).find()) {
+                StringBuilder b = new StringBuilder();
+                for (int j = i; j < lines.length; j++) {
+                    b.append(lines[j]).append('\n');
+                }
+                return b.toString();
+            }
+        }
+        return "";
+    }
+
+    private static int returnedMessageStart(String text) {
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (i > 0 && COPY_MARKER.matcher(line).find() && line.strip().length() < 120) {
-                break;
+                return offset;
             }
             if (HEADER_LINE.matcher(line).find() && i + 1 < lines.length
                     && (HEADER_LINE.matcher(lines[i + 1]).find() || lines[i + 1].startsWith(" ")
                     || lines[i + 1].startsWith("\t") || lines[i + 1].matches("^[A-Za-z-]+: .*"))) {
-                break;
+                return offset;
             }
-            out.append(line).append('\n');
+            offset = Math.min(text.length(), offset + line.length() + 1);
         }
-        return out.toString();
+        return text.length();
     }
 
     /**
@@ -83,7 +104,10 @@ final class Notice {
             Matcher m = Addresses.ADDRESS.matcher(line);
             while (m.find()) {
                 String a = Addresses.normalize(m.group());
-                if (exclude.contains(a) || Addresses.isSystem(a) && !known.contains(a) || isInUrl(line, m.start())) {
+                boolean alone = line.substring(0, m.start()).replaceAll("[\\s<>\"'(]", "").isEmpty()
+                        && line.substring(m.end()).replaceAll("[\\s<>\"'):;,.]", "").isEmpty();
+                if (exclude.contains(a) && !alone || Addresses.isSystem(a) && !known.contains(a)
+                        || isInUrl(line, m.start())) {
                     continue;
                 }
                 if (!listed(line.substring(0, m.start())) && !known.contains(a)) {
@@ -134,7 +158,8 @@ final class Notice {
             return true;
         }
         // a display name before the address: "Jane Doe <jane@example.org>", "jane@example.org (jane@...)"
-        return p.length() <= 40 && p.indexOf('.') < 0 && p.indexOf(',') < 0 && p.split("\\s+").length <= 4;
+        return p.length() <= 40 && p.indexOf('.') < 0 && p.indexOf(',') < 0 && p.split("\\s+").length <= 4
+                && p.chars().noneMatch(c -> c == '\u3001' || c == '\u3002' || c == '\uFF0C' || c == '\uFF01');
     }
 
     private static boolean isInUrl(String line, int at) {

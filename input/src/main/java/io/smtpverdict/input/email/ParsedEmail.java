@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param parts the leaf parts in order
  * @param nested the header fields of each message/rfc822 inside it, outermost first, with their depth
  * @param warnings problems the parser got over (missing boundary, unknown charset, cut part)
+ * @param preamble the text before the first part of the outermost multipart (all of it when a boundary is missing)
  */
 record ParsedEmail(List<Header> headers, Optional<String> reportType, List<Part> parts, List<Nested> nested,
-        List<String> warnings) {
+        List<String> warnings, String preamble) {
     /** Validates the parts. */
     ParsedEmail {
         headers = List.copyOf(headers);
@@ -24,6 +25,7 @@ record ParsedEmail(List<Header> headers, Optional<String> reportType, List<Part>
         parts = List.copyOf(parts);
         nested = List.copyOf(nested);
         warnings = List.copyOf(warnings);
+        requireNonNull(preamble, "preamble is null");
     }
 
     /** The header of a message nested in the email, with its depth (1: attached to the email itself). */
