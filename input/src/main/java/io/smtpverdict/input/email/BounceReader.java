@@ -390,14 +390,27 @@ public final class BounceReader {
                             }
                         }
                     }
-                    String text = DeliveryStatus.typedValue(diag);
+                    String text = DeliveryStatus.joinReplyLines(DeliveryStatus.typedValue(diag));
                     String reply = text;
-                    if (!Notice.hasSubstance(text) && recipient.isPresent()) {
+                    if (recipient.isPresent()) {
                         if (byBody == null) {
                             byBody = noticeRecipients();
                         }
                         String fromBody = byBody.getOrDefault(recipient.get(), "");
-                        if (Notice.hasSubstance(fromBody)) {
+                        String flat = text.replaceAll("\\s+", " ").strip();
+                        if (!Notice.hasSubstance(text)) {
+                            // no diagnostic: the notice's text for the recipient, else its error paragraph
+                            String general = Notice.diagnosticParagraph(notice);
+                            String better = Notice.hasCode(fromBody) ? fromBody : !general.isEmpty() ? general
+                                    : Notice.hasSubstance(fromBody) ? fromBody : "";
+                            if (!better.isEmpty()) {
+                                reply = better;
+                                f.put("replyFoundBy", "body");
+                            }
+                        } else if (flat.length() >= 8 && fromBody.replaceAll("\\s+", " ").contains(flat)
+                                && fromBody.length() > flat.length()
+                                && !Notice.hasCode(fromBody.replaceAll("\\s+", " ").replace(flat, " "))) {
+                            // the notice quotes the same reply, and no other, with its context (host, SMTP stage)
                             reply = fromBody;
                             f.put("replyFoundBy", "body");
                         }
@@ -458,7 +471,8 @@ public final class BounceReader {
             for (Map.Entry<String, String> e : found.entrySet()) {
                 String text = e.getValue();
                 if (!Notice.hasCode(text) && !general.isEmpty() && !text.contains(general)) {
-                    text = text + " " + general;
+                    // the notice states the error once for all its recipients
+                    text = general + " " + text;
                 }
                 out.add(classified(EmailRecord.Kind.BOUNCE, Optional.of(e.getKey()), "body", Map.of(), text,
                         Outcome.UNKNOWN));

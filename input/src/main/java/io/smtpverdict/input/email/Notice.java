@@ -39,7 +39,8 @@ final class Notice {
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
             "(?i)^\\s*(>+\\s*)?(from|sender|reply-to|return-path|message-id|in-reply-to|references|date|subject"
                     + "|received|envelope-from|mail from|reporting-mta|x-[a-z-]+):");
-    private static final Pattern CODE = Pattern.compile("(?<![\\d.])([245]\\d\\d[ -]|[245]\\.\\d{1,3}\\.\\d{1,3})");
+    /** A failure reply code (4xx, 5xx) or enhanced status code, as notices quote them. */
+    private static final Pattern CODE = Pattern.compile("(?<![\\d.])([45]\\d\\d[ -]|[45]\\.\\d{1,3}\\.\\d{1,3})");
 
     private Notice() {
     }
@@ -186,7 +187,7 @@ final class Notice {
                 break;
             }
             if (line.isBlank()) {
-                if (substance || ++paragraphs > 3) {
+                if (substance && !headingFollows(lines, starts, i) || ++paragraphs > 3) {
                     break;
                 }
                 i++;
@@ -197,6 +198,22 @@ final class Notice {
             i++;
         }
         return b.toString();
+    }
+
+    /**
+     * Whether the paragraph after the blank line {@code at} opens with a heading that introduces details (a line
+     * ending in a colon, such as "Technical details of temporary failure:") and belongs to no other recipient.
+     */
+    private static boolean headingFollows(String[] lines, String[] starts, int at) {
+        int i = at;
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        if (i >= lines.length || starts[i] != null) {
+            return false;
+        }
+        String heading = lines[i].strip();
+        return heading.endsWith(":") && heading.length() <= 80 && i + 1 < lines.length && !lines[i + 1].isBlank();
     }
 
     /** Whether a line says more than an address and a label: words or a reply code. */
