@@ -73,6 +73,17 @@ public final class BounceReader {
             + "e-?mail)|upon my return|will respond .{0,40}when i return|ich bin (derzeit |zurzeit )?(nicht im b[üu]ro"
             + "|abwesend)|je suis (actuellement )?absent|estoy fuera de la oficina|sono fuori ufficio)");
 
+    /**
+     * How delay warnings say that the message is still queued: Postfix "Delayed Mail (still being retried)" and
+     * "THIS IS A WARNING ONLY", Sendmail "Warning: could not send message for past ..." and "THIS IS A WARNING
+     * MESSAGE ONLY", Exim "Warning: message ... delayed", Gmail "has been delayed" and "will be retried",
+     * Exchange "Delivery is delayed". Other notices without a report are final: qmail sends none but failures.
+     */
+    private static final Pattern DELAY_NOTICE = Pattern.compile("(?i)(still being retried|warning only|warning message"
+            + " only|could not send message for past|delivery (is )?delayed|has been delayed|(will|is) be(ing)? retried"
+            + "|will (continue to )?(try|retry)|not yet been delivered|delayed mail|message delayed"
+            + "|warning: message .{0,40} delayed)");
+
     private static final Pattern INLINE_DSN = Pattern.compile("(?im)^(Final|Original)-Recipient:\\s*\\S");
 
     private final VerdictEngine engine;
@@ -464,8 +475,15 @@ public final class BounceReader {
             return Notice.recipients(notice, excluded(), knownRecipients());
         }
 
+        /** The outcome a notice without a report states: a delay warning, else the MTA has given up. */
+        private Outcome noticeOutcome() {
+            return DELAY_NOTICE.matcher(email.header("Subject").orElse("")).find()
+                    || DELAY_NOTICE.matcher(notice).find() ? Outcome.DEFERRED : Outcome.FAILED;
+        }
+
         private List<EmailRecord> fromNotice() {
             Map<String, String> found = noticeRecipients();
+            Outcome stated = noticeOutcome();
             List<EmailRecord> out = new ArrayList<>();
             String general = Notice.diagnosticParagraph(notice);
             for (Map.Entry<String, String> e : found.entrySet()) {
@@ -475,7 +493,7 @@ public final class BounceReader {
                     text = general + " " + text;
                 }
                 out.add(classified(EmailRecord.Kind.BOUNCE, Optional.of(e.getKey()), "body", Map.of(), text,
-                        Outcome.UNKNOWN));
+                        stated));
             }
             if (out.isEmpty()) {
                 // a header may still name the failed recipients (Exim's X-Failed-Recipients)
@@ -483,7 +501,7 @@ public final class BounceReader {
                 String text = general.isEmpty() ? noticeSummary() : general;
                 for (String a : new LinkedHashSet<>(Addresses.all(failed))) {
                     out.add(classified(EmailRecord.Kind.BOUNCE, Optional.of(a), "header", Map.of(), text,
-                            Outcome.UNKNOWN));
+                            stated));
                 }
             }
             return out;
@@ -517,7 +535,7 @@ public final class BounceReader {
                 warnings.add("no recipient found in the notice");
             }
             return List.of(classified(EmailRecord.Kind.BOUNCE, verp, verp.isPresent() ? "verp" : "body", Map.of(),
-                    text, Outcome.UNKNOWN));
+                    text, noticeOutcome()));
         }
 
         private String noticeSummary() {
