@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 final class Addresses {
     /** An address as it appears in notices: a dot-atom local part (RFC 5322 atext) at a dotted domain. */
     static final Pattern ADDRESS = Pattern.compile(
-            "(?:\"[^\"\\r\\n@]{1,64}\"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-][A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*)"
-                    + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,62}"
+            "(?:\"[^\"\\r\\n@]{1,64}\"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00C0-\u024F-]"
+                    + "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\u00C0-\u024F-]*)"
+                    + "@(?:[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F-]{0,61}[A-Za-z0-9\u00C0-\u024F])?\\.)+"
+                    + "[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F-]{0,62}"
                     + "|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@\\[[0-9.]+\\]");
 
     /**

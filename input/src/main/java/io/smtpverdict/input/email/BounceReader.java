@@ -266,7 +266,10 @@ public final class BounceReader {
                     }
                 }
             }
-            return List.of();
+            // a copy written into the notice's text after it (qmail, older Exim, Exchange "Original message headers")
+            String inline = Notice.embeddedMessage(fullText);
+            int end = inline.indexOf("\n\n");
+            return inline.isEmpty() ? List.of() : parseHeaders(end < 0 ? inline : inline.substring(0, end));
         }
 
         private List<Header> parseHeaders(String text) {
