@@ -63,7 +63,8 @@ final class EmailParser {
      * @throws IOException when the stream cannot be read
      * @throws MimeException when mime4j gives up on the structure
      */
-    static ParsedEmail parse(InputStream in) throws IOException, MimeException {
+    static ParsedEmail parse(InputStream raw) throws IOException, MimeException {
+        InputStream in = skipFromLine(raw);
         Collector c = new Collector();
         MimeStreamParser parser = new MimeStreamParser(CONFIG, c.monitor, new DefaultBodyDescriptorBuilder(null,
                 org.apache.james.mime4j.field.LenientFieldParser.getParser(), c.monitor));
@@ -72,6 +73,22 @@ final class EmailParser {
         parser.parse(in);
         return new ParsedEmail(c.top == null ? List.of() : c.top, Optional.ofNullable(c.reportType), c.parts,
                 c.nested, new ArrayList<>(c.warnings.keySet()), c.preamble == null ? "" : c.preamble);
+    }
+
+    /** The stream past an mbox From_ line, when the email starts with one (an email saved from a mailbox). */
+    private static InputStream skipFromLine(InputStream raw) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 8192);
+        in.mark(5);
+        byte[] head = in.readNBytes(5);
+        in.reset();
+        if (head.length == 5 && new String(head, StandardCharsets.ISO_8859_1).equals("From ")) {
+            int b;
+            int n = 0;
+            while ((b = in.read()) >= 0 && b != '\n' && ++n < 4096) {
+                // the From_ line is not a header field
+            }
+        }
+        return in;
     }
 
     /** Unfolds a header value and decodes its encoded words. */
