@@ -34,14 +34,15 @@ final class BounceReaderFuzzTest {
         return out.stream();
     }
 
+    // entries stay on one line: the dictionary file Jazzer writes cannot hold a line break
     @MethodSource("seeds")
-    @DictionaryEntries({"\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n", "--b\n",
-        "--b--\n", "Content-Type: message/delivery-status\n\n", "Final-Recipient: rfc822; a@example.com\n",
-        "Action: failed\n", "Action: delayed\n", "Status: 5.1.1\n", "Diagnostic-Code: smtp; 550 5.1.1 unknown\n",
-        "Content-Type: message/rfc822\n\n", "Content-Transfer-Encoding: base64\n", "quoted-printable",
-        "charset=iso-2022-jp", "message/feedback-report", "Feedback-Type: abuse\n", "Auto-Submitted: auto-replied\n",
-        "<a@example.com>:\n", "Remote host said: ", "From MAILER-DAEMON Mon Nov  2 10:15:01 2026\n", "=?UTF-8?B?",
-        "text/rfc822-headers", "{\"notificationType\":\"Bounce\""})
+    @DictionaryEntries({"Content-Type: multipart/report; report-type=delivery-status; boundary=b", "--b",
+        "--b--", "Content-Type: message/delivery-status", "Final-Recipient: rfc822; a@example.com",
+        "Action: failed", "Action: delayed", "Status: 5.1.1", "Diagnostic-Code: smtp; 550 5.1.1 unknown",
+        "Content-Type: message/rfc822", "Content-Transfer-Encoding: base64", "quoted-printable",
+        "charset=iso-2022-jp", "message/feedback-report", "Feedback-Type: abuse", "Auto-Submitted: auto-replied",
+        "<a@example.com>:", "Remote host said: ", "From MAILER-DAEMON Mon Nov  2 10:15:01 2026", "=?UTF-8?B?",
+        "text/rfc822-headers", "notificationType"})
     @FuzzTest(maxDuration = "10s")
     void read(byte[] data) throws IOException {
         List<EmailRecord> records = Emails.READER.read(new ByteArrayInputStream(data), "fuzz.eml",
