@@ -474,8 +474,13 @@ public final class BounceReader {
             return out;
         }
 
+        private Map<String, String> noticeRecipients;
+
         private Map<String, String> noticeRecipients() {
-            return Notice.recipients(notice, excluded(), knownRecipients());
+            if (noticeRecipients == null) {
+                noticeRecipients = Notice.recipients(notice, excluded(), knownRecipients());
+            }
+            return noticeRecipients;
         }
 
         /** The outcome a notice without a report states: a delay warning, else the MTA has given up. */

@@ -23,13 +23,14 @@ import java.util.Optional;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
-import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
-import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.parser.ContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
@@ -66,8 +67,8 @@ final class EmailParser {
     static ParsedEmail parse(InputStream raw) throws IOException, MimeException {
         InputStream in = skipFromLine(raw);
         Collector c = new Collector();
-        MimeStreamParser parser = new MimeStreamParser(CONFIG, c.monitor, new DefaultBodyDescriptorBuilder(null,
-                org.apache.james.mime4j.field.LenientFieldParser.getParser(), c.monitor));
+        // mime4j's own descriptor builder: it parses only the Content-* fields the structure needs
+        MimeStreamParser parser = new MimeStreamParser(CONFIG, c.monitor, null);
         parser.setContentDecoding(true);
         parser.setContentHandler(c);
         parser.parse(in);
@@ -233,9 +234,8 @@ final class EmailParser {
 
         @Override
         public void startMultipart(BodyDescriptor bd) {
-            if (reportType == null && bd.getMimeType().equalsIgnoreCase("multipart/report")
-                    && bd instanceof MaximalBodyDescriptor m) {
-                String t = m.getContentTypeParameters().get("report-type");
+            if (reportType == null && bd.getMimeType().equalsIgnoreCase("multipart/report")) {
+                String t = parameters(partHeaders).get("report-type");
                 reportType = t == null ? "" : t.toLowerCase(Locale.ROOT);
             }
         }
@@ -247,9 +247,8 @@ final class EmailParser {
         @Override
         public void body(BodyDescriptor bd, InputStream is) throws IOException {
             String type = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
-            Map<String, String> params = bd instanceof MaximalBodyDescriptor m ? m.getContentTypeParameters()
-                    : Map.of();
             List<Header> headers = partHeaders;
+            Map<String, String> params = parameters(headers);
             partHeaders = List.of();
             if (!keeps(type) || kept >= MAX_TOTAL_BYTES) {
                 if (keeps(type)) {
@@ -284,6 +283,22 @@ final class EmailParser {
             String text = decode(buf.toByteArray(), buf.size(), charset, w);
             w.forEach(x -> warnings.put(x, true));
             parts.add(new Part(depth - 1, type, params, headers, text, cut));
+        }
+
+        /** The parameters of the Content-Type field among these headers, names in lower case. */
+        private static Map<String, String> parameters(List<Header> headers) {
+            Optional<String> ct = Header.first(headers, "Content-Type");
+            if (ct.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            for (NameValuePair p : RawFieldParser.DEFAULT.parseRawBody(new RawField("Content-Type", ct.get()))
+                    .getParams()) {
+                if (p.getName() != null && p.getValue() != null) {
+                    out.putIfAbsent(p.getName().toLowerCase(Locale.ROOT), p.getValue());
+                }
+            }
+            return out;
         }
 
         private static boolean keeps(String type) {
