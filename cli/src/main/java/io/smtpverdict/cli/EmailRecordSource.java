@@ -26,9 +26,12 @@ import java.util.zip.GZIPInputStream;
  * verdict the bounce reader decided (the reporting MTA's Action counts). One message is read at a time.
  */
 final class EmailRecordSource implements RecordSource, AutoCloseable {
-    /** Header fields that open an email; two of them among the first lines make a file an email. */
+    /**
+     * Header fields that open an email; two of them in the first header block make a file an email. Extension
+     * fields ({@code X-...}) do not count: a file of DSN fields has them too and is read line by line.
+     */
     private static final Pattern EMAIL_HEADER = Pattern.compile("(?im)^(Received|Return-Path|From|To|Subject|Date"
-            + "|Message-ID|MIME-Version|Delivered-To|Content-Type|X-[A-Za-z0-9-]+|Auto-Submitted):[ \\t]");
+            + "|Message-ID|MIME-Version|Delivered-To|Content-Type|Auto-Submitted):[ \\t]");
 
     private final MailboxReader mailbox;
     private final BounceReader reader;

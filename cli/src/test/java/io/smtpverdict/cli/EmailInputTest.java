@@ -80,6 +80,20 @@ final class EmailInputTest {
     }
 
     @Test
+    void classify_fileOfDsnFields_stillReadLineByLine() throws IOException {
+        Path fields = dir.resolve("dsn.txt");
+        Files.writeString(fields, "Reporting-MTA: dns; mx.example.com\nX-Postfix-Queue-ID: 4F1A2\n"
+                + "X-Postfix-Sender: rfc822; sender@example.com\n\nFinal-Recipient: rfc822; quinn@example.net\n"
+                + "Action: failed\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n", StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("classify", "--format", "jsonl", "--input", fields.toString());
+
+        assertThat(r.records()).allSatisfy(n -> assertThat(n.has("line")).isTrue());
+        assertThat(r.records()).anySatisfy(n -> assertThat(n.path("category").asText()).isEqualTo(
+                "INVALID_RECIPIENT"));
+    }
+
+    @Test
     void classify_emailFormatWithArguments_usageError() {
         Result r = TestingCli.run("classify", "--input-format", "email", "550 5.1.1 user unknown");
 
