@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
 
 /** Finding, normalising and VERP-decoding email addresses in text. */
 final class Addresses {
@@ -35,6 +37,26 @@ final class Addresses {
             out.add(normalize(m.group()));
         }
         return out;
+    }
+
+    /**
+     * The addresses of a header field such as To or From (RFC 5322 address lists with display names, groups and
+     * comments, parsed by mime4j), lower case, then any address the text holds that the list parser missed.
+     */
+    static List<String> inHeader(String value) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        try {
+            for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(value).flatten()) {
+                String a = m.getAddress();
+                if (a != null && a.indexOf('@') > 0) {
+                    out.add(normalize(a));
+                }
+            }
+        } catch (RuntimeException e) {
+            // a field the list parser cannot read: the addresses found in its text below still count
+        }
+        out.addAll(all(value));
+        return new ArrayList<>(out);
     }
 
     /** The first address in the text, lower case. */

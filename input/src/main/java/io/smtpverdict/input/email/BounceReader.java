@@ -328,7 +328,7 @@ public final class BounceReader {
             }
             if (recipients.isEmpty()) {
                 for (String name : List.of("To", "Cc")) {
-                    Header.first(original, name).ifPresent(v -> recipients.addAll(Addresses.all(v)));
+                    Header.first(original, name).ifPresent(v -> recipients.addAll(Addresses.inHeader(v)));
                 }
             }
             if (recipients.isEmpty() && common.containsKey("verpRecipient")) {
@@ -441,7 +441,8 @@ public final class BounceReader {
 
         /** The one recipient the rest of the email names, for a report whose recipient field has no address. */
         private Optional<String> onlyRecipient() {
-            Set<String> failed = new LinkedHashSet<>(Addresses.all(email.header("X-Failed-Recipients").orElse("")));
+            Set<String> failed = new LinkedHashSet<>(Addresses.inHeader(email.header("X-Failed-Recipients")
+                    .orElse("")));
             if (failed.size() == 1) {
                 return Optional.of(failed.iterator().next());
             }
@@ -449,7 +450,7 @@ public final class BounceReader {
             if (named.size() == 1) {
                 return Optional.of(named.keySet().iterator().next());
             }
-            Set<String> to = new LinkedHashSet<>(Addresses.all(Header.first(original, "To").orElse("")));
+            Set<String> to = new LinkedHashSet<>(Addresses.inHeader(Header.first(original, "To").orElse("")));
             return to.size() == 1 ? Optional.of(to.iterator().next()) : Optional.empty();
         }
 
@@ -507,7 +508,7 @@ public final class BounceReader {
                 // a header may still name the failed recipients (Exim's X-Failed-Recipients)
                 String failed = email.header("X-Failed-Recipients").orElse("");
                 String text = general.isEmpty() ? noticeSummary() : general;
-                for (String a : new LinkedHashSet<>(Addresses.all(failed))) {
+                for (String a : new LinkedHashSet<>(Addresses.inHeader(failed))) {
                     out.add(classified(EmailRecord.Kind.BOUNCE, Optional.of(a), "header", Map.of(), text,
                             stated));
                 }
@@ -554,19 +555,19 @@ public final class BounceReader {
         private Set<String> excluded() {
             Set<String> out = new HashSet<>();
             for (String name : List.of("From", "To", "Sender", "Reply-To", "Return-Path", "Delivered-To")) {
-                email.header(name).ifPresent(v -> out.addAll(Addresses.all(v)));
+                email.header(name).ifPresent(v -> out.addAll(Addresses.inHeader(v)));
             }
-            Header.first(original, "From").ifPresent(v -> out.addAll(Addresses.all(v)));
-            Header.first(original, "Return-Path").ifPresent(v -> out.addAll(Addresses.all(v)));
+            Header.first(original, "From").ifPresent(v -> out.addAll(Addresses.inHeader(v)));
+            Header.first(original, "Return-Path").ifPresent(v -> out.addAll(Addresses.inHeader(v)));
             out.removeAll(knownRecipients());
             return out;
         }
 
         private Set<String> knownRecipients() {
             Set<String> out = new HashSet<>();
-            email.header("X-Failed-Recipients").ifPresent(v -> out.addAll(Addresses.all(v)));
+            email.header("X-Failed-Recipients").ifPresent(v -> out.addAll(Addresses.inHeader(v)));
             for (String name : List.of("To", "Cc")) {
-                Header.first(original, name).ifPresent(v -> out.addAll(Addresses.all(v)));
+                Header.first(original, name).ifPresent(v -> out.addAll(Addresses.inHeader(v)));
             }
             return out;
         }
