@@ -4,6 +4,7 @@
  */
 module io.smtpverdict.bench {
     requires io.smtpverdict.core;
+    requires io.smtpverdict.input;
     requires com.fasterxml.jackson.databind;
     requires jdk.management;
     requires jmh.core;

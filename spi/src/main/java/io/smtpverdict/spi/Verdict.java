@@ -52,7 +52,8 @@ public final class Verdict {
         this.flags = b.flags == null || b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
         this.rule = b.rule;
         this.candidates = List.copyOf(b.candidates);
-        if (outcome == Outcome.DELIVERED && category != null) {
+        if (outcome == Outcome.DELIVERED && category != null && category.disposition() != Disposition.NOT_A_BOUNCE) {
+            // an auto-reply or a complaint follows a delivered message; a bounce category never does
             throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
         }
     }

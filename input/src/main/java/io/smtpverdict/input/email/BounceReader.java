@@ -603,8 +603,7 @@ public final class BounceReader {
             Optional<String> from = Addresses.first(email.header("From").orElse(""));
             Optional<String> who = from.isEmpty() || Addresses.isSystem(from.get())
                     ? Optional.ofNullable(common.get("verpRecipient")).or(() -> from) : from;
-            // as for complaints: a delivered verdict has no category, so the outcome stays unknown
-            Verdict v = Verdict.builder().outcome(Outcome.UNKNOWN).category(Category.AUTOMATED_REPLY)
+            Verdict v = Verdict.builder().outcome(Outcome.DELIVERED).category(Category.AUTOMATED_REPLY)
                     .advice(Advice.NONE).party(Party.NONE).origin(Origin.REMOTE).stage(Stage.UNKNOWN)
                     .rule(Optional.of(AUTO_REPLY))
                     .explanation("An automatic reply (an absence or vacation notice, or another auto-responder): "
@@ -618,9 +617,8 @@ public final class BounceReader {
         // ---- records ----
 
         private Verdict complaint(String type) {
-            // the verdict model gives a delivered verdict no category, so a complaint keeps its category and an
-            // unknown outcome; the record's stated outcome says the message itself was delivered
-            return Verdict.builder().outcome(Outcome.UNKNOWN).category(Category.RECIPIENT_OPT_OUT)
+            // the complained-about message itself was delivered; the category says what to do about the recipient
+            return Verdict.builder().outcome(Outcome.DELIVERED).category(Category.RECIPIENT_OPT_OUT)
                     .advice(Advice.SUPPRESS_RECIPIENT).party(Party.RECIPIENT).origin(Origin.REMOTE)
                     .stage(Stage.UNKNOWN).rule(Optional.of(FEEDBACK_REPORT))
                     .explanation("A feedback report (" + (type.isBlank() ? "no type given" : type) + "): the "
