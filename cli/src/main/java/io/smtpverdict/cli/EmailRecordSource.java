@@ -67,6 +67,10 @@ final class EmailRecordSource implements RecordSource, AutoCloseable {
         if (Files.isDirectory(p)) {
             return true;
         }
+        if (!Files.isRegularFile(p)) {
+            // a FIFO, /dev/stdin or <(...) can be read once only: sniffing would eat its first lines
+            return false;
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(p))) {
             raw.mark(2);
             int a = raw.read();
