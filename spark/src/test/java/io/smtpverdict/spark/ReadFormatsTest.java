@@ -64,17 +64,18 @@ final class ReadFormatsTest {
                 .withMessageContaining("unknown input format 'qmail'").withMessageContaining("postfix");
     }
 
-    /** What the Spark rows say: recipient, outcome, category, advice, rule id, or why there is no verdict. */
+    /** What the Spark rows say: recipient, outcome, category, advice, rule id, the whole verdict, or why there is none. */
     private static List<String> sparkRows(String name, String format) throws URISyntaxException {
         List<String> out = new ArrayList<>();
         for (Row r : Verdicts.read(TestSpark.session(), resource(name).toString(), format)
                 .selectExpr("recipient", "verdict.outcome", "verdict.category", "verdict.advice", "verdict.rule.id",
-                        "skipped", "error", "input")
+                        "skipped", "error", "input", "to_json(verdict)")
                 .collectAsList()) {
             out.add(r.isNullAt(1)
                     ? r.getString(0) + "|" + (r.isNullAt(5) ? "error:" + r.getString(6) : "skipped:" + r.getString(5))
                             + "|" + r.getString(7)
-                    : String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                    : String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            TestSpark.actual(r.getString(8)).toString()));
         }
         return out;
     }
@@ -95,7 +96,7 @@ final class ReadFormatsTest {
                 }
                 Verdict v = engine.classify(r.reply().get(), r.mta());
                 out.add(String.join("|", recipient, v.outcome().name(), v.category().map(Enum::name).orElse(null),
-                        v.advice().name(), v.rule().map(x -> x.id()).orElse(null)));
+                        v.advice().name(), v.rule().map(x -> x.id()).orElse(null), TestSpark.expected(v).toString()));
             }
         }
         return out;
