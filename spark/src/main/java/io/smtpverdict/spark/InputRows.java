@@ -151,11 +151,18 @@ final class InputRows implements MapPartitionsFunction<Row, Row> {
         return new StructField(name, DataTypes.StringType, nullable, Metadata.empty());
     }
 
-    /** The lines of Spark's text source as one UTF-8 stream, each ended by a newline; read forward only. */
+    /**
+     * The lines of Spark's text source as one UTF-8 stream, each ended by a newline; read forward only. It starts
+     * with a byte order mark, which the line reader drops: Spark has already unpacked compressed files, and without
+     * it a partition whose first line happens to start with {@code BZh} would be taken for bzip2 data.
+     */
     static final class LineStream extends InputStream {
+        private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
         private final Iterator<Row> lines;
-        private byte[] current = new byte[0];
+        private byte[] current = BOM;
         private int pos;
+        private boolean first = true;
 
         LineStream(Iterator<Row> lines) {
             this.lines = lines;
@@ -168,6 +175,10 @@ final class InputRows implements MapPartitionsFunction<Row, Row> {
                 }
                 Row row = lines.next();
                 String line = row.isNullAt(0) ? "" : row.getString(0);
+                if (first && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);   // the file's own mark, dropped as the CLI drops it
+                }
+                first = false;
                 current = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 pos = 0;
             }

@@ -12,14 +12,19 @@ import io.smtpverdict.spi.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class ReadFormatsTest {
+    @TempDir
+    Path dir;
+
     @Test
     void read_postfixLog_givesTheCliVerdictPerRecordWithTheMtasDecision() throws Exception {
         List<String> rows = sparkRows("mail.log", "postfix");
@@ -58,6 +63,18 @@ final class ReadFormatsTest {
     }
 
     @Test
+    void read_partitionStartingWithBzipMagic_isReadAsTextNotUnpacked() throws IOException {
+        Path file = dir.resolve("bzh.log");
+        Files.writeString(file, "BZh9 is not a log line\n" + Files.readAllLines(resource("mail.log")).get(6) + "\n");
+
+        List<Row> rows = Verdicts.read(TestSpark.session(), file.toString(), "postfix").collectAsList();
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows).anySatisfy(r -> assertThat(r.<String>getAs("skipped")).isNotNull());
+        assertThat(rows).anySatisfy(r -> assertThat(r.<String>getAs("recipient")).isEqualTo("dee@example.net"));
+    }
+
+    @Test
     void read_unknownFormat_failsNamingTheFormats() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> Verdicts.read(TestSpark.session(), "x.log", "qmail"))
@@ -65,7 +82,7 @@ final class ReadFormatsTest {
     }
 
     /** What the Spark rows say: recipient, outcome, category, advice, rule id, the whole verdict, or why there is none. */
-    private static List<String> sparkRows(String name, String format) throws URISyntaxException {
+    private static List<String> sparkRows(String name, String format) {
         List<String> out = new ArrayList<>();
         for (Row r : Verdicts.read(TestSpark.session(), resource(name).toString(), format)
                 .selectExpr("recipient", "verdict.outcome", "verdict.category", "verdict.advice", "verdict.rule.id",
@@ -102,7 +119,11 @@ final class ReadFormatsTest {
         return out;
     }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(ReadFormatsTest.class.getResource(name).toURI());
+    private static Path resource(String name) {
+        try {
+            return Path.of(ReadFormatsTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
