@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "  verdict classify --input /var/log/mail.log --format table",
             "  verdict classify -i events.jsonl.gz --field /raw_reason",
             "  verdict classify --input /var/log/mail.log* --format table",
-            "  verdict classify --input acct.csv --column dsnDiag --format csv"})
+            "  verdict classify --input acct.csv --column dsnDiag --format csv",
+            "  verdict classify --input ~/Maildir/.Bounces --format jsonl"})
 final class ClassifyCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
 
@@ -65,7 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ReplyReader reader = new ReplyReader(input, root.env(), (source, read, total) -> {
             writer.flush();
             output.check();
-        }, message -> spec.commandLine().getErr().println("verdict: " + message));
+        }, message -> spec.commandLine().getErr().println("verdict: " + message), engine);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             spec.commandLine().getErr().println("verdict: reading replies from standard input, one per line "
                     + "(end with Ctrl-D)");
@@ -76,9 +77,9 @@ final class ClassifyCommand implements Callable<Integer> {
         boolean complete = reader.forEach(record -> {
             InputRecord out = record;
             Optional<Verdict> verdict = Optional.empty();
-            if (record.reply().isPresent()) {
+            if (record.reply().isPresent() || record.verdict().isPresent()) {
                 try {
-                    verdict = Optional.of(engine.classify(record.reply().get(), record.mta(), options));
+                    verdict = record.classify(engine, options);
                 } catch (RuntimeException e) {
                     // The engine promises never to throw; if it does, this record says so and the rest go on.
                     engineFailed[0] = true;

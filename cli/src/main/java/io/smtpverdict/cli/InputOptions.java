@@ -22,12 +22,14 @@ final class InputOptions {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", arity = "1..*",
             description = "Read replies from these files, one per line, in order: --input a b c or a glob "
                     + "(--input /var/log/mail.log*); repeatable; '-' is standard input. Pipes, FIFOs, /dev/stdin and "
-                    + "<(...) work. Gzip and bzip2 input is unpacked on the fly.")
+                    + "<(...) work. Gzip and bzip2 input is unpacked on the fly. A directory, an email, an mbox or a "
+                    + "Maildir is read as whole emails, one record per recipient.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "How to read input lines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, decided per "
-                    + "line; files named .csv or .csv.gz are read as CSV).")
+                    + "line; files named .csv or .csv.gz are read as CSV; directories, emails and mboxes are "
+                    + "recognised by their content).")
     InputFormat inputFormat = InputFormat.AUTO;
 
     @Option(names = "--field", paramLabel = "POINTER",
@@ -40,6 +42,11 @@ final class InputOptions {
             description = "For CSV: the header name of the reply column (default: " + DEFAULT_COLUMN
                     + ", PowerMTA accounting).")
     Optional<String> column = Optional.empty();
+
+    @Option(names = "--original-header", paramLabel = "NAME",
+            description = "For emails: also copy this header field of the returned original message into each "
+                    + "record (e.g. X-Campaign-Id); repeatable.")
+    List<String> originalHeaders = new ArrayList<>();
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Longer lines are not classified and get a record with an error (default: ${DEFAULT-VALUE}).")
@@ -81,6 +88,9 @@ final class InputOptions {
         }
         if (!replies.isEmpty() && !inputs.isEmpty()) {
             throw CliFailure.usage("give replies as arguments or with --input, not both");
+        }
+        if (!replies.isEmpty() && inputFormat.emails()) {
+            throw CliFailure.usage("--input-format " + inputFormat + " reads files and directories: use --input PATH");
         }
         for (String reply : replies) {
             if (!reply.isBlank() && reply.indexOf('\n') < 0 && reply.length() < 4096 && isFile(reply)) {

@@ -3,9 +3,11 @@ package io.smtpverdict.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.input.InputException;
 import io.smtpverdict.input.InputRecord;
 import io.smtpverdict.input.Readers;
+import io.smtpverdict.input.email.BounceReader;
 import io.smtpverdict.input.RecordSource;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
@@ -34,16 +36,27 @@ final class ReplyReader {
     private final CliEnvironment env;
     private final Progress progress;
     private final Consumer<String> messages;
+    private final Optional<VerdictEngine> engine;
     private boolean failed;
 
     /**
      * @param messages receives one line per input that could not be read to the end
      */
     ReplyReader(InputOptions options, CliEnvironment env, Progress progress, Consumer<String> messages) {
+        this(options, env, progress, messages, null);
+    }
+
+    /**
+     * @param messages receives one line per input that could not be read to the end
+     * @param engine decides the verdicts of whole emails (their DSN Action counts); null reads no emails
+     */
+    ReplyReader(InputOptions options, CliEnvironment env, Progress progress, Consumer<String> messages,
+            VerdictEngine engine) {
         this.options = requireNonNull(options, "options is null");
         this.env = requireNonNull(env, "env is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.messages = requireNonNull(messages, "messages is null");
+        this.engine = Optional.ofNullable(engine);
     }
 
     /** Whether arguments were given or inputs named (otherwise standard input is read). */
@@ -66,20 +79,24 @@ final class ReplyReader {
         List<String> inputs = options.inputs.isEmpty() ? List.of("-") : options.inputs;
         for (String input : inputs) {
             if (!input.equals("-")) {
-                checkReadable(Path.of(input));
+                checkReadable(Path.of(input), engine.isPresent());
             }
         }
         for (String input : inputs) {
-            read(input, consumer);
+            if (engine.isPresent() && EmailRecordSource.applies(input, options.inputFormat)) {
+                readEmails(input, consumer);
+            } else {
+                read(input, consumer);
+            }
         }
         return !failed;
     }
 
-    private static void checkReadable(Path file) {
+    private static void checkReadable(Path file, boolean emails) {
         if (!Files.exists(file)) {
             throw CliFailure.runtime("cannot read input file " + file + ": no such file");
         }
-        if (Files.isDirectory(file)) {
+        if (Files.isDirectory(file) && !emails) {
             throw CliFailure.runtime("cannot read input file " + file + ": it is a directory");
         }
         if (!Files.isReadable(file)) {
@@ -125,6 +142,29 @@ final class ReplyReader {
             failed(source, name, lastLine, reason(e), consumer);
         }
         progress.reading(name, -1, total);
+    }
+
+    /** Reads an email, a directory of them, an mbox or a Maildir: one record per recipient of each message. */
+    private void readEmails(String input, Consumer<InputRecord> consumer) {
+        if (input.equals("-")) {
+            throw CliFailure.usage("emails are read from files and directories: give --input PATH");
+        }
+        BounceReader bounces = BounceReader.of(engine.get(), options.originalHeaders);
+        long count = 0;
+        try (EmailRecordSource records = new EmailRecordSource(Path.of(input), options.inputFormat, bounces)) {
+            while (true) {
+                progress.reading(input, count, -1);
+                Optional<InputRecord> record = records.next();
+                if (record.isEmpty()) {
+                    break;
+                }
+                count++;
+                consumer.accept(record.get());
+            }
+        } catch (IOException e) {
+            failed(Optional.of(input), input, count, reason(e), consumer);
+        }
+        progress.reading(input, -1, -1);
     }
 
     private void failed(Optional<String> source, String name, long lastLine, String why,

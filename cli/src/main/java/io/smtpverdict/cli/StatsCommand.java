@@ -3,6 +3,7 @@ package io.smtpverdict.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,12 +62,12 @@ final class StatsCommand implements Callable<Integer> {
         Stats stats = new Stats();
         Progress progress = new Progress(err, root.env().stderrTerminal(), stats);
         ReplyReader reader = new ReplyReader(input, root.env(), progress::reading,
-                message -> err.println("verdict: " + message));
+                message -> err.println("verdict: " + message), engine);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             err.println("verdict: reading replies from standard input, one per line (end with Ctrl-D)");
         }
         long started = System.nanoTime();
-        boolean complete = reader.forEach(record -> stats.add(record, record.reply().map(r -> engine.classify(r, record.mta()))));
+        boolean complete = reader.forEach(record -> stats.add(record, record.classify(engine, ClassifyOptions.DEFAULT)));
         LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();

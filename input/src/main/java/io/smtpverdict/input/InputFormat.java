@@ -22,7 +22,18 @@ public enum InputFormat {
      */
     JSONL,
     /** Comma-separated values with a header row (PowerMTA accounting); the reply is in {@code --column}. */
-    CSV;
+    CSV,
+    /** Each file is one whole email (a bounce, feedback report or auto-reply); directories are walked. */
+    EMAIL,
+    /** Each file is an mbox of whole emails (also gzip-compressed). */
+    MBOX,
+    /** The directory is a Maildir of whole emails. */
+    MAILDIR;
+
+    /** Whether the format is whole emails, read by {@code io.smtpverdict.input.email.MailboxReader}, not lines. */
+    public boolean emails() {
+        return this == EMAIL || this == MBOX || this == MAILDIR;
+    }
 
     @Override
     public String toString() {

@@ -3,6 +3,9 @@ package io.smtpverdict.input;
 import static java.util.Objects.requireNonNull;
 
 import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.ClassifyOptions;
+import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Verdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.OptionalInt;
 
 /**
  * One unit of input and what was read from it: the reply to classify and what the MTA reported about it, or why
- * there is none. Classify it with {@code engine.classify(record.reply().get(), record.mta())}.
+ * there is none. Classify it with {@link #classify(VerdictEngine, ClassifyOptions)}.
  *
  * @param source the input file name, empty for arguments and standard input
  * @param position where it stands: {@code line} (1-based line number) or {@code arg} (1-based argument number)
@@ -27,10 +30,12 @@ import java.util.OptionalInt;
  * @param error why the input could not be read or parsed
  * @param warning something worth knowing that did not stop classification (e.g. invalid UTF-8 replaced)
  * @param skipped why a recognised line holds no reply (e.g. a DSN field other than Diagnostic-Code)
+ * @param verdict the verdict the reader already decided (whole emails: the DSN's Action counts, feedback reports
+ *     and auto-replies are no reply texts); when present it is used instead of classifying {@code reply}
  */
 public record InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index,
         String input, Optional<String> reply, Map<String, String> context, ClassifyContext mta, Optional<String> error,
-        Optional<String> warning, Optional<String> skipped) {
+        Optional<String> warning, Optional<String> skipped, Optional<Verdict> verdict) {
     /** Longest input echoed in a record that could not be read; the rest is cut. */
     public static final int ECHO_LIMIT = 1000;
 
@@ -46,6 +51,26 @@ public record InputRecord(Optional<String> source, String position, long number,
         requireNonNull(error, "error is null");
         requireNonNull(warning, "warning is null");
         requireNonNull(skipped, "skipped is null");
+        requireNonNull(verdict, "verdict is null");
+    }
+
+    /** A record whose reply is still to be classified. */
+    public InputRecord(Optional<String> source, String position, long number, int lines, OptionalInt index,
+            String input, Optional<String> reply, Map<String, String> context, ClassifyContext mta,
+            Optional<String> error, Optional<String> warning, Optional<String> skipped) {
+        this(source, position, number, lines, index, input, reply, context, mta, error, warning, skipped,
+                Optional.empty());
+    }
+
+    /**
+     * The verdict of this record: the one its reader already decided, else the engine's for the reply weighed with
+     * what the MTA reported, if there is a reply. Never throws.
+     */
+    public Optional<Verdict> classify(VerdictEngine engine, ClassifyOptions options) {
+        if (verdict.isPresent()) {
+            return verdict;
+        }
+        return reply.map(r -> engine.classify(r, mta, options));
     }
 
     /**
@@ -92,7 +117,7 @@ public record InputRecord(Optional<String> source, String position, long number,
     /** The same record without a reply, carrying an error instead (e.g. when classifying it failed). */
     public InputRecord withError(String why) {
         return new InputRecord(source, position, number, lines, index, input, Optional.empty(), context, mta,
-                Optional.of(why), warning, skipped);
+                Optional.of(why), warning, skipped, Optional.empty());
     }
 
     /** A record for input that could not be read or parsed. */
@@ -109,7 +134,7 @@ public record InputRecord(Optional<String> source, String position, long number,
     }
 
     /** The input as echoed in an error record: cut at {@link #ECHO_LIMIT} characters. */
-    static String echo(String input) {
+    public static String echo(String input) {
         return input.length() <= ECHO_LIMIT ? input : input.substring(0, ECHO_LIMIT) + "…";
     }
 }

@@ -1,0 +1,102 @@
+package io.smtpverdict.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smtpverdict.cli.TestingCli.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole emails through the command line: a Maildir, an mbox and a single email, recognised by content. */
+final class EmailInputTest {
+    private static final String BOUNCE = "From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\n"
+            + "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"zz\"\n\n"
+            + "--zz\nContent-Type: text/plain\n\nThe mail system\n\n--zz\nContent-Type: message/delivery-status\n\n"
+            + "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; Quinn@example.net\nAction: failed\n"
+            + "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n\n"
+            + "Final-Recipient: rfc822; rose@example.net\nAction: delayed\nStatus: 4.4.1\n"
+            + "Diagnostic-Code: X-Postfix; connect to mx.example.net[192.0.2.9]:25: Connection timed out\n\n"
+            + "--zz--\n";
+
+    @TempDir
+    Path dir;
+
+    private static void checkRecords(List<JsonNode> records, String file) {
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).path("file").asText()).isEqualTo(file);
+        assertThat(records.get(0).path("recipient").asText()).isEqualTo("quinn@example.net");
+        assertThat(records.get(0).path("foundBy").asText()).isEqualTo("dsn");
+        assertThat(records.get(0).path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(records.get(0).path("category").asText()).isEqualTo("INVALID_RECIPIENT");
+        assertThat(records.get(1).path("recipient").asText()).isEqualTo("rose@example.net");
+        assertThat(records.get(1).path("outcome").asText()).isEqualTo("DEFERRED");
+        assertThat(records.get(1).path("action").asText()).isEqualTo("delayed");
+    }
+
+    @Test
+    void classify_maildir_oneRecordPerRecipient() throws IOException {
+        Path maildir = dir.resolve("Maildir");
+        Files.createDirectories(maildir.resolve("cur"));
+        Files.createDirectories(maildir.resolve("new"));
+        Files.createDirectories(maildir.resolve("tmp"));
+        Path mail = maildir.resolve("new/1762078501.M1P1.host");
+        Files.writeString(mail, BOUNCE, StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("classify", "--format", "jsonl", "--input", maildir.toString());
+
+        assertThat(r.exitCode()).isZero();
+        checkRecords(r.records(), mail.toString());
+    }
+
+    @Test
+    void classify_mboxAndSingleEmailByContent_sameRecords() throws IOException {
+        Path mbox = dir.resolve("bounces");
+        Files.writeString(mbox, "From MAILER-DAEMON Mon Nov  2 10:15:01 2026\n" + BOUNCE, StandardCharsets.UTF_8);
+        Path eml = dir.resolve("one.eml");
+        Files.writeString(eml, BOUNCE, StandardCharsets.UTF_8);
+
+        Result fromMbox = TestingCli.run("classify", "--format", "jsonl", "--input", mbox.toString());
+        Result fromEml = TestingCli.run("classify", "--format", "jsonl", "--input", eml.toString());
+
+        checkRecords(fromMbox.records(), mbox.toString());
+        assertThat(fromMbox.records().get(0).path("message").asInt()).isEqualTo(1);
+        checkRecords(fromEml.records(), eml.toString());
+    }
+
+    @Test
+    void stats_emailDirectory_countsRecipients() throws IOException {
+        Files.writeString(dir.resolve("a.eml"), BOUNCE, StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("stats", "--format", "json", "--input", dir.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("\"FAILED\"").contains("\"DEFERRED\"");
+    }
+
+    @Test
+    void classify_fileOfDsnFields_stillReadLineByLine() throws IOException {
+        Path fields = dir.resolve("dsn.txt");
+        Files.writeString(fields, "Reporting-MTA: dns; mx.example.com\nX-Postfix-Queue-ID: 4F1A2\n"
+                + "X-Postfix-Sender: rfc822; sender@example.com\n\nFinal-Recipient: rfc822; quinn@example.net\n"
+                + "Action: failed\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n", StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("classify", "--format", "jsonl", "--input", fields.toString());
+
+        assertThat(r.records()).allSatisfy(n -> assertThat(n.has("line")).isTrue());
+        assertThat(r.records()).anySatisfy(n -> assertThat(n.path("category").asText()).isEqualTo(
+                "INVALID_RECIPIENT"));
+    }
+
+    @Test
+    void classify_emailFormatWithArguments_usageError() {
+        Result r = TestingCli.run("classify", "--input-format", "email", "550 5.1.1 user unknown");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+}

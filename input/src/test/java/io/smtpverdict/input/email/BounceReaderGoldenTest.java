@@ -1,0 +1,182 @@
+package io.smtpverdict.input.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smtpverdict.spi.Advice;
+import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.Flag;
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Verdict;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One golden email per bounce family, written from each MTA's own bounce code and documentation. */
+final class BounceReaderGoldenTest {
+
+    private static EmailRecord only(List<EmailRecord> records) {
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private static Verdict verdict(EmailRecord r) {
+        assertThat(r.verdict()).as("verdict of %s", r).isPresent();
+        return r.verdict().get();
+    }
+
+    @Test
+    void read_postfixDsn_oneFailedRecipientWithReportFieldsAndOriginalHeaders() {
+        EmailRecord r = only(Emails.golden("postfix-user-unknown.eml"));
+        assertThat(r.kind()).isEqualTo(EmailRecord.Kind.BOUNCE);
+        assertThat(r.recipient()).contains("alice@example.org");
+        assertThat(r.foundBy()).isEqualTo("dsn");
+        assertThat(r.stated()).isEqualTo(Outcome.FAILED);
+        assertThat(r.fields()).containsEntry("action", "failed").containsEntry("status", "5.1.1")
+                .containsEntry("diagnosticType", "smtp").containsEntry("remoteMta", "mx1.example.org")
+                .containsEntry("reportingMta", "mail.example.com").containsEntry("queueId", "4F1A22C0123")
+                .containsEntry("originalMessageId", "<campaign-42.alice@esp.example.com>")
+                .containsEntry("originalSubject", "November news").containsEntry("X-Campaign-Id", "fall-2026")
+                .containsEntry("verpRecipient", "alice@example.org");
+        assertThat(r.fields().get("diagnosticCode"))
+                .isEqualTo("550 5.1.1 <alice@example.org>: Recipient address rejected: User unknown in local "
+                        + "recipient table");
+        Verdict v = verdict(r);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.advice()).isEqualTo(Advice.SUPPRESS_RECIPIENT);
+    }
+
+    @Test
+    void read_dsnWithTwoRecipients_oneRecordEachInLowerCase() {
+        List<EmailRecord> records = Emails.golden("postfix-multi-recipient.eml");
+        assertThat(records).extracting(r -> r.recipient().orElseThrow())
+                .containsExactly("bob@example.net", "carol@example.net");
+        assertThat(verdict(records.get(0)).category()).contains(Category.MAILBOX_FULL);
+        assertThat(verdict(records.get(1)).category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(records).allSatisfy(r -> assertThat(r.fields()).containsEntry("originalMessageId",
+                "<meeting-1@example.com>"));
+    }
+
+    @Test
+    void read_delayedDsn_deferredNeverSuppressed() {
+        EmailRecord r = only(Emails.golden("postfix-delayed.eml"));
+        assertThat(r.recipient()).contains("dave@example.net");
+        assertThat(r.fields()).containsEntry("action", "delayed")
+                .containsEntry("willRetryUntil", "Mon,  9 Nov 2026 08:00:00 +0000 (UTC)")
+                .containsEntry("diagnosticType", "x-postfix");
+        Verdict v = verdict(r);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.advice()).isNotEqualTo(Advice.SUPPRESS_RECIPIENT);
+    }
+
+    @Test
+    void read_delayedActionWithPermanentText_keepsTheMtasOutcomeAndFlagsTheMismatch() {
+        Verdict v = verdict(only(Emails.golden("dsn-delayed-says-550.eml")));
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.has(Flag.CODE_MISMATCH)).isTrue();
+        assertThat(v.advice()).isEqualTo(Advice.RETRY);
+    }
+
+    @Test
+    void read_statusWithoutDiagnosticCode_verdictFromTheStatus() {
+        EmailRecord r = only(Emails.golden("dsn-status-only.eml"));
+        assertThat(r.recipient()).contains("frank@example.net");
+        assertThat(r.reply()).contains("5.1.1");
+        Verdict v = verdict(r);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+    }
+
+    @Test
+    void read_sendmailDsn_reportedReplyWins() {
+        EmailRecord r = only(Emails.golden("sendmail-dsn.eml"));
+        assertThat(r.recipient()).contains("erin@example.org");
+        assertThat(r.fields()).containsEntry("lastAttemptDate", "Thu, 5 Nov 2026 09:00:05 +0900")
+                .containsEntry("originalMessageId", "<offer-7@example.com>");
+        assertThat(r.reply().orElseThrow()).contains("550 5.7.1 Message rejected as spam by content filter");
+        assertThat(verdict(r).category()).contains(Category.SPAM_CONTENT);
+    }
+
+    @Test
+    void read_internationalisedDsn_base64AndUtf8Recipient() {
+        EmailRecord r = only(Emails.golden("global-dsn.eml"));
+        assertThat(r.recipient()).contains("jörgen@example.net");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+    }
+
+    @Test
+    void read_qmail_eachRecipientParagraphIsARecord() {
+        List<EmailRecord> records = Emails.golden("qmail.eml");
+        assertThat(records).extracting(r -> r.recipient().orElseThrow())
+                .containsExactly("heidi@example.org", "ivan@example.org");
+        assertThat(records).extracting(EmailRecord::foundBy).containsOnly("body");
+        assertThat(verdict(records.get(0)).category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(verdict(records.get(1)).category()).contains(Category.BAD_DOMAIN);
+        assertThat(records).allSatisfy(r -> assertThat(verdict(r).outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(records.get(0).fields()).containsEntry("originalMessageId", "<hello-1@example.com>");
+    }
+
+    @Test
+    void read_exim_indentedRecipientAndItsError() {
+        EmailRecord r = only(Emails.golden("exim.eml"));
+        assertThat(r.recipient()).contains("judy@example.net");
+        assertThat(r.reply().orElseThrow()).contains("SMTP error from remote mail server after RCPT TO")
+                .doesNotContain("This is a copy of the message");
+        assertThat(verdict(r).category()).contains(Category.MAILBOX_INACTIVE);
+    }
+
+    @Test
+    void read_microsoft365Ndr_recipientWithTheRemoteServersReply() {
+        EmailRecord r = only(Emails.golden("m365-ndr.eml"));
+        assertThat(r.recipient()).contains("kim@example.org");
+        assertThat(r.foundBy()).isEqualTo("body");
+        assertThat(r.reply().orElseThrow()).contains("RESOLVER.ADR.RecipientNotFound");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(r.fields()).containsEntry("originalMessageId", "<report-q4@example.com>");
+    }
+
+    @Test
+    void read_gmail_technicalDetailsBelongToTheRecipient() {
+        EmailRecord r = only(Emails.golden("gmail.eml"));
+        assertThat(r.recipient()).contains("liam@example.net");
+        assertThat(r.reply().orElseThrow()).contains("Mailbox full");
+        assertThat(verdict(r).category()).contains(Category.MAILBOX_FULL);
+    }
+
+    @Test
+    void read_arfReport_complaintForTheOriginalRecipient() {
+        EmailRecord r = only(Emails.golden("arf.eml"));
+        assertThat(r.kind()).isEqualTo(EmailRecord.Kind.FEEDBACK_REPORT);
+        assertThat(r.recipient()).contains("user@example.com");
+        assertThat(r.foundBy()).isEqualTo("arf");
+        assertThat(r.fields()).containsEntry("feedbackType", "abuse").containsEntry("sourceIp", "192.0.2.1");
+        Verdict v = verdict(r);
+        assertThat(v.category()).contains(Category.RECIPIENT_OPT_OUT);
+        assertThat(v.advice()).isEqualTo(Advice.SUPPRESS_RECIPIENT);
+        assertThat(v.outcome()).isNotEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void read_autoReply_automatedReplyNeverAFailure() {
+        for (String name : List.of("auto-reply.eml", "vacation-subject.eml")) {
+            EmailRecord r = only(Emails.golden(name));
+            assertThat(r.kind()).as(name).isEqualTo(EmailRecord.Kind.AUTO_REPLY);
+            assertThat(r.stated()).isEqualTo(Outcome.DELIVERED);
+            Verdict v = verdict(r);
+            assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
+            assertThat(v.outcome()).isNotEqualTo(Outcome.FAILED);
+            assertThat(v.advice()).isEqualTo(Advice.NONE);
+        }
+        assertThat(only(Emails.golden("auto-reply.eml")).recipient()).contains("mona@example.org");
+    }
+
+    @Test
+    void read_ordinaryEmail_oneRecordWithoutVerdict() {
+        EmailRecord r = only(Emails.golden("ordinary.eml"));
+        assertThat(r.kind()).isEqualTo(EmailRecord.Kind.NOT_A_BOUNCE);
+        assertThat(r.verdict()).isEmpty();
+        assertThat(r.recipient()).isEqualTo(Optional.empty());
+        assertThat(r.error()).isEmpty();
+    }
+}
