@@ -10,8 +10,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * The spark-submit job: reads replies (text, JSON Lines, Parquet or CSV) and adds the {@code verdict} struct to every
- * row, or reads MTA logs and webhook events with the input module's readers ({@link Verdicts#read}), and writes JSON
- * Lines or Parquet. Exit code 0 on success, 1 when Spark fails, 2 for bad usage.
+ * row, or reads MTA logs, webhook events and bounce emails with the input module's readers ({@link Verdicts#read},
+ * {@link Verdicts#readEmails}), and writes JSON Lines or Parquet. Exit code 0 on success, 1 when Spark fails, 2 for bad usage.
  */
 public final class ClassifyJob {
     private ClassifyJob() {
@@ -84,6 +84,9 @@ public final class ClassifyJob {
 
     /** The input as rows with a {@code verdict} column: Spark's own reader, or the input module's for its formats. */
     static Dataset<Row> classified(SparkSession spark, JobOptions options, EngineSettings settings) {
+        if (options.inputFormat.equals("email")) {
+            return Verdicts.readEmails(spark, options.input, settings);
+        }
         if (options.readsRecords()) {
             return Verdicts.read(spark, options.input, options.inputFormat, settings);
         }

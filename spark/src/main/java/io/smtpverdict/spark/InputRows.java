@@ -123,9 +123,9 @@ final class InputRows implements MapPartitionsFunction<Row, Row> {
     static Row row(Engines engines, InputRecord record) {
         InputRecord out = record;
         Verdict verdict = null;
-        if (record.reply().isPresent()) {
+        if (record.reply().isPresent() || record.verdict().isPresent()) {
             try {
-                verdict = engines.engine().classify(record.reply().get(), record.mta(), ClassifyOptions.DEFAULT);
+                verdict = record.classify(engines.engine(), ClassifyOptions.DEFAULT).orElse(null);
             } catch (RuntimeException e) {
                 // The engine promises never to throw; if it does, this row says so and the rest go on.
                 LOG.error("classifying a record failed", e);

@@ -3,16 +3,14 @@ package io.smtpverdict.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The command line of {@link ClassifyJob}, parsed and checked; every problem is a {@link UsageException}. */
 final class JobOptions {
     /** Formats Spark reads itself; each row's reply is one column. */
     static final List<String> INPUT_FORMATS = List.of("text", "json", "parquet", "csv");
-    /** Formats the input module's readers read from lines; rows are {@link Verdicts#read}'s. */
-    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "dsn", "events", "auto");
-    /** Formats the input module will read (whole emails); not wired into the job yet. */
-    static final Set<String> PENDING_INPUT_FORMATS = Set.of("email");
+    /** Formats the input module's readers read: lines ({@link Verdicts#read}) or whole emails ({@link Verdicts#readEmails}). */
+    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "dsn", "events", "auto",
+            "email");
     /** Formats the job writes. */
     static final List<String> OUTPUT_FORMATS = List.of("json", "parquet");
 
@@ -21,7 +19,8 @@ final class JobOptions {
             "  --input PATH            file, directory or glob Spark can read (local, hdfs://, s3a://, ...)",
             "  --input-format FORMAT   text (default: one reply per line, column 'value'), json (JSON Lines), "
                     + "parquet, csv (with a header line); or read by smtp-verdict's own readers, with the MTA's "
-                    + "decision as evidence: postfix, exim, sendmail, dsn, events (webhook JSON Lines), auto",
+                    + "decision as evidence: postfix, exim, sendmail, dsn, events (webhook JSON Lines), auto, email (one "
+                    + "bounce email per file, one row per recipient)",
             "  --column NAME           the column holding the reply (default 'value' for text; required for json, "
                     + "parquet, csv; not taken by the reader formats)",
             "  --output DIR            where to write; must not exist yet",
@@ -98,11 +97,6 @@ final class JobOptions {
         }
         if (o.help) {
             return o;
-        }
-        if (PENDING_INPUT_FORMATS.contains(o.inputFormat)) {
-            throw new UsageException("--input-format " + o.inputFormat + " is not available in the Spark job yet (it "
-                    + "needs the input module's email reader); supported: " + String.join(", ", supported())
-                    + ". Meanwhile run `verdict classify --input-format " + o.inputFormat + "` on the files.");
         }
         if (!INPUT_FORMATS.contains(o.inputFormat) && !RECORD_FORMATS.contains(o.inputFormat)) {
             throw new UsageException("unknown --input-format '" + o.inputFormat + "'; supported: "

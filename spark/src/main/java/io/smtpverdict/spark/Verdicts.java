@@ -162,6 +162,32 @@ public final class Verdicts {
         return spark.read().text(path).mapPartitions(new InputRows(settings, inputFormat), Encoders.row(InputRows.SCHEMA));
     }
 
+    /** Reads bounce emails with every plugin on the class path; see {@link #readEmails(SparkSession, String, EngineSettings)}. */
+    public static Dataset<Row> readEmails(SparkSession spark, String path) {
+        return readEmails(spark, path, EngineSettings.DEFAULT);
+    }
+
+    /**
+     * Reads whole emails (one email per file; {@code .eml}, gzip-compressed too) from {@code path}, a file,
+     * directory (searched recursively, so a Maildir's {@code cur} and {@code new} are read) or glob, with the input
+     * module's bounce reader, as {@code verdict classify} reads them: one row per recipient each email reports on,
+     * or one row for an email that is no bounce or cannot be read. Columns {@code file}, {@code recipient},
+     * {@code kind} ({@code bounce}, {@code feedback-report}, {@code auto-reply}, {@code not-a-bounce},
+     * {@code unreadable}), {@code foundBy}, {@code reply}, {@code fields} (the DSN fields and returned headers),
+     * {@code error}, {@code warnings} and the {@code verdict} struct. Mailboxes in mbox format are not split here.
+     *
+     * @throws io.smtpverdict.core.VerdictConfigurationException for a broken rule table or an unknown plugin or
+     *     vendor id
+     */
+    public static Dataset<Row> readEmails(SparkSession spark, String path, EngineSettings settings) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(settings, "settings is null");
+        Engines.of(settings);
+        return spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(path)
+                .mapPartitions(new EmailRows(settings), Encoders.row(EmailRows.SCHEMA));
+    }
+
     /** Classifies one partition's rows with the engine of this JVM; the function carries only its settings. */
     private static final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;

@@ -102,11 +102,27 @@ final class ClassifyJobTest {
     }
 
     @Test
-    void run_emailFormat_isRejectedNamingTheSupportedFormats() {
-        Result r = run("--input", "bounces", "--input-format", "email", "--output", dir.resolve("never").toString());
+    void run_emailFormat_writesOneRowPerRecipient() throws Exception {
+        Path input = Path.of(ClassifyJobTest.class.getResource("emails").toURI());
+        Path output = dir.resolve("out-email");
+
+        Result r = run("--input", input.toString(), "--input-format", "email", "--output", output.toString());
+
+        assertThat(r.code).as(r.err).isZero();
+        List<JsonNode> rows = jsonLines(output);
+        assertThat(rows).hasSize(3);
+        assertThat(rows).anySatisfy(n -> {
+            assertThat(n.path("recipient").asText()).isEqualTo("cid@example.net");
+            assertThat(n.at("/verdict/outcome").asText()).isEqualTo("FAILED");
+        });
+    }
+
+    @Test
+    void run_unknownFormat_isRejectedNamingTheSupportedFormats() {
+        Result r = run("--input", "x", "--input-format", "maildir", "--output", dir.resolve("never").toString());
 
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--input-format email is not available").contains("text, json, parquet, csv, postfix");
+        assertThat(r.err).contains("unknown --input-format 'maildir'").contains("text, json, parquet, csv, postfix");
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
