@@ -9,8 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The spark-submit job: reads replies (text, JSON Lines, Parquet or CSV), adds the {@code verdict} struct to every
- * row and writes JSON Lines or Parquet. Exit code 0 on success, 1 when Spark fails, 2 for bad usage.
+ * The spark-submit job: reads replies (text, JSON Lines, Parquet or CSV) and adds the {@code verdict} struct to every
+ * row, or reads MTA logs, webhook events and bounce emails with the input module's readers ({@link Verdicts#read},
+ * {@link Verdicts#readEmails}), and writes JSON Lines or Parquet. Exit code 0 on success, 1 when Spark fails, 2 for bad usage.
  */
 public final class ClassifyJob {
     private ClassifyJob() {
@@ -64,17 +65,9 @@ public final class ClassifyJob {
     static long classify(SparkSession spark, JobOptions options) {
         EngineSettings settings = options.settings();
         Engines.of(settings);   // a bad rule file or plugin id is a usage error, reported before any input is read
-        DataFrameReader reader = spark.read();
-        Dataset<Row> input = switch (options.inputFormat) {
-            case "text" -> reader.text(options.input);
-            case "json" -> reader.json(options.input);
-            case "parquet" -> reader.parquet(options.input);
-            case "csv" -> reader.option("header", "true").csv(options.input);
-            default -> throw new IllegalStateException("format passed validation: " + options.inputFormat);
-        };
         // Counted while writing (no second pass, nothing cached): the observation is filled when the write ends.
         Observation written = new Observation("written");
-        Dataset<Row> classified = Verdicts.classify(input, options.column, settings)
+        Dataset<Row> classified = classified(spark, options, settings)
                 .observe(written, functions.count(functions.lit(1)).as("rows"));
         if (options.outputFormat.equals("parquet")) {
             classified.write().parquet(options.output);
@@ -87,5 +80,24 @@ public final class ClassifyJob {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the row count", e);
         }
+    }
+
+    /** The input as rows with a {@code verdict} column: Spark's own reader, or the input module's for its formats. */
+    static Dataset<Row> classified(SparkSession spark, JobOptions options, EngineSettings settings) {
+        if (options.inputFormat.equals("email")) {
+            return Verdicts.readEmails(spark, options.input, settings);
+        }
+        if (options.readsRecords()) {
+            return Verdicts.read(spark, options.input, options.inputFormat, settings);
+        }
+        DataFrameReader reader = spark.read();
+        Dataset<Row> input = switch (options.inputFormat) {
+            case "text" -> reader.text(options.input);
+            case "json" -> reader.json(options.input);
+            case "parquet" -> reader.parquet(options.input);
+            case "csv" -> reader.option("header", "true").csv(options.input);
+            default -> throw new IllegalStateException("format passed validation: " + options.inputFormat);
+        };
+        return Verdicts.classify(input, options.column, settings);
     }
 }

@@ -3,14 +3,14 @@ package io.smtpverdict.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The command line of {@link ClassifyJob}, parsed and checked; every problem is a {@link UsageException}. */
 final class JobOptions {
     /** Formats Spark reads itself; each row's reply is one column. */
     static final List<String> INPUT_FORMATS = List.of("text", "json", "parquet", "csv");
-    /** Formats the input module will read (log lines, whole emails); not wired into the job yet. */
-    static final Set<String> PENDING_INPUT_FORMATS = Set.of("postfix", "email");
+    /** Formats the input module's readers read: lines ({@link Verdicts#read}) or whole emails ({@link Verdicts#readEmails}). */
+    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "dsn", "events", "auto",
+            "email");
     /** Formats the job writes. */
     static final List<String> OUTPUT_FORMATS = List.of("json", "parquet");
 
@@ -18,8 +18,11 @@ final class JobOptions {
             "Usage: ClassifyJob --input PATH --output DIR [options]",
             "  --input PATH            file, directory or glob Spark can read (local, hdfs://, s3a://, ...)",
             "  --input-format FORMAT   text (default: one reply per line, column 'value'), json (JSON Lines), "
-                    + "parquet, csv (with a header line)",
-            "  --column NAME           the column holding the reply (default 'value' for text; required otherwise)",
+                    + "parquet, csv (with a header line); or read by smtp-verdict's own readers, with the MTA's "
+                    + "decision as evidence: postfix, exim, sendmail, dsn, events (webhook JSON Lines), auto, email (one "
+                    + "bounce email per file, one row per recipient)",
+            "  --column NAME           the column holding the reply (default 'value' for text; required for json, "
+                    + "parquet, csv; not taken by the reader formats)",
             "  --output DIR            where to write; must not exist yet",
             "  --output-format FORMAT  json (default: JSON Lines part files) or parquet",
             "  --master URL            Spark master, e.g. 'local[2]' (default: what spark-submit sets)",
@@ -95,14 +98,9 @@ final class JobOptions {
         if (o.help) {
             return o;
         }
-        if (PENDING_INPUT_FORMATS.contains(o.inputFormat)) {
-            throw new UsageException("--input-format " + o.inputFormat + " is not available in the Spark job yet (it "
-                    + "needs the input module's readers); supported: " + String.join(", ", INPUT_FORMATS)
-                    + ". Meanwhile run `verdict classify --input-format " + o.inputFormat + "` on the files.");
-        }
-        if (!INPUT_FORMATS.contains(o.inputFormat)) {
+        if (!INPUT_FORMATS.contains(o.inputFormat) && !RECORD_FORMATS.contains(o.inputFormat)) {
             throw new UsageException("unknown --input-format '" + o.inputFormat + "'; supported: "
-                    + String.join(", ", INPUT_FORMATS));
+                    + String.join(", ", supported()));
         }
         if (!OUTPUT_FORMATS.contains(o.outputFormat)) {
             throw new UsageException("unknown --output-format '" + o.outputFormat + "'; supported: "
@@ -114,7 +112,12 @@ final class JobOptions {
         if (o.output == null) {
             throw new UsageException("--output is required");
         }
-        if (o.column == null) {
+        if (o.readsRecords()) {
+            if (o.column != null) {
+                throw new UsageException("--column does not apply to --input-format " + o.inputFormat
+                        + ": its reader finds the reply itself");
+            }
+        } else if (o.column == null) {
             if (!o.inputFormat.equals("text")) {
                 throw new UsageException("--column is required for --input-format " + o.inputFormat
                         + ": name the column that holds the reply");
@@ -122,6 +125,18 @@ final class JobOptions {
             o.column = "value";
         }
         return o;
+    }
+
+    /** Every --input-format the job takes. */
+    static List<String> supported() {
+        List<String> all = new ArrayList<>(INPUT_FORMATS);
+        all.addAll(RECORD_FORMATS);
+        return all;
+    }
+
+    /** Whether the input is read by the input module's readers ({@link Verdicts#read}) rather than by Spark. */
+    boolean readsRecords() {
+        return RECORD_FORMATS.contains(inputFormat);
     }
 
     EngineSettings settings() {

@@ -132,6 +132,62 @@ public final class Verdicts {
         return data.mapPartitions(new ClassifyPartition(settings, index), Encoders.row(out));
     }
 
+    /** Reads MTA log lines or webhook events with every plugin on the class path; see {@link #read(SparkSession, String, String, EngineSettings)}. */
+    public static Dataset<Row> read(SparkSession spark, String path, String format) {
+        return read(spark, path, format, EngineSettings.DEFAULT);
+    }
+
+    /**
+     * Reads the lines at {@code path} (anything {@code spark.read().text} reads: files, directories, globs, gzip)
+     * with the input module's reader for {@code format} and classifies every record with what the MTA or ESP itself
+     * reported (its decision and logged status), as {@code verdict classify --input-format FORMAT} does. One row
+     * per record: columns {@code input}, {@code reply}, {@code recipient}, {@code relay}, {@code queueId},
+     * {@code time}, {@code context} (everything the reader found), {@code skipped}, {@code error}, {@code warning}
+     * and the {@code verdict} struct (null when there is no reply). Records are read per partition: a multi-line
+     * reply or folded DSN field split by a partition boundary becomes two records.
+     *
+     * @param format {@code postfix}, {@code exim}, {@code sendmail}, {@code dsn}, {@code events} (webhook JSON
+     *     Lines, recognised by shape) or {@code auto} (decided per line)
+     * @throws IllegalArgumentException for an unknown format
+     * @throws io.smtpverdict.core.VerdictConfigurationException for a broken rule table or an unknown plugin or
+     *     vendor id
+     */
+    public static Dataset<Row> read(SparkSession spark, String path, String format, EngineSettings settings) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(format, "format is null");
+        requireNonNull(settings, "settings is null");
+        io.smtpverdict.input.InputFormat inputFormat = InputRows.format(format);
+        Engines.of(settings);
+        return spark.read().text(path).mapPartitions(new InputRows(settings, inputFormat), Encoders.row(InputRows.SCHEMA));
+    }
+
+    /** Reads bounce emails with every plugin on the class path; see {@link #readEmails(SparkSession, String, EngineSettings)}. */
+    public static Dataset<Row> readEmails(SparkSession spark, String path) {
+        return readEmails(spark, path, EngineSettings.DEFAULT);
+    }
+
+    /**
+     * Reads whole emails (one email per file; {@code .eml}, gzip-compressed too) from {@code path}, a file,
+     * directory (searched recursively, so a Maildir's {@code cur} and {@code new} are read) or glob, with the input
+     * module's bounce reader, as {@code verdict classify} reads them: one row per recipient each email reports on,
+     * or one row for an email that is no bounce or cannot be read. Columns {@code file}, {@code recipient},
+     * {@code kind} ({@code bounce}, {@code feedback-report}, {@code auto-reply}, {@code not-a-bounce},
+     * {@code unreadable}), {@code foundBy}, {@code reply}, {@code fields} (the DSN fields and returned headers),
+     * {@code error}, {@code warnings} and the {@code verdict} struct. Mailboxes in mbox format are not split here.
+     *
+     * @throws io.smtpverdict.core.VerdictConfigurationException for a broken rule table or an unknown plugin or
+     *     vendor id
+     */
+    public static Dataset<Row> readEmails(SparkSession spark, String path, EngineSettings settings) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(settings, "settings is null");
+        Engines.of(settings);
+        return spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(path)
+                .mapPartitions(new EmailRows(settings), Encoders.row(EmailRows.SCHEMA));
+    }
+
     /** Classifies one partition's rows with the engine of this JVM; the function carries only its settings. */
     private static final class ClassifyPartition implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;

@@ -102,12 +102,56 @@ final class ClassifyJobTest {
     }
 
     @Test
-    void run_postfixFormat_isRejectedNamingTheSupportedFormats() {
-        Result r = run("--input", "mail.log", "--input-format", "postfix", "--output", dir.resolve("never").toString());
+    void run_emailFormat_writesOneRowPerRecipient() throws Exception {
+        Path input = Path.of(ClassifyJobTest.class.getResource("emails").toURI());
+        Path output = dir.resolve("out-email");
+
+        Result r = run("--input", input.toString(), "--input-format", "email", "--output", output.toString());
+
+        assertThat(r.code).as(r.err).isZero();
+        List<JsonNode> rows = jsonLines(output);
+        assertThat(rows).hasSize(3);
+        assertThat(rows).anySatisfy(n -> {
+            assertThat(n.path("recipient").asText()).isEqualTo("cid@example.net");
+            assertThat(n.at("/verdict/outcome").asText()).isEqualTo("FAILED");
+        });
+    }
+
+    @Test
+    void run_unknownFormat_isRejectedNamingTheSupportedFormats() {
+        Result r = run("--input", "x", "--input-format", "maildir", "--output", dir.resolve("never").toString());
 
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--input-format postfix is not available").contains("text, json, parquet, csv");
+        assertThat(r.err).contains("unknown --input-format 'maildir'").contains("text, json, parquet, csv, postfix");
         assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
+    void run_postfixLog_writesOneRowPerRecordClassifiedWithTheMtasDecision() throws Exception {
+        Path input = Path.of(ClassifyJobTest.class.getResource("mail.log").toURI());
+        Path output = dir.resolve("out-postfix");
+
+        Result r = run("--input", input.toString(), "--input-format", "postfix", "--output", output.toString());
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("wrote 8 rows");
+        List<JsonNode> rows = jsonLines(output);
+        assertThat(rows).hasSize(8);
+        assertThat(rows).filteredOn(n -> n.has("skipped")).hasSize(1)
+                .allSatisfy(n -> assertThat(n.has("verdict")).isFalse());
+        JsonNode alice = rows.stream().filter(n -> n.path("recipient").asText().equals("alice@example.net"))
+                .findFirst().orElseThrow();
+        assertThat(alice.at("/verdict/outcome").asText()).isEqualTo("DEFERRED");
+        assertThat(alice.at("/queueId").asText()).isEqualTo("4Xb1Kq2Hv3z9");
+        assertThat(alice.at("/context/logStatus").asText()).isEqualTo("deferred");
+    }
+
+    @Test
+    void run_columnWithAReaderFormat_isAUsageError() {
+        Result r = run("--input", "mail.log", "--input-format", "postfix", "--column", "x", "--output", "out");
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("--column does not apply to --input-format postfix");
     }
 
     @Test
