@@ -36,11 +36,18 @@ final class SesNotification {
         if (from < 0 || to <= from || !text.contains("\"notificationType\"")) {
             return Optional.empty();
         }
+        String json = text.substring(from, to + 1);
         JsonNode root;
         try {
-            root = JSON.readTree(text.substring(from, to + 1));
+            root = JSON.readTree(json);
         } catch (IOException e) {
-            return Optional.empty();
+            try {
+                // a relay on the way folded the long JSON line, breaking it inside a string or a number: line
+                // breaks between JSON tokens mean nothing, so dropping them all restores the notification
+                root = JSON.readTree(json.replace("\r", "").replace("\n", ""));
+            } catch (IOException again) {
+                return Optional.empty();
+            }
         }
         String type = root.path("notificationType").asText("");
         List<Recipient> out = new ArrayList<>();

@@ -47,6 +47,34 @@ final class BounceReaderGoldenTest {
     }
 
     @Test
+    void read_sesNotificationFoldedInsideItsJson_stillGivesEveryBouncedRecipient() {
+        // the fields of an SES bounce notification as the SES developer guide documents them, with the long
+        // JSON line folded by a relay inside a string and inside a key
+        String email = String.join("\r\n",
+                "From: no-reply@sns.amazonaws.com",
+                "To: bounces@esp.example.com",
+                "Subject: AWS Notification Message",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "{\"Type\" : \"Notification\", \"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+                        + "\"bounceSubType\":\"General\",\"bouncedRecipients\":[{\"emailAddress\":\"jane@examp",
+                "le.com\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"},"
+                        + "{\"emailAddress\":\"richard@example.com\",\"action\":\"failed\",\"sta",
+                "tus\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}],\"reportingMTA\":\"dsn; a8-70.smtp-out.amazonses.com\"},"
+                        + "\"mail\":{\"messageId\":\"000001378603177f-7a5433e7-8edb-42ae-af10-f0181f34d6ee-000000\"}}",
+                "");
+        List<EmailRecord> records = Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(r -> r.recipient().orElseThrow())
+                .containsExactly("jane@example.com", "richard@example.com");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.foundBy()).isEqualTo("ses");
+            assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+            assertThat(verdict(r).outcome()).isEqualTo(Outcome.FAILED);
+        });
+    }
+
+    @Test
     void read_dsnWithTwoRecipients_oneRecordEachInLowerCase() {
         List<EmailRecord> records = Emails.golden("postfix-multi-recipient.eml");
         assertThat(records).extracting(r -> r.recipient().orElseThrow())
