@@ -3,6 +3,7 @@ package io.smtpverdict.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.input.Decompression;
 import io.smtpverdict.input.InputFormat;
 import io.smtpverdict.input.InputRecord;
 import io.smtpverdict.input.InputRecord.Origin;
@@ -10,7 +11,6 @@ import io.smtpverdict.input.RecordSource;
 import io.smtpverdict.input.email.BounceReader;
 import io.smtpverdict.input.email.EmailRecord;
 import io.smtpverdict.input.email.MailboxReader;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Whole emails as records: every recipient of every email of a file, directory, mbox or Maildir, each with the
@@ -71,12 +70,7 @@ final class EmailRecordSource implements RecordSource, AutoCloseable {
             // a FIFO, /dev/stdin or <(...) can be read once only: sniffing would eat its first lines
             return false;
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(p))) {
-            raw.mark(2);
-            int a = raw.read();
-            int b = raw.read();
-            raw.reset();
-            InputStream in = a == 0x1f && b == 0x8b ? new GZIPInputStream(raw) : raw;
+        try (InputStream in = Decompression.open(Files.newInputStream(p))) {
             byte[] head = in.readNBytes(8192);
             String text = new String(head, StandardCharsets.ISO_8859_1);
             if (text.startsWith("From ") && EMAIL_HEADER.matcher(text).find()) {

@@ -12,11 +12,18 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * forward: the magic bytes are pushed back, never re-read by seeking, and concatenated members (as {@code cat a.gz
  * b.gz} or rotated logs give) are all read.
  */
-final class Decompression {
+public final class Decompression {
     private Decompression() {
     }
 
-    static InputStream open(InputStream raw) throws IOException {
+    /**
+     * The input unpacked when its first bytes are gzip's or bzip2's, else the input itself. It reads only forward,
+     * so pipes and FIFOs work; the returned stream does not support {@code mark}.
+     *
+     * @param raw the input, possibly compressed
+     * @throws IOException when the input cannot be read or a compressed header is broken
+     */
+    public static InputStream open(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(new ForwardOnly(raw), 3);
         byte[] magic = new byte[3];
         int n = 0;

@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * <pre>{@code
  * try (RecordSource records = Readers.open(in, Optional.of("mail.log"), ReadOptions.DEFAULT)) {
  *     for (Optional<InputRecord> r = records.next(); r.isPresent(); r = records.next()) {
- *         r.get().reply().ifPresent(reply -> engine.classify(reply, r.get().mta()));
+ *         r.get().classify(engine, ClassifyOptions.DEFAULT).ifPresent(verdict -> ...);
  *     }
  * }
  * }</pre>

@@ -1,5 +1,6 @@
 package io.smtpverdict.spark;
 
+import io.smtpverdict.input.Decompression;
 import io.smtpverdict.input.email.BounceReader;
 import io.smtpverdict.input.email.EmailRecord;
 import io.smtpverdict.input.email.MailboxReader;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,10 +61,8 @@ final class EmailRows implements MapPartitionsFunction<Row, Row> {
                     String path = file.getAs("path");
                     byte[] content = file.getAs("content");
                     byte[] bytes = content == null ? new byte[0] : content;
-                    InputStream in = new ByteArrayInputStream(bytes);
-                    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                        in = gunzip(in);   // a broken archive then reads as an unreadable email, not a failed task
-                    }
+                    // unpacked as every other reader unpacks; a broken archive reads as an unreadable email
+                    InputStream in = unpack(new ByteArrayInputStream(bytes));
                     MailboxReader.Message message = new MailboxReader.Message(path, OptionalInt.empty(), in,
                             Optional.empty());
                     for (EmailRecord r : MailboxReader.read(reader, message)) {
@@ -84,9 +82,9 @@ final class EmailRows implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private static InputStream gunzip(InputStream in) {
+    private static InputStream unpack(InputStream in) {
         try {
-            return new GZIPInputStream(in);
+            return Decompression.open(in);
         } catch (IOException e) {
             return new InputStream() {
                 @Override

@@ -2,6 +2,7 @@ package io.smtpverdict.input.email;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smtpverdict.input.Decompression;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the emails of a container: a single email file, a directory of them (recursively, in name order), an
@@ -216,15 +216,9 @@ public final class MailboxReader implements Closeable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** The file unpacked as the line readers unpack theirs, buffered so the container can be sniffed. */
     private static InputStream unpack(InputStream in) throws IOException {
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        if (a == 0x1f && b == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 65536), 65536);
-        }
-        return in;
+        return new BufferedInputStream(Decompression.open(in), 65536);
     }
 
     private static boolean startsWithFromLine(InputStream in) throws IOException {

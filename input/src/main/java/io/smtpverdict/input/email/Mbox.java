@@ -47,7 +47,7 @@ final class Mbox {
     /** The next message, or null at the end. The previous entry's stream is drained first. */
     Entry next() throws IOException {
         if (current != null) {
-            current.transferTo(OutputStreamNull.INSTANCE);
+            current.transferTo(java.io.OutputStream.nullOutputStream());
             current = null;
         }
         byte[] first = chunk();
@@ -232,19 +232,6 @@ final class Mbox {
             System.arraycopy(chunk, at, b, off, k);
             at += k;
             return k;
-        }
-    }
-
-    /** Discards what is written to it. */
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
         }
     }
 }
