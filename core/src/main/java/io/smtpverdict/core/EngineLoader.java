@@ -2,6 +2,7 @@ package io.smtpverdict.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smtpverdict.core.table.RulePack;
 import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.core.table.TableException;
@@ -37,6 +38,7 @@ final class EngineLoader {
     }
 
     static VerdictEngine load(VerdictEngine.Builder b) {
+        long t0 = System.nanoTime();
         Map<String, VerdictPlugin> byId = new LinkedHashMap<>();
         List<VerdictPlugin> all = new ArrayList<>(b.plugins);
         if (b.discover) {
@@ -98,6 +100,7 @@ final class EngineLoader {
             texts.put(p, new String[] {version == null ? "unknown" : version, description == null ? "" : description});
         }
         plugins.sort(Comparator.comparing((VerdictPlugin p) -> -priorities.get(p)).thenComparing(VerdictPlugin::id));
+        long t1 = System.nanoTime();
         List<RuleSet.Source> sources = new ArrayList<>();
         List<PluginInfo> infos = new ArrayList<>();
         Map<String, String> ruleOwner = new HashMap<>();
@@ -105,18 +108,7 @@ final class EngineLoader {
             int priority = priorities.get(p);
             int count = 0;
             for (String table : tables.get(p)) {
-                TableFile file;
-                try (InputStream in = p.getClass().getResourceAsStream(table)) {
-                    if (in == null) {
-                        throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
-                                "resource not found beside " + p.getClass().getName(), null);
-                    }
-                    file = RuleTableLoader.read(p.id(), table, in, false);
-                } catch (TableException e) {
-                    throw configuration(e);
-                } catch (IOException e) {
-                    throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
-                }
+                TableFile file = shippedTable(p, table);
                 for (int i = 0; i < file.rules().size(); i++) {
                     TableRule r = file.rules().get(i);
                     String prev = ruleOwner.putIfAbsent(r.id(), table);
@@ -142,10 +134,74 @@ final class EngineLoader {
             LOG.warn("no verdict plugins found: only reply-code classes will be told apart "
                     + "(see docs/troubleshooting.md#no-plugins)");
         }
+        long t2 = System.nanoTime();
         RuleSet set = new RuleSet(sources, overrides);
         VerdictEngine engine = new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
+        long t3 = System.nanoTime();
         checkUserExamples(engine, sources, infos);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("engine built in {} ms: plugins {} ms, tables {} ms, compile {} ms, user examples {} ms",
+                    ms(System.nanoTime() - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
+        }
         return engine;
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /**
+     * A plugin's table: from the pack made of it at build time when there is one and it was made from exactly
+     * this JSON, else read and validated from the JSON.
+     */
+    private static TableFile shippedTable(VerdictPlugin p, String table) {
+        java.net.URL json = p.getClass().getResource(table);
+        if (json == null) {
+            throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
+                    "resource not found beside " + p.getClass().getName(), null);
+        }
+        return readTable(p.id(), table, json, p.getClass().getResource(table + RulePack.SUFFIX));
+    }
+
+    /** A table from its pack when {@code pack} is not null and was made from this JSON, else from the JSON. */
+    static TableFile readTable(String pluginId, String table, java.net.URL json, java.net.URL pack) {
+        try {
+            if (pack != null) {
+                long[] fingerprint = fingerprint(json);
+                RulePack.Result read;
+                try (InputStream in = new java.io.BufferedInputStream(pack.openStream())) {
+                    read = RulePack.read(in, fingerprint[0], fingerprint[1]);
+                }
+                if (read.table().isPresent()) {
+                    return read.table().get();
+                }
+                LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
+                        pluginId, table, RulePack.SUFFIX, read.refusal());
+            }
+            try (InputStream in = json.openStream()) {
+                return RuleTableLoader.read(pluginId, table, in, false);
+            }
+        } catch (TableException e) {
+            throw configuration(e);
+        } catch (IOException e) {
+            throw tableError(TableException.Kind.TABLE_NOT_FOUND, pluginId, table, "$", e.toString(), e);
+        }
+    }
+
+    /** The length and CRC-32 of a table's JSON: from its jar entry when it is in a jar, else by reading it. */
+    private static long[] fingerprint(java.net.URL json) throws IOException {
+        java.net.URLConnection c = json.openConnection();
+        if (c instanceof java.net.JarURLConnection) {
+            c.setUseCaches(true);
+            java.util.jar.JarEntry e = ((java.net.JarURLConnection) c).getJarEntry();
+            if (e != null && e.getCrc() >= 0 && e.getSize() >= 0) {
+                return new long[] {e.getSize(), e.getCrc()};
+            }
+        }
+        try (InputStream in = c.getInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            return new long[] {bytes.length, RulePack.crc(bytes)};
+        }
     }
 
     /** Every example of a user table's rule must be matched by that rule, or the table is refused naming it. */

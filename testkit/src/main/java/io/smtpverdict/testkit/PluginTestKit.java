@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.PluginInfo;
 import io.smtpverdict.core.RuleInfo;
+import io.smtpverdict.core.RulePackCompiler;
 import io.smtpverdict.core.VerdictConfigurationException;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Candidate;
@@ -126,6 +127,7 @@ public final class PluginTestKit {
     public PluginTestKit assertAll() {
         List<String> problems = new ArrayList<>(discoveryProblems());
         problems.addAll(TableSchema.problems(plugin));
+        problems.addAll(RulePackCompiler.problems(plugin, false));
         List<String> loadProblems = loadProblems();
         problems.addAll(loadProblems);
         if (loadProblems.isEmpty()) {
@@ -155,6 +157,17 @@ public final class PluginTestKit {
      */
     public PluginTestKit assertTablesMatchSchema() {
         return check(TableSchema.problems(plugin));
+    }
+
+    /**
+     * Checks that every table the plugin names has a rule pack beside it, compiled by the build step of
+     * docs/writing-a-plugin.md, that was made from exactly that table and holds the same rules. ({@link #assertAll()}
+     * checks the packs that are there; this also requires that there is one.)
+     *
+     * @return this kit
+     */
+    public PluginTestKit assertPacksCompiled() {
+        return check(RulePackCompiler.problems(plugin, true));
     }
 
     /**

@@ -54,6 +54,24 @@ final class PluginTestKitTest {
     }
 
     @Test
+    void assertPacksCompiled_tableWithoutPack_failsNamingTheBuildStep() {
+        PluginTestKit kit = PluginTestKit.forPlugin(TestingPlugin.withTable("good-rules.json"));
+
+        assertThatThrownBy(kit::assertPacksCompiled).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("good-rules.json: no good-rules.json.pack beside it")
+                .hasMessageContaining("docs/writing-a-plugin.md#rule-packs");
+    }
+
+    @Test
+    void assertAll_packMadeFromOtherJson_failsAsStale() {
+        // stale-pack-rules.json.pack was written from the table's bytes plus one trailing space
+        PluginTestKit kit = PluginTestKit.forPlugin(TestingPlugin.withTable("stale-pack-rules.json"));
+
+        assertThatThrownBy(kit::assertAll).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("stale-pack-rules.json.pack: stale");
+    }
+
+    @Test
     void assertLoads_contractNewerThanEngine_fails() {
         PluginTestKit kit = PluginTestKit.forPlugin(
                 new TestingPlugin("testing", "good-rules.json", VerdictContract.VERSION + 1));

@@ -1,10 +1,7 @@
 package io.smtpverdict.core.match;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A multi-pattern automaton over folded text: one pass over the input finds every occurrence of every key,
@@ -134,50 +131,60 @@ public final class AhoCorasick {
      * (fold them with {@link io.smtpverdict.core.parse.Normalizer} first).
      */
     public static AhoCorasick build(List<String> keys) {
-        // The trie as an edge list: one hash map over (state, char) for all states, then sorted into flat rows.
-        Map<Long, Integer> edges = new HashMap<>(keys.size() * 8);
-        List<Integer> out = new ArrayList<>();
-        out.add(-1);
-        int next = 1;
-        for (int k = 0; k < keys.size(); k++) {
-            String key = keys.get(k);
-            if (key.isEmpty()) {
+        // The trie from the keys in sorted order: a key shares the states of its common prefix with the key
+        // before it, so each state's children are made in increasing label order and rows need no sorting.
+        Integer[] byText = new Integer[keys.size()];
+        int total = 1;
+        for (int k = 0; k < byText.length; k++) {
+            byText[k] = k;
+            if (keys.get(k).isEmpty()) {
                 throw new IllegalArgumentException("empty key at " + k);
             }
-            int s = 0;
-            for (int i = 0; i < key.length(); i++) {
-                long edge = ((long) s << 16) | key.charAt(i);
-                Integer t = edges.get(edge);
-                if (t == null) {
-                    t = next++;
-                    out.add(-1);
-                    edges.put(edge, t);
-                }
-                s = t;
+            total += keys.get(k).length();
+        }
+        Arrays.sort(byText, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+        int[] parent = new int[total];
+        char[] label = new char[total];
+        int[] out = new int[total];
+        Arrays.fill(out, -1);
+        int[] path = new int[total];
+        String prev = "";
+        int next = 1;
+        for (int k : byText) {
+            String key = keys.get(k);
+            int lcp = 0;
+            int max = Math.min(key.length(), prev.length());
+            while (lcp < max && key.charAt(lcp) == prev.charAt(lcp)) {
+                lcp++;
             }
-            if (out.get(s) >= 0) {
+            int st = path[lcp];
+            for (int i = lcp; i < key.length(); i++) {
+                parent[next] = st;
+                label[next] = key.charAt(i);
+                st = next++;
+                path[i + 1] = st;
+            }
+            if (out[st] >= 0) {
                 throw new IllegalArgumentException("duplicate key: " + key);
             }
-            out.set(s, k);
+            out[st] = k;
+            prev = key;
         }
         int states = next;
-        long[] sorted = new long[edges.size()];
-        int e = 0;
-        for (Long edge : edges.keySet()) {
-            sorted[e++] = edge;
-        }
-        Arrays.sort(sorted);
         int[] transStart = new int[states + 1];
-        char[] labels = new char[sorted.length];
-        int[] targets = new int[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            int from = (int) (sorted[i] >>> 16);
-            transStart[from + 1]++;
-            labels[i] = (char) (sorted[i] & 0xffff);
-            targets[i] = edges.get(sorted[i]);
+        for (int t = 1; t < states; t++) {
+            transStart[parent[t] + 1]++;
         }
         for (int st = 0; st < states; st++) {
             transStart[st + 1] += transStart[st];
+        }
+        char[] labels = new char[states - 1];
+        int[] targets = new int[states - 1];
+        int[] fill = Arrays.copyOf(transStart, states);
+        for (int t = 1; t < states; t++) {
+            int at = fill[parent[t]]++;
+            labels[at] = label[t];
+            targets[at] = t;
         }
         // Number states breadth-first: the shallow states that ordinary text keeps visiting become neighbours
         // in memory, which keeps the dense table's hot rows in cache.
@@ -189,12 +196,12 @@ public final class AhoCorasick {
         int[] bStart = new int[states + 1];
         char[] bLabels = new char[labels.length];
         int[] bTargets = new int[targets.length];
-        List<Integer> bOut = new ArrayList<>(states);
+        int[] bOut = new int[states];
         int w = 0;
         for (int i = 0; i < states; i++) {
             int old = order[i];
             bStart[i] = w;
-            bOut.add(out.get(old));
+            bOut[i] = out[old];
             for (int t = transStart[old]; t < transStart[old + 1]; t++) {
                 bLabels[w] = labels[t];
                 bTargets[w] = newId[targets[t]];
@@ -210,7 +217,7 @@ public final class AhoCorasick {
         int[] outKey = new int[states];
         int[] dictLink = new int[states];
         for (int s = 0; s < states; s++) {
-            outKey[s] = out.get(s);
+            outKey[s] = out[s];
             dictLink[s] = -1;
         }
         // Breadth-first: failure links and dictionary links.

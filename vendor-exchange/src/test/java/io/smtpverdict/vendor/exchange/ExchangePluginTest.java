@@ -42,7 +42,7 @@ final class ExchangePluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new ExchangePlugin()).assertAll();
+        PluginTestKit.forPlugin(new ExchangePlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -44,7 +44,7 @@ final class EximPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new EximPlugin()).assertAll();
+        PluginTestKit.forPlugin(new EximPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 final class GenericPluginKitTest {
     @Test
     void plugin_passesThePluginTestKit() {
-        PluginTestKit.forPlugin(new GenericPlugin()).assertAll();
+        PluginTestKit.forPlugin(new GenericPlugin()).assertAll().assertPacksCompiled();
     }
 }

@@ -44,7 +44,7 @@ final class GreenArrowPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new GreenArrowPlugin()).assertAll();
+        PluginTestKit.forPlugin(new GreenArrowPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -50,7 +50,7 @@ final class HurricanePluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new HurricanePlugin()).assertAll();
+        PluginTestKit.forPlugin(new HurricanePlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

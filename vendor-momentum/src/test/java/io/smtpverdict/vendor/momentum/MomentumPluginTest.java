@@ -28,7 +28,7 @@ final class MomentumPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new MomentumPlugin()).assertAll();
+        PluginTestKit.forPlugin(new MomentumPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -44,7 +44,7 @@ final class PostfixPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new PostfixPlugin()).assertAll();
+        PluginTestKit.forPlugin(new PostfixPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

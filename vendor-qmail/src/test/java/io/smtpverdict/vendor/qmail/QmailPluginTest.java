@@ -42,7 +42,7 @@ final class QmailPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new QmailPlugin()).assertAll();
+        PluginTestKit.forPlugin(new QmailPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -42,7 +42,7 @@ final class SendmailPluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new SendmailPlugin()).assertAll();
+        PluginTestKit.forPlugin(new SendmailPlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

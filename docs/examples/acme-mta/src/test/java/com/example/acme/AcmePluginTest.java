@@ -19,7 +19,7 @@ final class AcmePluginTest {
 
     @Test
     void plugin_passesEveryCheckOfTheTestKit() {
-        PluginTestKit.forPlugin(new AcmePlugin()).assertAll();
+        PluginTestKit.forPlugin(new AcmePlugin()).assertAll().assertPacksCompiled();
     }
 
     @Test

@@ -1,0 +1,278 @@
+package io.smtpverdict.core.table;
+
+import io.smtpverdict.spi.Advice;
+import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.EvidenceLevel;
+import io.smtpverdict.spi.Flag;
+import io.smtpverdict.spi.Origin;
+import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.Party;
+import io.smtpverdict.spi.Stage;
+import io.smtpverdict.spi.VerdictContract;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * A rule table compiled at build time: the table as the loader reads, validates and resolves it, written in a
+ * compact binary form next to its JSON ({@code rules.json} → {@code rules.json.pack}). Loading a pack is a read:
+ * no JSON binding, no validation. The pack names its format version, the table schema version and the length
+ * and CRC-32 of the JSON it was made from (the checksum a jar already keeps for each entry, so checking a pack
+ * in a jar needs no read of the JSON); a pack whose JSON has changed since, or that another format wrote,
+ * is refused and the JSON is read instead.
+ */
+public final class RulePack {
+    /** The suffix a pack's resource name adds to its table's. */
+    public static final String SUFFIX = ".pack";
+    /** Bumped whenever the layout below changes; a pack of another version is refused. */
+    static final int FORMAT = 1;
+    private static final int MAGIC = 0x53565250; // "SVRP"
+    /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
+    private static final int MAX_ITEMS = 1 << 20;
+
+    private RulePack() {
+    }
+
+    /** Writes the pack of a resolved table (as {@link RuleTableLoader#read} returns it) made from these JSON bytes. */
+    public static byte[] write(TableFile table, byte[] json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length / 2);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(VerdictContract.RULE_TABLE_SCHEMA_VERSION);
+            out.writeLong(json.length);
+            out.writeLong(crc(json));
+            string(out, table.plugin());
+            out.writeInt(table.rules().size());
+            for (TableRule r : table.rules()) {
+                rule(out, r);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a pack made from JSON of this length and CRC-32; empty, with the reason, when it was made from other
+     * JSON or by another format. A damaged pack is refused the same way.
+     */
+    public static Result read(InputStream pack, long jsonLength, long jsonCrc) {
+        try {
+            DataInputStream in = new DataInputStream(pack);
+            if (in.readInt() != MAGIC) {
+                return Result.refused("not a rule pack");
+            }
+            int format = in.readInt();
+            int schema = in.readInt();
+            if (format != FORMAT || schema != VerdictContract.RULE_TABLE_SCHEMA_VERSION) {
+                return Result.refused("made by pack format " + format + " for table schema " + schema
+                        + "; this engine reads format " + FORMAT + ", schema " + VerdictContract.RULE_TABLE_SCHEMA_VERSION);
+            }
+            if (in.readLong() != jsonLength || in.readLong() != jsonCrc) {
+                return Result.refused("stale: the table changed after the pack was made");
+            }
+            String plugin = string(in);
+            int n = count(in);
+            List<TableRule> rules = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rules.add(rule(in));
+            }
+            if (in.read() != -1) {
+                return Result.refused("damaged: bytes after the last rule");
+            }
+            return new Result(Optional.of(new TableFile(null, VerdictContract.RULE_TABLE_SCHEMA_VERSION, plugin, null,
+                    List.copyOf(rules), null)), "");
+        } catch (IOException | RuntimeException e) {
+            return Result.refused("damaged: " + e);
+        }
+    }
+
+    /** A pack's table, or why it was refused. */
+    public record Result(Optional<TableFile> table, String refusal) {
+        static Result refused(String why) {
+            return new Result(Optional.empty(), why);
+        }
+    }
+
+    /** The CRC-32 of a table's JSON, as a jar entry records it. */
+    public static long crc(byte[] json) {
+        CRC32 crc = new CRC32();
+        crc.update(json, 0, json.length);
+        return crc.getValue();
+    }
+
+    private static void rule(DataOutputStream out, TableRule r) throws IOException {
+        string(out, r.id());
+        name(out, r.level());
+        string(out, r.source());
+        flag(out, r.specific());
+        TableMatch m = r.match();
+        string(out, m.template());
+        flag(out, m.anchored());
+        strings(out, m.phrases());
+        strings(out, m.allPhrases());
+        strings(out, m.notPhrases());
+        string(out, m.regex());
+        ints(out, m.codes());
+        ints(out, m.classes());
+        strings(out, m.enhancedCodes());
+        names(out, m.stages());
+        flag(out, m.noCode());
+        strings(out, m.message());
+        TableVerdict v = r.verdict();
+        name(out, v.category());
+        if (v.outcome() == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(v.outcome().fixed() ? 2 : 1);
+            name(out, v.outcome().value());
+        }
+        name(out, v.advice());
+        name(out, v.party());
+        name(out, v.origin());
+        name(out, v.stage());
+        string(out, v.reason());
+        names(out, v.flags());
+        flag(out, v.inherit());
+        string(out, v.explanation());
+        strings(out, r.examples());
+        string(out, r.note());
+    }
+
+    private static TableRule rule(DataInputStream in) throws IOException {
+        String id = string(in);
+        EvidenceLevel level = name(in, EvidenceLevel.class);
+        String source = string(in);
+        Boolean specific = flag(in);
+        TableMatch m = new TableMatch(string(in), flag(in), strings(in), strings(in), strings(in), string(in), ints(in),
+                ints(in), strings(in), names(in, Stage.class), flag(in), strings(in));
+        Category category = name(in, Category.class);
+        int outcomeKind = in.readByte();
+        TableOutcome outcome = outcomeKind == 0 ? null : new TableOutcome(name(in, Outcome.class), outcomeKind == 2);
+        TableVerdict v = new TableVerdict(category, outcome, name(in, Advice.class), name(in, Party.class),
+                name(in, Origin.class), name(in, Stage.class), string(in), names(in, Flag.class), flag(in), string(in));
+        return new TableRule(id, level, source, specific, m, v, strings(in), string(in));
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        if (n > 1 << 24) {
+            throw new IOException("string of " + n + " bytes");
+        }
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list == null ? -1 : list.size());
+        if (list != null) {
+            for (String s : list) {
+                string(out, s);
+            }
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        List<String> list = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < checked(n); i++) {
+            list.add(string(in));
+        }
+        return List.copyOf(list);
+    }
+
+    private static void ints(DataOutputStream out, List<Integer> list) throws IOException {
+        out.writeInt(list == null ? -1 : list.size());
+        if (list != null) {
+            for (int v : list) {
+                out.writeInt(v);
+            }
+        }
+    }
+
+    private static List<Integer> ints(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        List<Integer> list = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < checked(n); i++) {
+            list.add(in.readInt());
+        }
+        return List.copyOf(list);
+    }
+
+    /** Enum constants go by name, so a pack never depends on declaration order. */
+    private static void name(DataOutputStream out, Enum<?> e) throws IOException {
+        string(out, e == null ? null : e.name());
+    }
+
+    private static <E extends Enum<E>> E name(DataInputStream in, Class<E> type) throws IOException {
+        String s = string(in);
+        return s == null ? null : Enum.valueOf(type, s);
+    }
+
+    private static void names(DataOutputStream out, List<? extends Enum<?>> list) throws IOException {
+        out.writeInt(list == null ? -1 : list.size());
+        if (list != null) {
+            for (Enum<?> e : list) {
+                name(out, e);
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> List<E> names(DataInputStream in, Class<E> type) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        List<E> list = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < checked(n); i++) {
+            list.add(name(in, type));
+        }
+        return List.copyOf(list);
+    }
+
+    private static void flag(DataOutputStream out, Boolean b) throws IOException {
+        out.writeByte(b == null ? 0 : b ? 2 : 1);
+    }
+
+    private static Boolean flag(DataInputStream in) throws IOException {
+        int b = in.readByte();
+        return b == 0 ? null : b == 2;
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        return checked(in.readInt());
+    }
+
+    private static int checked(int n) throws IOException {
+        if (n < 0 || n > MAX_ITEMS) {
+            throw new IOException("a list of " + n + " items");
+        }
+        return n;
+    }
+}
