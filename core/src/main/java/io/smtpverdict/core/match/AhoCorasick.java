@@ -29,15 +29,22 @@ public final class AhoCorasick {
     private final int[] dictLink;
     /** For each state, the first state on its failure chain (itself included) that ends a key, or -1. */
     private final int[] firstOut;
-    /** Dense transitions, {@code states x width}, when they fit {@link #DENSE_BUDGET}; else null. */
+    /** Dense rows, {@code denseStates x width}, of the first states (breadth-first: the shallow, hot ones). */
     private final int[] dense;
     /** The same as {@link #dense} in half the memory, when every state number fits in a char. */
     private final char[] dense16;
+    /** How many states, from state 0 on, have a dense row. */
+    private final int denseStates;
+    /** The column of each character in a dense row; 0 for a character of no key, {@link #SPARSE} for one of
+     * the key characters outside {@link #DENSE_ALPHABET}, which take the sparse transitions. */
     private final char[] charClass;
     private final int width;
 
-    /** Most transition cells a dense table may have (16 MiB of ints). */
+    /** Most transition cells the dense rows may have (16 MiB of ints). */
     static final int DENSE_BUDGET = 4 << 20;
+    /** Characters below this get a dense column when a key uses them: Latin, Latin-1 and Latin Extended-A. */
+    static final char DENSE_ALPHABET = 0x180;
+    private static final char SPARSE = 0xFFFF;
 
     private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink) {
         this.transStart = transStart;
@@ -53,52 +60,58 @@ public final class AhoCorasick {
         for (int i = transStart[0]; i < transStart[1]; i++) {
             root[labels[i]] = targets[i];
         }
-        // Dense transitions over the key alphabet: one array read per character, no failure walks.
+        // Dense rows over the key alphabet: one array read per character, no failure walks. Rows go to the
+        // shallow states first (states are numbered breadth-first), as many as the budget allows; deeper states,
+        // which ordinary text seldom reaches, walk sparse transitions until they fall back into a dense row.
         char[] cls = new char[65536];
         int classes = 1;
         for (char label : labels) {
             if (cls[label] == 0) {
-                cls[label] = (char) classes++;
+                cls[label] = label < DENSE_ALPHABET ? (char) classes++ : SPARSE;
             }
         }
         int states = fail.length;
-        if ((long) states * classes <= DENSE_BUDGET && classes < 65536) {
-            // breadth-first order guarantees a state's failure target has its row before the state itself
-            int[] order = bfsOrder(transStart, targets, states);
-            if (states <= 65536) {
-                char[] d = new char[states * classes];
-                for (int s : order) {
-                    int row = s * classes;
-                    if (s != 0) {
-                        System.arraycopy(d, fail[s] * classes, d, row, classes);
-                    }
-                    for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+        this.charClass = cls;
+        this.width = classes;
+        this.denseStates = (int) Math.min(states, DENSE_BUDGET / classes);
+        int[] order = bfsOrder(transStart, targets, states);
+        if (states <= 65536) {
+            char[] d = new char[denseStates * classes];
+            for (int s : order) {
+                if (s >= denseStates) {
+                    continue;
+                }
+                int row = s * classes;
+                if (s != 0) {
+                    // breadth-first order: a state's failure target is shallower, so its row is complete already
+                    System.arraycopy(d, fail[s] * classes, d, row, classes);
+                }
+                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                    if (cls[labels[i]] != SPARSE) {
                         d[row + cls[labels[i]]] = (char) targets[i];
                     }
                 }
-                this.dense16 = d;
-                this.dense = null;
-            } else {
-                int[] d = new int[states * classes];
-                for (int s : order) {
-                    int row = s * classes;
-                    if (s != 0) {
-                        System.arraycopy(d, fail[s] * classes, d, row, classes);
-                    }
-                    for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+            }
+            this.dense16 = d;
+            this.dense = null;
+        } else {
+            int[] d = new int[denseStates * classes];
+            for (int s : order) {
+                if (s >= denseStates) {
+                    continue;
+                }
+                int row = s * classes;
+                if (s != 0) {
+                    System.arraycopy(d, fail[s] * classes, d, row, classes);
+                }
+                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                    if (cls[labels[i]] != SPARSE) {
                         d[row + cls[labels[i]]] = targets[i];
                     }
                 }
-                this.dense16 = null;
-                this.dense = d;
             }
-            this.charClass = cls;
-            this.width = classes;
-        } else {
             this.dense16 = null;
-            this.dense = null;
-            this.charClass = null;
-            this.width = 0;
+            this.dense = d;
         }
     }
 
@@ -116,9 +129,9 @@ public final class AhoCorasick {
         return queue;
     }
 
-    /** Whether transitions are held as a dense table (one array read per character). */
-    public boolean isDense() {
-        return dense != null || dense16 != null;
+    /** How many states have a dense row (all of them when the automaton is small enough). */
+    public int denseStates() {
+        return denseStates;
     }
 
     /** How many states the automaton has. */
@@ -313,11 +326,19 @@ public final class AhoCorasick {
     }
 
     private int next(int s, char c) {
-        if (dense16 != null) {
-            return dense16[s * width + charClass[c]];
+        int k = charClass[c];
+        if (k == 0) {
+            return 0; // a character of no key
         }
-        if (dense != null) {
-            return dense[s * width + charClass[c]];
+        if (k != SPARSE) {
+            while (s >= denseStates) {
+                int t = step(transStart, labels, targets, s, c);
+                if (t >= 0) {
+                    return t;
+                }
+                s = fail[s];
+            }
+            return dense16 != null ? dense16[s * width + k] : dense[s * width + k];
         }
         while (true) {
             if (s == 0) {

@@ -77,8 +77,12 @@ final class AhoCorasickTest {
             List<String> list = new ArrayList<>(set);
             AhoCorasick ac = AhoCorasick.build(list);
             assertThat(ac.stateCount()).isGreaterThan(65_536);
-            // 20,000 keys fit the dense budget with int cells; 140,000 exceed it and run sparse
-            assertThat(ac.isDense()).isEqualTo(keys == 20_000);
+            // 20,000 keys fit the dense budget with int cells; 140,000 exceed it: only the shallow states get rows
+            if (keys == 20_000) {
+                assertThat(ac.denseStates()).isEqualTo(ac.stateCount());
+            } else {
+                assertThat(ac.denseStates()).isPositive().isLessThan(ac.stateCount());
+            }
             List<String> sample = list.subList(0, 200);
             for (int i = 0; i < 50; i++) {
                 String text = letters(random, 40) + sample.get(i) + letters(random, 40);
@@ -93,6 +97,40 @@ final class AhoCorasickTest {
                 assertThat(scan(ac, list, text)).containsExactlyInAnyOrderElementsOf(expected)
                         .contains(sample.get(i) + "@" + (40 + sample.get(i).length()));
             }
+        }
+    }
+
+    @Test
+    void scan_keysInSeveralScripts_denseAndSparseCharactersAgreeWithNaiveSearch() {
+        Random random = new Random(5);
+        String alphabet = "ab éжユ一";
+        java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+        while (set.size() < 300) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0, n = 2 + random.nextInt(4); i < n; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (!key.toString().isBlank()) {
+                set.add(key.toString());
+            }
+        }
+        List<String> list = new ArrayList<>(set);
+        AhoCorasick ac = AhoCorasick.build(list);
+        for (int round = 0; round < 100; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 60; i++) {
+                text.append((alphabet + "xyz").charAt(random.nextInt(alphabet.length() + 3)));
+            }
+            String t = text.toString();
+            List<String> expected = new ArrayList<>();
+            for (int end = 1; end <= t.length(); end++) {
+                for (int len = 2; len <= 5 && len <= end; len++) {
+                    if (set.contains(t.substring(end - len, end))) {
+                        expected.add(t.substring(end - len, end) + "@" + end);
+                    }
+                }
+            }
+            assertThat(scan(ac, list, t)).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
