@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class EngineLoader {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
     private static final int USER_PRIORITY = Integer.MAX_VALUE;
+    /** A system property: when {@code true}, shipped tables are read from their JSON even where a pack exists. */
+    static final String IGNORE_PACKS = "smtpverdict.ignoreRulePacks";
 
     private EngineLoader() {
     }
@@ -160,7 +162,8 @@ final class EngineLoader {
             throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
                     "resource not found beside " + p.getClass().getName(), null);
         }
-        return readTable(p.id(), table, json, p.getClass().getResource(table + RulePack.SUFFIX));
+        java.net.URL pack = Boolean.getBoolean(IGNORE_PACKS) ? null : p.getClass().getResource(table + RulePack.SUFFIX);
+        return readTable(p.id(), table, json, pack);
     }
 
     /** A table from its pack when {@code pack} is not null and was made from this JSON, else from the JSON. */
