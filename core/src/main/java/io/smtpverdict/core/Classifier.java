@@ -2,7 +2,7 @@ package io.smtpverdict.core;
 
 import com.google.re2j.Matcher;
 import io.smtpverdict.core.match.AhoCorasick;
-import io.smtpverdict.core.parse.Normalizer;
+import io.smtpverdict.core.match.Placeholder;
 import io.smtpverdict.core.parse.ParsedReply;
 import io.smtpverdict.core.parse.ReplyParser;
 import io.smtpverdict.core.table.TableCategoryOverride;
@@ -52,10 +52,11 @@ final class Classifier {
         this.maxDepth = maxDepth;
         int keys = set.keyRules.length;
         int rules = set.rules.length;
+        int spanLength = set.maxSpanLength;
         this.scratch = ThreadLocal.withInitial(() -> {
             Scratch[] s = new Scratch[maxDepth + 1];
             for (int i = 0; i < s.length; i++) {
-                s[i] = new Scratch(keys, rules);
+                s[i] = new Scratch(keys, rules, spanLength);
             }
             return s;
         });
@@ -63,6 +64,14 @@ final class Classifier {
 
     ParsedReply parse(String input) {
         return ReplyParser.parse(input, maxInput);
+    }
+
+    /** The SMTP stage the text itself names (the engine's stage cues), without weighing any rule; else UNKNOWN. */
+    Stage stage(ParsedReply p) {
+        Scratch s = scratch.get()[0];
+        s.begin(set);
+        set.automaton.scanFolding(p.text(), s);
+        return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
     }
 
     /** Per-call state, reused across calls on one thread. */
@@ -74,6 +83,9 @@ final class Classifier {
         int hitCount;
         int[] cands = new int[64];
         int candCount;
+        /** The spans the template being evaluated bound, and those of the best template rule so far. */
+        int[] spans;
+        int[] bestSpans;
         RuleSet set;
         long stageScore;
         int stage;
@@ -81,9 +93,17 @@ final class Classifier {
         int permanentCue;
         int retryEnd;
 
-        Scratch(int keys, int rules) {
+        Scratch(int keys, int rules, int spanLength) {
             keyStamp = new int[keys];
             ruleStamp = new int[rules];
+            spans = new int[spanLength];
+            bestSpans = new int[spanLength];
+        }
+
+        void keepSpans() {
+            int[] t = bestSpans;
+            bestSpans = spans;
+            spans = t;
         }
 
         void begin(RuleSet set) {
@@ -184,9 +204,12 @@ final class Classifier {
                 best = r;
                 bestEvidence = evidence;
                 bestSpec = spec;
+                if (r.template != null) {
+                    s.keepSpans();
+                }
             }
         }
-        Verdict v = best == null ? fallback(p, stage, s) : decide(best, p, stage, s, explain, depth);
+        Verdict v = best == null ? fallback(p, stage, s, depth) : decide(best, p, stage, s, explain, depth);
         if (matched != null && matched.size() > 1) {
             v = v.toBuilder().candidates(candidates(matched, best)).build();
         }
@@ -306,11 +329,10 @@ final class Classifier {
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            int[] spans = r.template.match(p.normalized(), p.bodyStart(), r.anchored);
-            if (spans == null) {
+            if (!r.template.match(p.normalized(), p.bodyStart(), r.anchored, s.spans)) {
                 return -1;
             }
-            evidence += r.template.evidence(spans);
+            evidence += r.template.evidence(s.spans);
         }
         return evidence << 8 | Math.min(spec, 255);
     }
@@ -350,7 +372,7 @@ final class Classifier {
         return out;
     }
 
-    private Verdict fallback(ParsedReply p, Stage stage, Scratch s) {
+    private Verdict fallback(ParsedReply p, Stage stage, Scratch s, int depth) {
         int cl = p.classDigit();
         Outcome outcome = Outcome.ofClassDigit(cl);
         Verdict.Builder b = Verdict.builder();
@@ -370,7 +392,7 @@ final class Classifier {
             b.explanation("The server reported a permanent failure (5xx) that no rule recognises; a person should look at it.");
         }
         b.outcome(outcome).category(Optional.ofNullable(category)).stage(stage)
-                .origin(p.basicCode() != 0 ? Origin.REMOTE : Origin.UNKNOWN);
+                .origin(origin(p, depth));
         if (category == null) {
             b.advice(Advice.NONE).party(Party.NONE);
         } else {
@@ -425,68 +447,19 @@ final class Classifier {
         return delay;
     }
 
+    /**
+     * The verdict of the winning rule, in four steps: the values its template bound (and the verdict of an
+     * embedded reply), the category, the outcome, then advice and party.
+     */
     private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth) {
         Verdict.Builder b = Verdict.builder();
-        Verdict inner = null;
         Stage stage = r.stage != null ? r.stage : parsedStage;
-        if (r.template != null && !r.template.placeholders().isEmpty()) {
-            int[] spans = r.template.match(p.normalized(), p.bodyStart(), r.anchored);
-            if (spans != null) {
-                int[] offsets = new int[p.text().length() + 1];
-                Normalizer.normalize(p.text(), offsets);
-                List<String> names = r.template.placeholders();
-                for (int i = 0; i < names.size(); i++) {
-                    int from = spans[2 * i];
-                    int to = spans[2 * i + 1];
-                    if (from < 0) {
-                        continue;
-                    }
-                    String value = unwrap(names.get(i), p.text().substring(offsets[from], offsets[to - 1] + 1).strip());
-                    b.binding(names.get(i), value);
-                    if (names.get(i).equals("MESSAGE") && depth < maxDepth && !value.isEmpty()) {
-                        // a real embedded reply is short: classifying a hostile one in full at every depth
-                        // would multiply the work by the depth
-                        boolean cut = value.length() > MAX_EMBEDDED;
-                        inner = classify(cut ? value.substring(0, MAX_EMBEDDED) : value, stage, explain, depth + 1);
-                        if (cut) {
-                            inner = inner.toBuilder().flag(Flag.TRUNCATED).build();
-                        }
-                        if (inner.origin() == Origin.UNKNOWN) {
-                            inner = inner.toBuilder().origin(Origin.REMOTE).build();
-                        }
-                    }
-                }
-            }
-        }
-        boolean innerMeaningful = inner != null && inner.rule().isPresent()
+        Verdict inner = r.template != null ? bind(r, p, s.bestSpans, stage, explain, depth, b) : null;
+        // an embedded reply decided by no more than its class digit says nothing the rule does not
+        boolean inherit = r.inherit && inner != null && inner.rule().isPresent()
                 && inner.rule().get().level() != EvidenceLevel.CLASS;
-        boolean inherit = r.inherit && innerMeaningful;
-        Category category;
-        if (inherit) {
-            category = inner.category().orElse(null);
-        } else if (r.category != null) {
-            category = r.category;
-        } else {
-            category = inner != null ? inner.category().orElse(null) : null;
-        }
-        Outcome outcome;
-        if (r.outcomeFixed) {
-            outcome = r.outcome;
-        } else if (r.inherit && inner != null && inner.outcome() != Outcome.UNKNOWN) {
-            outcome = inner.outcome();
-        } else if (p.basicCode() >= 200) {
-            outcome = Outcome.ofClassDigit(p.basicCode() / 100);
-        } else if (p.enhancedCode() != null) {
-            outcome = p.enhancedCode().outcome();
-        } else if (r.outcome != null) {
-            outcome = r.outcome;
-        } else if (cueOutcome(s) != Outcome.UNKNOWN) {
-            outcome = cueOutcome(s);
-        } else if (category != null) {
-            outcome = category.defaultOutcome();
-        } else {
-            outcome = Outcome.UNKNOWN;
-        }
+        Category category = category(r, inner, inherit);
+        Outcome outcome = outcome(r, inner, p, s, category);
         if (outcome == Outcome.DELIVERED) {
             category = null;
         } else if (category == null) {
@@ -503,7 +476,7 @@ final class Classifier {
                     .party(r.party != null ? r.party : category.defaultParty());
         }
         b.reason(Optional.ofNullable(inherit && r.reason == null ? inner.reason().orElse(null) : r.reason));
-        b.origin(r.origin != null ? r.origin : p.basicCode() != 0 ? Origin.REMOTE : Origin.UNKNOWN);
+        b.origin(r.origin != null ? r.origin : origin(p, depth));
         b.stage(stage);
         b.explanation(inherit ? r.explanation + " " + inner.explanation() : r.explanation);
         b.inner(Optional.ofNullable(inner));
@@ -518,19 +491,85 @@ final class Classifier {
     }
 
     /**
-     * An address binds without the brackets around it ({@code [192.0.2.1]}, {@code <a@b.example>}) and without
-     * the full stop of a sentence it ends ("Giving up on 192.0.2.153.").
+     * Binds the values of the winning template's placeholders, from the spans found while matching, as the input
+     * wrote them; returns the verdict of the embedded reply when the template has a {MESSAGE}, else null.
      */
-    private static String unwrap(String name, String value) {
-        if ((name.equals("IP") || name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST"))
-                && value.length() > 1 && value.endsWith(".")) {
-            value = value.substring(0, value.length() - 1);
+    private Verdict bind(CompiledRule r, ParsedReply p, int[] spans, Stage stage, boolean explain, int depth,
+            Verdict.Builder b) {
+        Verdict inner = null;
+        List<Placeholder> placeholders = r.template.placeholders();
+        for (int i = 0; i < placeholders.size(); i++) {
+            int from = spans[2 * i];
+            if (from < 0) {
+                continue;
+            }
+            Placeholder ph = placeholders.get(i);
+            String value = ph.unwrap(p.original(from, spans[2 * i + 1]));
+            b.binding(ph.name(), value);
+            if (ph == Placeholder.MESSAGE && depth < maxDepth && !value.isEmpty()) {
+                inner = embedded(value, stage, explain, depth);
+            }
         }
-        if (value.length() > 2 && ((name.equals("IP") && value.startsWith("[") && value.endsWith("]"))
-                || (name.equals("EMAIL") && value.startsWith("<") && value.endsWith(">")))) {
-            return value.substring(1, value.length() - 1);
+        return inner;
+    }
+
+    /** The verdict of a reply embedded in a vendor's message: said by the remote server unless it says otherwise. */
+    private Verdict embedded(String reply, Stage stage, boolean explain, int depth) {
+        // a real embedded reply is short: classifying a hostile one in full at every depth would multiply the
+        // work by the depth
+        boolean cut = reply.length() > MAX_EMBEDDED;
+        Verdict inner = classify(cut ? reply.substring(0, MAX_EMBEDDED) : reply, stage, explain, depth + 1);
+        if (cut) {
+            inner = inner.toBuilder().flag(Flag.TRUNCATED).build();
         }
-        return value;
+        return inner;
+    }
+
+    /**
+     * Who wrote a text no rule names the writer of: a reply with a code, or one embedded in a vendor's message, is
+     * the remote server's; anything else cannot be told.
+     */
+    private static Origin origin(ParsedReply p, int depth) {
+        return p.basicCode() != 0 || depth > 0 ? Origin.REMOTE : Origin.UNKNOWN;
+    }
+
+    /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
+    private static Category category(CompiledRule r, Verdict inner, boolean inherit) {
+        if (inherit) {
+            return inner.category().orElse(null);
+        }
+        if (r.category != null) {
+            return r.category;
+        }
+        return inner != null ? inner.category().orElse(null) : null;
+    }
+
+    /**
+     * The outcome policy of the verdict model: a rule's fixed outcome; else the embedded reply's; else the basic
+     * code's class; else the enhanced code's; else the rule's stated outcome; else what the wording says; else
+     * the category's default.
+     */
+    private static Outcome outcome(CompiledRule r, Verdict inner, ParsedReply p, Scratch s, Category category) {
+        if (r.outcomeFixed) {
+            return r.outcome;
+        }
+        if (r.inherit && inner != null && inner.outcome() != Outcome.UNKNOWN) {
+            return inner.outcome();
+        }
+        if (p.basicCode() >= 200) {
+            return Outcome.ofClassDigit(p.basicCode() / 100);
+        }
+        if (p.enhancedCode() != null) {
+            return p.enhancedCode().outcome();
+        }
+        if (r.outcome != null) {
+            return r.outcome;
+        }
+        Outcome cue = cueOutcome(s);
+        if (cue != Outcome.UNKNOWN) {
+            return cue;
+        }
+        return category != null ? category.defaultOutcome() : Outcome.UNKNOWN;
     }
 
     private Verdict applyOverrides(Verdict v, int classDigit) {

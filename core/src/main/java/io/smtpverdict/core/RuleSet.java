@@ -34,6 +34,8 @@ final class RuleSet {
     final int[][] byClass = new int[10][];
     final int[] always;
     final List<TableCategoryOverride> overrides;
+    /** The longest span array a template of the set fills. */
+    final int maxSpanLength;
 
     /** A rule as read, with where it comes from. */
     record Source(String plugin, int priority, boolean user, TableRule rule, int order) {
@@ -123,6 +125,13 @@ final class RuleSet {
             byClass[i] = cls.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+        int spans = 0;
+        for (CompiledRule c : rules) {
+            if (c.template != null) {
+                spans = Math.max(spans, c.template.spanLength());
+            }
+        }
+        maxSpanLength = spans;
     }
 
     /** Folded literal keys with their ids and the rules indexed under each. */

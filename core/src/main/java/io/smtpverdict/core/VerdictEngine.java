@@ -101,13 +101,12 @@ public final class VerdictEngine {
         }
     }
 
-    /** Parses a reply without classifying it. Never throws. */
+    /** Parses a reply without classifying it: codes, lines and the stage its own words name. Never throws. */
     public SmtpReply parse(String reply) {
         ParsedReply p = classifier.parse(reply == null ? "" : reply);
-        Verdict v = classify(reply);
         List<String> lines = List.of(p.text().split("\r\n|\r|\n", -1));
         return new SmtpReply(p.text(), p.basicCode() == 0 ? OptionalInt.empty() : OptionalInt.of(p.basicCode()),
-                Optional.ofNullable(p.enhancedCode()), lines, v.stage(), p.truncated());
+                Optional.ofNullable(p.enhancedCode()), lines, classifier.stage(p), p.truncated());
     }
 
     /** The loaded plugins and user tables, highest priority first. */

@@ -46,10 +46,11 @@ public final class Verdict {
         this.enhancedCode = b.enhancedCode;
         this.explanation = requireNonNull(b.explanation, "explanation is null");
         this.retryAfterSeconds = b.retryAfterSeconds;
-        this.bindings = b.bindings == null || b.bindings.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.bindings));
+        // the builder's collections are handed over, not copied: a builder changed after build() copies them first
+        this.bindings = b.bindings == null || b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.bindings);
         this.inner = b.inner;
-        this.flags = b.flags == null || b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
+        this.flags = b.flags == null || b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(b.flags);
+        b.built = true;
         this.rule = b.rule;
         this.candidates = List.copyOf(b.candidates);
         if (outcome == Outcome.DELIVERED && category != null && category.disposition() != Disposition.NOT_A_BOUNCE) {
@@ -251,8 +252,19 @@ public final class Verdict {
         private Set<Flag> flags;
         private RuleRef rule;
         private List<Candidate> candidates = List.of();
+        /** Whether a verdict holds this builder's bindings and flags: they are copied before the next change. */
+        private boolean built;
 
         private Builder() {
+        }
+
+        /** Gives this builder its own bindings and flags again when a verdict it built holds them. */
+        private void unshare() {
+            if (built) {
+                bindings = bindings == null ? null : new LinkedHashMap<>(bindings);
+                flags = flags == null ? null : EnumSet.copyOf(flags);
+                built = false;
+            }
         }
 
         /** Sets the outcome. */
@@ -329,8 +341,9 @@ public final class Verdict {
 
         /** Adds one binding. */
         public Builder binding(String name, String value) {
+            unshare();
             if (bindings == null) {
-                bindings = new LinkedHashMap<>();
+                bindings = new LinkedHashMap<>(4);
             }
             bindings.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
             return this;
@@ -338,6 +351,7 @@ public final class Verdict {
 
         /** Replaces the bindings. */
         public Builder bindings(Map<String, String> values) {
+            unshare();
             bindings = null;
             values.forEach(this::binding);
             return this;
@@ -351,6 +365,7 @@ public final class Verdict {
 
         /** Adds a flag. */
         public Builder flag(Flag value) {
+            unshare();
             if (flags == null) {
                 flags = EnumSet.noneOf(Flag.class);
             }
@@ -360,6 +375,7 @@ public final class Verdict {
 
         /** Replaces the flags. */
         public Builder flags(Set<Flag> values) {
+            unshare();
             flags = null;
             values.forEach(this::flag);
             return this;

@@ -4,7 +4,6 @@ import io.smtpverdict.core.parse.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A vendor message with placeholders, compiled for matching against folded text.
@@ -15,39 +14,47 @@ import java.util.Set;
  * template is a line break of the vendor's log and matches {@code /}, a line break or a space.
  */
 public final class Template {
-    /** The placeholder names a template may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("HOSTNAME", "DOMAIN", "BLOCKLIST", "IP", "EMAIL",
-            "NUMBER", "WORD", "TYPE", "TEXT", "MESSAGE");
-
     private static final int LIT = 0;
     private static final int BREAK = 1;
     private static final int PH = 2;
 
     private final int[] kinds;
+    /** The literal text of each literal token; null for the others. */
     private final String[] values;
+    /** The placeholder of each placeholder token; null for the others. */
+    private final Placeholder[] slots;
+    /** For each placeholder token, its index in {@link #placeholders}: where its span is reported. */
+    private final int[] slotIndex;
     private final String longestLiteral;
     private final int literalLength;
-    private final List<String> placeholders;
+    private final List<Placeholder> placeholders;
+    private final int messageSlot;
 
-    private Template(int[] kinds, String[] values) {
+    private Template(int[] kinds, String[] values, Placeholder[] slots) {
         this.kinds = kinds;
         this.values = values;
+        this.slots = slots;
+        this.slotIndex = new int[kinds.length];
         String longest = "";
         int total = 0;
-        List<String> names = new ArrayList<>();
+        List<Placeholder> distinct = new ArrayList<>();
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] == LIT) {
                 total += values[i].length();
                 if (values[i].length() > longest.length()) {
                     longest = values[i];
                 }
-            } else if (kinds[i] == PH && !names.contains(values[i])) {
-                names.add(values[i]);
+            } else if (kinds[i] == PH) {
+                if (!distinct.contains(slots[i])) {
+                    distinct.add(slots[i]);
+                }
+                slotIndex[i] = distinct.indexOf(slots[i]);
             }
         }
         this.longestLiteral = longest;
         this.literalLength = total;
-        this.placeholders = Collections.unmodifiableList(names);
+        this.placeholders = Collections.unmodifiableList(distinct);
+        this.messageSlot = distinct.indexOf(Placeholder.MESSAGE);
     }
 
     /**
@@ -58,7 +65,7 @@ public final class Template {
      */
     public static Template compile(String source) {
         List<Integer> kinds = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         int n = source.length();
         for (int i = 0; i < n; i++) {
@@ -69,17 +76,15 @@ public final class Template {
                     throw new IllegalArgumentException("unclosed placeholder at " + i);
                 }
                 String name = source.substring(i + 1, close);
-                if (!PLACEHOLDERS.contains(name)) {
-                    throw new IllegalArgumentException("unknown placeholder {" + name + "}; known: "
-                            + new java.util.TreeSet<>(PLACEHOLDERS));
-                }
+                Placeholder placeholder = Placeholder.named(name).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown placeholder {" + name + "}; known: " + Placeholder.names()));
                 flushLiteral(lit, kinds, values);
                 if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) == PH) {
                     throw new IllegalArgumentException("placeholders side by side at " + i
                             + ": put literal text between them");
                 }
                 kinds.add(PH);
-                values.add(name);
+                values.add(placeholder);
                 i = close;
             } else if (c == '/') {
                 flushLiteral(lit, kinds, values);
@@ -104,7 +109,7 @@ public final class Template {
             if (kinds.get(i) != LIT) {
                 continue;
             }
-            String v = values.get(i);
+            String v = (String) values.get(i);
             if (i == 0 || kinds.get(i - 1) == BREAK) {
                 v = stripLeading(v);
             }
@@ -114,7 +119,7 @@ public final class Template {
             values.set(i, v);
         }
         for (int i = kinds.size() - 1; i >= 0; i--) {
-            if (kinds.get(i) == LIT && values.get(i).isEmpty()) {
+            if (kinds.get(i) == LIT && ((String) values.get(i)).isEmpty()) {
                 kinds.remove(i);
                 values.remove(i);
             }
@@ -127,13 +132,20 @@ public final class Template {
             throw new IllegalArgumentException("a template needs literal text");
         }
         int[] k = new int[kinds.size()];
+        String[] literals = new String[k.length];
+        Placeholder[] slots = new Placeholder[k.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = kinds.get(i);
+            if (values.get(i) instanceof Placeholder) {
+                slots[i] = (Placeholder) values.get(i);
+            } else {
+                literals[i] = (String) values.get(i);
+            }
         }
-        return new Template(k, values.toArray(new String[0]));
+        return new Template(k, literals, slots);
     }
 
-    private static void flushLiteral(StringBuilder lit, List<Integer> kinds, List<String> values) {
+    private static void flushLiteral(StringBuilder lit, List<Integer> kinds, List<Object> values) {
         if (lit.length() > 0) {
             kinds.add(LIT);
             values.add(lit.toString());
@@ -168,15 +180,14 @@ public final class Template {
      * evidence than the template around it.
      */
     public int evidence(int[] spans) {
-        int slot = placeholders.indexOf("MESSAGE");
-        if (slot < 0 || spans[2 * slot] < 0) {
+        if (messageSlot < 0 || spans[2 * messageSlot] < 0) {
             return literalLength;
         }
-        return literalLength + spans[2 * slot + 1] - spans[2 * slot];
+        return literalLength + spans[2 * messageSlot + 1] - spans[2 * messageSlot];
     }
 
-    /** The distinct placeholder names, in order of first use. */
-    public List<String> placeholders() {
+    /** The distinct placeholders, in order of first use. */
+    public List<Placeholder> placeholders() {
         return placeholders;
     }
 
@@ -189,8 +200,22 @@ public final class Template {
      * @param anchored whether the template must cover the text from {@code from} to the end
      */
     public int[] match(String text, int from, boolean anchored) {
+        int[] spans = new int[spanLength()];
+        return match(text, from, anchored, spans) ? spans : null;
+    }
+
+    /** How long an array {@link #match(String, int, boolean, int[])} needs for the spans. */
+    public int spanLength() {
+        return placeholders.size() * 2;
+    }
+
+    /**
+     * Matches against folded text, writing the spans into {@code spans} (at least {@link #spanLength()} long)
+     * as {@link #match(String, int, boolean)} returns them; returns whether the template matches. Allocates nothing.
+     */
+    public boolean match(String text, int from, boolean anchored, int[] spans) {
         if (anchored) {
-            return matchAt(text, from, true);
+            return matchAt(text, from, true, spans);
         }
         if (kinds[0] == PH) {
             // "{DOMAIN} does not exist": find the literal, then take the placeholder's characters before it
@@ -198,29 +223,25 @@ public final class Template {
             int at = text.indexOf(literal, from);
             for (int tries = 0; at >= 0 && tries < 16; tries++) {
                 int start = at;
-                while (start > from && inClass(values[0], text.charAt(start - 1))) {
+                while (start > from && slots[0].accepts(text.charAt(start - 1))) {
                     start--;
                 }
-                if (start < at) {
-                    int[] spans = matchAt(text, start, false);
-                    if (spans != null) {
-                        return spans;
-                    }
+                if (start < at && matchAt(text, start, false, spans)) {
+                    return true;
                 }
                 at = text.indexOf(literal, at + 1);
             }
-            return null;
+            return false;
         }
         String first = values[0];
         int at = text.indexOf(first, from);
         for (int tries = 0; at >= 0 && tries < 16; tries++) {
-            int[] spans = matchAt(text, at, false);
-            if (spans != null) {
-                return spans;
+            if (matchAt(text, at, false, spans)) {
+                return true;
             }
             at = text.indexOf(first, at + 1);
         }
-        return null;
+        return false;
     }
 
     /**
@@ -231,19 +252,18 @@ public final class Template {
         if (kinds[0] == LIT) {
             return true;
         }
-        return kinds.length > 1 && kinds[1] == LIT && !values[0].equals("MESSAGE") && !values[0].equals("TEXT");
+        return kinds.length > 1 && kinds[1] == LIT && slots[0].restricted();
     }
 
-    private int[] matchAt(String t, int start, boolean anchored) {
+    private boolean matchAt(String t, int start, boolean anchored, int[] spans) {
         int end = t.length();
-        int[] spans = new int[placeholders.size() * 2];
-        java.util.Arrays.fill(spans, -1);
+        java.util.Arrays.fill(spans, 0, spanLength(), -1);
         int pos = start;
         for (int i = 0; i < kinds.length; i++) {
             int kind = kinds[i];
             if (kind == LIT) {
                 if (!t.startsWith(values[i], pos)) {
-                    return null;
+                    return false;
                 }
                 pos += values[i].length();
             } else if (kind == BREAK) {
@@ -252,19 +272,19 @@ public final class Template {
                     p++;
                 }
                 if (p == pos) {
-                    return null;
+                    return false;
                 }
                 pos = p;
             } else {
-                String name = values[i];
+                Placeholder ph = slots[i];
                 int stop = placeholderEnd(t, pos, end, i, anchored);
                 if (stop <= pos) {
-                    return null;
+                    return false;
                 }
-                if (name.equals("DOMAIN") && t.lastIndexOf('.', stop - 1) < pos) {
-                    return null; // a domain name has at least one dot
+                if (ph.needsDot() && t.lastIndexOf('.', stop - 1) < pos) {
+                    return false;
                 }
-                int slot = placeholders.indexOf(name) * 2;
+                int slot = slotIndex[i] * 2;
                 if (spans[slot] < 0) {
                     spans[slot] = pos;
                     spans[slot + 1] = stop;
@@ -272,28 +292,25 @@ public final class Template {
                 pos = stop;
             }
         }
-        if (anchored && pos != end) {
-            return null;
-        }
-        return spans;
+        return !anchored || pos == end;
     }
 
     /** Where the placeholder at token {@code i} starting at {@code pos} ends, or -1. */
     private int placeholderEnd(String t, int pos, int end, int i, boolean anchored) {
-        String name = values[i];
+        Placeholder ph = slots[i];
         boolean last = i == kinds.length - 1;
         if (last) {
-            if (name.equals("MESSAGE") || name.equals("TEXT")) {
+            if (!ph.restricted()) {
                 return end;
             }
             int p = pos;
-            while (p < end && inClass(name, t.charAt(p))) {
+            while (p < end && ph.accepts(t.charAt(p))) {
                 p++;
             }
             if (anchored && p != end) {
                 return -1;
             }
-            if (!anchored && isHostClass(name)) {
+            if (!anchored && ph.hostLike()) {
                 // a host name that ends a sentence does not own the sentence's full stop
                 while (p > pos + 1 && (t.charAt(p - 1) == '.' || t.charAt(p - 1) == '-')) {
                     p--;
@@ -308,7 +325,7 @@ public final class Template {
             next++;
         }
         String anchor = next < kinds.length && kinds[next] == LIT ? values[next] : null;
-        if (name.equals("MESSAGE")) {
+        if (ph.extent() == Placeholder.Extent.LAST) {
             if (anchor == null) {
                 return breakFirst ? lastBreakStart(t, pos, end) : -1;
             }
@@ -322,7 +339,7 @@ public final class Template {
             }
             return -1;
         }
-        if (name.equals("TEXT")) {
+        if (ph.extent() == Placeholder.Extent.FIRST) {
             int at = anchor == null ? -1 : t.indexOf(anchor, pos + 1);
             while (at > pos) {
                 int stop = breakFirst ? breakStartBefore(t, pos, at) : at;
@@ -334,7 +351,7 @@ public final class Template {
             return -1;
         }
         // Restricted class: lazily, the first place after at least one class character where what follows matches.
-        for (int p = pos; p < end && inClass(name, t.charAt(p)); p++) {
+        for (int p = pos; p < end && ph.accepts(t.charAt(p)); p++) {
             int q = p + 1;
             if (breakFirst) {
                 if (q < end && (t.charAt(q) == ' ' || t.charAt(q) == '/')) {
@@ -368,25 +385,5 @@ public final class Template {
             }
         }
         return -1;
-    }
-
-    private static boolean isHostClass(String name) {
-        return name.equals("HOSTNAME") || name.equals("DOMAIN") || name.equals("BLOCKLIST");
-    }
-
-    private static boolean inClass(String name, char c) {
-        switch (name) {
-            case "HOSTNAME":
-            case "DOMAIN":
-            case "BLOCKLIST":
-                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-            case "IP":
-                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.' || c == '['
-                        || c == ']';
-            case "NUMBER":
-                return c >= '0' && c <= '9';
-            default:
-                return c != ' ';
-        }
     }
 }

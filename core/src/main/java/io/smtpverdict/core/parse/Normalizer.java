@@ -47,8 +47,21 @@ public final class Normalizer {
      * (and at the folded length, the original end).
      */
     public static String normalize(CharSequence text, int[] offsets) {
+        char[] out = new char[text.length()];
+        return new String(out, 0, fold(text, offsets, out));
+    }
+
+    /**
+     * Fills {@code offsets} as {@link #normalize(CharSequence, int[])} does, without building the folded text;
+     * returns the folded length.
+     */
+    public static int offsets(CharSequence text, int[] offsets) {
+        return fold(text, offsets, null);
+    }
+
+    /** Folds {@code text} into {@code out} when it is not null, filling {@code offsets} when that is not null. */
+    private static int fold(CharSequence text, int[] offsets, char[] out) {
         int n = text.length();
-        char[] out = new char[n];
         int len = 0;
         boolean pendingSpace = false;
         int spaceAt = 0;
@@ -68,13 +81,19 @@ public final class Normalizer {
                 if (offsets != null) {
                     offsets[len] = spaceAt;
                 }
-                out[len++] = ' ';
+                if (out != null) {
+                    out[len] = ' ';
+                }
+                len++;
             }
             pendingSpace = false;
             if (offsets != null) {
                 offsets[len] = i;
             }
-            out[len++] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : fold(c);
+            if (out != null) {
+                out[len] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : fold(c);
+            }
+            len++;
         }
         if (offsets != null) {
             int end = n;
@@ -83,6 +102,6 @@ public final class Normalizer {
             }
             offsets[len] = end;
         }
-        return new String(out, 0, len);
+        return len;
     }
 }

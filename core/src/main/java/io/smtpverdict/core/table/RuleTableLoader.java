@@ -310,7 +310,7 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".verdict.explanation", "is missing: every rule explains itself");
         }
         boolean delivered = v.outcome() != null && v.outcome().value() == Outcome.DELIVERED;
-        boolean inherits = template != null && template.placeholders().contains("MESSAGE");
+        boolean inherits = template != null && template.placeholders().contains(io.smtpverdict.core.match.Placeholder.MESSAGE);
         if (delivered && v.category() != null) {
             throw invalid(pluginId, resource, at + ".verdict.category", "a DELIVERED rule has no bounce category");
         }
