@@ -90,15 +90,25 @@ public final class BounceReader {
 
     private final VerdictEngine engine;
     private final List<String> extraHeaders;
+    private final ClassifyOptions options;
 
-    private BounceReader(VerdictEngine engine, List<String> extraHeaders) {
+    private BounceReader(VerdictEngine engine, List<String> extraHeaders, ClassifyOptions options) {
         this.engine = requireNonNull(engine, "engine is null");
         this.extraHeaders = List.copyOf(extraHeaders);
+        this.options = requireNonNull(options, "options is null");
     }
 
     /** A reader that classifies with this engine. */
     public static BounceReader of(VerdictEngine engine) {
-        return new BounceReader(engine, List.of());
+        return new BounceReader(engine, List.of(), ClassifyOptions.DEFAULT);
+    }
+
+    /**
+     * The same reader classifying with these options: {@link ClassifyOptions#EXPLAIN} keeps the rules that matched
+     * and lost in each verdict's candidates.
+     */
+    public BounceReader withOptions(ClassifyOptions classifyOptions) {
+        return new BounceReader(engine, extraHeaders, classifyOptions);
     }
 
     /**
@@ -109,7 +119,7 @@ public final class BounceReader {
         for (String h : originalHeaders) {
             requireNonNull(h, "header name is null");
         }
-        return new BounceReader(engine, originalHeaders);
+        return new BounceReader(engine, originalHeaders, ClassifyOptions.DEFAULT);
     }
 
     /** Reads one email; never throws on bad content. */
@@ -628,7 +638,7 @@ public final class BounceReader {
 
         private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
                 Map<String, String> fields, String reply, Outcome stated) {
-            Verdict v = engine.classify(reply, decision(stated), ClassifyOptions.DEFAULT);
+            Verdict v = engine.classify(reply, decision(stated), options);
             return record(kind, recipient, foundBy, fields, Optional.of(reply), stated, Optional.of(v));
         }
 
