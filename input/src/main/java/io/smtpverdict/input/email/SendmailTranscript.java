@@ -27,8 +27,10 @@ final class SendmailTranscript {
     private static final Pattern SECTION = Pattern.compile("^\\s*-{3,}\\s*\\S.*\\s-{3,}\\s*$");
     private static final Pattern SESSION = Pattern.compile("(?i)^(\\.\\.\\.\\s*)?while talking to\\s+\\S.*:\\s*$");
     private static final Pattern EXCHANGE = Pattern.compile("^(>>>|<<<)\\s?");
-    private static final Pattern STATUS = Pattern.compile(
-            "^(?:[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?)?(\\S.*?)\\.\\.\\.\\s+(\\S.*)$");
+    /** The reply code (and enhanced code) a status line may open with. */
+    private static final Pattern STATUS_CODE = Pattern.compile("[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
+    /** Longest address a status line can name: RFC 5321 §4.5.3.1.3 allows 256 octets in a path. */
+    private static final int MAX_ENTITY = 320;
 
     /** What the section says: each recipient's text, and which lines of the notice the section covers. */
     record Reading(Map<String, String> recipients, boolean[] covered) {
@@ -78,9 +80,9 @@ final class SendmailTranscript {
                     current = null;
                     continue;
                 }
-                Matcher m = STATUS.matcher(line);
-                if (m.matches()) {
-                    String address = recipient(m.group(1), exclude, known);
+                String entity = statusEntity(line);
+                if (entity != null) {
+                    String address = recipient(entity, exclude, known);
                     exchangeUsed = true;
                     if (address == null) {
                         current = null;
@@ -100,6 +102,17 @@ final class SendmailTranscript {
         texts.forEach((a, t) -> out.put(a, t.length() <= Notice.MAX_TEXT ? t.toString()
                 : t.substring(0, Notice.MAX_TEXT)));
         return new Reading(out, covered);
+    }
+
+    /** What a status line ({@code "[CODE [X.Y.Z ]]ENTITY... TEXT"}) is about, or null when the line is none. */
+    private static String statusEntity(String line) {
+        Matcher code = STATUS_CODE.matcher(line);
+        int from = code.lookingAt() ? code.end() : 0;
+        int dots = line.indexOf("... ", from);
+        if (dots <= from || dots - from > MAX_ENTITY || line.substring(dots + 4).isBlank()) {
+            return null;
+        }
+        return line.substring(from, dots);
     }
 
     /** The address a status line is about, or null when it is about something else (a host, the sender). */
