@@ -8,6 +8,7 @@ import io.smtpverdict.core.MtaDecision;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.EnhancedStatusCode;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
@@ -445,7 +446,7 @@ public final class BounceReader {
                         reply = (statusCode + " " + reply).strip();
                     }
                     Outcome stated = outcomeOf(action);
-                    out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "dsn", f, reply, stated));
+                    out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "dsn", f, reply, stated, statusCode));
                 }
             }
             return out;
@@ -482,7 +483,7 @@ public final class BounceReader {
                     reply = (status + " " + reply).strip();
                 }
                 out.add(classified(EmailRecord.Kind.BOUNCE, who, "ses", r.fields(), reply,
-                        outcomeOf(r.fields().getOrDefault("action", "").toLowerCase(Locale.ROOT))));
+                        outcomeOf(r.fields().getOrDefault("action", "").toLowerCase(Locale.ROOT)), status));
             }
             return out;
         }
@@ -638,7 +639,21 @@ public final class BounceReader {
 
         private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
                 Map<String, String> fields, String reply, Outcome stated) {
-            Verdict v = engine.classify(reply, decision(stated), options);
+            return classified(kind, recipient, foundBy, fields, reply, stated, "");
+        }
+
+        /**
+         * @param status the report's Status (an RFC 3463 code), evidence next to the text: it classifies the reply
+         *     only when the text alone is not understood, as a status code an MTA logs does
+         */
+        private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
+                Map<String, String> fields, String reply, Outcome stated, String status) {
+            ClassifyContext context = decision(stated);
+            Optional<EnhancedStatusCode> code = EnhancedStatusCode.parse(status.strip());
+            if (code.isPresent()) {
+                context = context.withStatus(code.get());
+            }
+            Verdict v = engine.classify(reply, context, options);
             return record(kind, recipient, foundBy, fields, Optional.of(reply), stated, Optional.of(v));
         }
 

@@ -198,6 +198,37 @@ final class BounceReaderGoldenTest {
     }
 
     @Test
+    void read_dsnWhoseDiagnosticSaysOnlyItsBasicCode_theStatusFieldClassifies() {
+        // RFC 3464 §2.3.4: the Status field is the reporting MTA's RFC 3463 code for this recipient; a reply text
+        // that no rule understands beyond its basic code leaves the verdict to it, as a logged dsn= status does
+        String email = String.join("\r\n",
+                "From: MAILER-DAEMON@mx.example.com",
+                "To: sender@example.com",
+                "Subject: Undelivered Mail Returned to Sender",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.com",
+                "",
+                "Final-Recipient: rfc822; bob@example.org",
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 Go away",
+                "",
+                "--b--",
+                "");
+
+        EmailRecord r = only(Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.reply()).contains("550 Go away");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(verdict(r).advice()).isEqualTo(Advice.SUPPRESS_RECIPIENT);
+    }
+
+    @Test
     void read_dsnWithTwoRecipients_oneRecordEachInLowerCase() {
         List<EmailRecord> records = Emails.golden("postfix-multi-recipient.eml");
         assertThat(records).extracting(r -> r.recipient().orElseThrow())
