@@ -66,7 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ReplyReader reader = new ReplyReader(input, root.env(), (source, read, total) -> {
             writer.flush();
             output.check();
-        }, message -> spec.commandLine().getErr().println("verdict: " + message), engine);
+        }, message -> spec.commandLine().getErr().println("verdict: " + message), engine, options);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             spec.commandLine().getErr().println("verdict: reading replies from standard input, one per line "
                     + "(end with Ctrl-D)");

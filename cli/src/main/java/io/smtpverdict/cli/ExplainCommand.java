@@ -14,10 +14,15 @@ import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.SmtpReply;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
+import io.smtpverdict.input.InputFormat;
+import io.smtpverdict.input.InputRecord;
+import io.smtpverdict.input.email.BounceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -42,7 +48,8 @@ import picocli.CommandLine.ParentCommand;
                 + "the standard meaning of its codes alone, how the meaning changes with the SMTP stage, every "
                 + "plugin's matching rules, and which rule won and why."},
         footer = {"", "Examples:", "  verdict explain 550", "  verdict explain 5.7.1",
-            "  verdict explain \"421 4.4.5 System rule canceled connection.\""})
+            "  verdict explain \"421 4.4.5 System rule canceled connection.\"",
+            "  verdict explain --input bounce.eml"})
 final class ExplainCommand implements Callable<Integer> {
     private static final Pattern BASIC = Pattern.compile("[2-5][0-9][0-9]");
     private static final List<Stage> STAGES = List.of(Stage.CONNECT, Stage.GREETING, Stage.HELO, Stage.TLS,
@@ -51,9 +58,18 @@ final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     VerdictCli root;
 
-    @Parameters(arity = "1..*", paramLabel = "CODE|REPLY",
+    @Parameters(arity = "0..*", paramLabel = "CODE|REPLY",
             description = "A basic code, an enhanced code, or a reply (several words are joined with spaces).")
     List<String> words = new ArrayList<>();
+
+    @Option(names = {"-i", "--input"}, paramLabel = "PATH", arity = "1..*",
+            description = "Instead of a code or reply: explain the verdict of every recipient of these emails (an "
+                    + "email file, a directory of them, an mbox or a Maildir), as classify decides it.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "How to read --input: auto (by content), email, mbox or maildir (default: ${DEFAULT-VALUE}).")
+    InputFormat inputFormat = InputFormat.AUTO;
 
     @Mixin
     TextOrJson output;
@@ -74,6 +90,16 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = output.json();
         String text = String.join(" ", words).strip();
+        if (!inputs.isEmpty()) {
+            if (!text.isEmpty()) {
+                throw CliFailure.usage("give a code or reply to explain, or --input emails, not both");
+            }
+            if (inputFormat != InputFormat.AUTO && !inputFormat.emails()) {
+                throw CliFailure.usage("explain reads emails with --input: --input-format is auto, email, mbox or "
+                        + "maildir");
+            }
+            return explainEmails(engineOptions.build(), json);
+        }
         if (text.isEmpty()) {
             throw CliFailure.usage("nothing to explain: give a code such as 550 or 5.1.1, or a reply");
         }
@@ -90,6 +116,54 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Explains the verdict of every recipient of every email of the inputs. */
+    private int explainEmails(VerdictEngine engine, boolean json) {
+        for (String input : inputs) {
+            if (!Files.exists(Path.of(input))) {
+                throw CliFailure.runtime("cannot read input file " + input + ": no such file");
+            }
+        }
+        BounceReader reader = BounceReader.of(engine).withOptions(ClassifyOptions.EXPLAIN);
+        PrintWriter out = root.output().writer();
+        boolean complete = true;
+        List<String> objects = new ArrayList<>();
+        boolean first = true;
+        for (String input : inputs) {
+            try (EmailRecordSource records = new EmailRecordSource(Path.of(input), inputFormat, reader)) {
+                while (true) {
+                    Optional<InputRecord> next = records.next();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    InputRecord r = next.get();
+                    EmailExplanation e = new EmailExplanation(r, r.reply().flatMap(reply ->
+                            r.verdict().map(v -> explain(engine, reply, v))));
+                    if (json) {
+                        objects.add(e.json());
+                    } else {
+                        if (!first) {
+                            out.println();
+                            out.println("-".repeat(72));
+                        }
+                        e.print(out);
+                    }
+                    first = false;
+                    root.output().check();
+                }
+            } catch (IOException e) {
+                complete = false;
+                root.spec.commandLine().getErr().println("verdict: cannot read " + input + ": "
+                        + ReplyReader.reason(e));
+            }
+        }
+        if (json) {
+            out.println("[" + String.join(",\n", objects) + "]");
+        }
+        out.flush();
+        root.output().check();
+        return complete ? 0 : CliFailure.RUNTIME;
+    }
+
     static Kind kindOf(String text) {
         if (BASIC.matcher(text).matches()) {
             return Kind.BASIC_CODE;
@@ -101,8 +175,19 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static Explanation explain(VerdictEngine engine, String text) {
-        Kind kind = kindOf(text);
-        Verdict verdict = engine.classify(text, ClassifyOptions.EXPLAIN);
+        return explain(engine, text, engine.classify(text, ClassifyOptions.EXPLAIN), false);
+    }
+
+    /**
+     * The explanation of a reply whose verdict was decided with more than its text (an email's report: its Action
+     * is the reporting MTA's decision).
+     */
+    static Explanation explain(VerdictEngine engine, String text, Verdict decided) {
+        return explain(engine, text, decided, true);
+    }
+
+    private static Explanation explain(VerdictEngine engine, String text, Verdict verdict, boolean decided) {
+        Kind kind = decided ? Kind.REPLY : kindOf(text);
         Optional<String> codes;
         if (kind == Kind.REPLY) {
             SmtpReply parsed = engine.parse(text);
@@ -128,6 +213,69 @@ final class ExplainCommand implements Callable<Integer> {
         List<RuleInfo> related = codes.map(c -> rulesNaming(c, engine.rules())).orElse(List.of()).stream()
                 .filter(r -> !matched(verdict, r.id())).toList();
         return new Explanation(text, kind, codes, standard, byStage, verdict, rules, pluginIds, related);
+    }
+
+    /** One record of an email, and the explanation of its reply when it has one. */
+    record EmailExplanation(InputRecord record, Optional<Explanation> explanation) {
+        /** The record's own fields that say where it comes from and what the report states. */
+        private static final List<String> SHOWN = List.of("emailKind", "foundBy", "replyFoundBy", "action", "status",
+                "diagnosticCode", "reportingMta", "remoteMta", "feedbackType");
+
+        void print(PrintWriter out) {
+            out.println("Email " + record.source().orElse("") + ", message " + record.number() + ", recipient "
+                    + record.context().getOrDefault("recipient", "(none found)"));
+            for (String name : SHOWN) {
+                String value = record.context().get(name);
+                if (value != null) {
+                    out.println("  " + name + ": " + RecordWriter.oneLine(value));
+                }
+            }
+            if (record.error().isPresent()) {
+                out.println("  error: " + record.error().get());
+                return;
+            }
+            if (record.verdict().isEmpty()) {
+                out.println("  skipped: " + record.skipped().orElse("no verdict"));
+                return;
+            }
+            out.println();
+            if (explanation.isEmpty()) {
+                // a feedback report or an automatic reply: the reader decides it from the kind of email, not a reply
+                Verdict v = record.verdict().get();
+                out.println("Verdict (decided from the kind of email, not from a reply)");
+                Explanation.summary(out, v, "  ");
+                return;
+            }
+            explanation.get().print(out);
+        }
+
+        String json() {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = JsonFactory.builder().build().createGenerator(w)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter());
+                g.writeStartObject();
+                g.writeStringField("file", record.source().orElse(""));
+                g.writeNumberField("message", record.number());
+                for (Map.Entry<String, String> e : record.context().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                if (record.error().isPresent()) {
+                    g.writeStringField("error", record.error().get());
+                } else if (record.verdict().isEmpty()) {
+                    g.writeStringField("skipped", record.skipped().orElse("no verdict"));
+                } else if (explanation.isPresent()) {
+                    g.writeFieldName("explanation");
+                    g.writeRawValue(explanation.get().json());
+                } else {
+                    g.writeFieldName("verdict");
+                    VerdictJson.write(g, record.verdict().get());
+                }
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return w.toString();
+        }
     }
 
     private static boolean matched(Verdict v, String ruleId) {
@@ -266,7 +414,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
 
-        private static void summary(PrintWriter out, Verdict v, String indent) {
+        static void summary(PrintWriter out, Verdict v, String indent) {
             out.println(indent + short_(v));
             out.println(indent + "advice " + v.advice() + ", party " + v.party() + ", origin " + v.origin() + ", stage "
                     + v.stage() + (v.flags().isEmpty() ? "" : ", flags " + v.flags()));

@@ -151,10 +151,23 @@ abstract class RecordWriter {
 
     /** Comma-separated values with a fixed header. */
     static final class Csv extends RecordWriter {
-        static final List<String> COLUMNS = List.of("file", "line", "arg", "index", "lines", "input", "recipient",
-                "relay", "queueId", "logStatus", "outcome", "category", "reason", "advice", "party", "origin", "stage",
-                "code", "enhancedCode", "retryAfterSeconds", "flags", "plugin", "rule", "level", "explanation",
-                "candidates", "warning", "skipped", "error");
+        /** The verdict's columns, in order. */
+        private static final List<String> VERDICT_COLUMNS = List.of("outcome", "category", "reason", "advice", "party",
+                "origin", "stage", "code", "enhancedCode", "retryAfterSeconds", "flags", "plugin", "rule", "level",
+                "explanation", "candidates");
+        /**
+         * Where the record comes from ({@code message}: the email's position in its mailbox, 1 for a file of its own;
+         * an email's recipients are told apart by {@code recipient}), the input fields, the verdict, what went wrong.
+         */
+        static final List<String> COLUMNS = columns();
+
+        private static List<String> columns() {
+            List<String> c = new ArrayList<>(List.of("file", "line", "arg", "message", "index", "lines", "input"));
+            c.addAll(CONTEXT_FIELDS);
+            c.addAll(VERDICT_COLUMNS);
+            c.addAll(List.of("warning", "skipped", "error"));
+            return List.copyOf(c);
+        }
 
         private final SequenceWriter rows;
 
@@ -177,6 +190,7 @@ abstract class RecordWriter {
             row.add(in.source().orElse(""));
             row.add(in.position().equals("line") ? Long.toString(in.number()) : "");
             row.add(in.position().equals("arg") ? Long.toString(in.number()) : "");
+            row.add(in.position().equals("message") ? Long.toString(in.number()) : "");
             row.add(in.index().isPresent() ? Integer.toString(in.index().getAsInt()) : "");
             row.add(Integer.toString(in.lines()));
             row.add(in.input());
@@ -202,7 +216,7 @@ abstract class RecordWriter {
                 row.add(v.explanation());
                 row.add(v.candidates().stream().map(Candidate::id).collect(Collectors.joining(" ")));
             } else {
-                for (int i = 0; i < 16; i++) {
+                for (int i = 0; i < VERDICT_COLUMNS.size(); i++) {
                     row.add("");
                 }
             }

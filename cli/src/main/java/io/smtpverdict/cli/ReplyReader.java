@@ -3,6 +3,7 @@ package io.smtpverdict.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.smtpverdict.core.ClassifyContext;
+import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.input.InputException;
 import io.smtpverdict.input.InputRecord;
@@ -37,6 +38,7 @@ final class ReplyReader {
     private final Progress progress;
     private final Consumer<String> messages;
     private final Optional<VerdictEngine> engine;
+    private final ClassifyOptions emailOptions;
     private boolean failed;
 
     /**
@@ -52,6 +54,17 @@ final class ReplyReader {
      */
     ReplyReader(InputOptions options, CliEnvironment env, Progress progress, Consumer<String> messages,
             VerdictEngine engine) {
+        this(options, env, progress, messages, engine, ClassifyOptions.DEFAULT);
+    }
+
+    /**
+     * @param messages receives one line per input that could not be read to the end
+     * @param engine decides the verdicts of whole emails (their DSN Action counts); null reads no emails
+     * @param emailOptions how the verdicts of whole emails are decided (EXPLAIN keeps the losing rules)
+     */
+    ReplyReader(InputOptions options, CliEnvironment env, Progress progress, Consumer<String> messages,
+            VerdictEngine engine, ClassifyOptions emailOptions) {
+        this.emailOptions = requireNonNull(emailOptions, "emailOptions is null");
         this.options = requireNonNull(options, "options is null");
         this.env = requireNonNull(env, "env is null");
         this.progress = requireNonNull(progress, "progress is null");
@@ -149,7 +162,7 @@ final class ReplyReader {
         if (input.equals("-")) {
             throw CliFailure.usage("emails are read from files and directories: give --input PATH");
         }
-        BounceReader bounces = BounceReader.of(engine.get(), options.originalHeaders);
+        BounceReader bounces = BounceReader.of(engine.get(), options.originalHeaders).withOptions(emailOptions);
         long count = 0;
         try (EmailRecordSource records = new EmailRecordSource(Path.of(input), options.inputFormat, bounces)) {
             while (true) {

@@ -293,10 +293,10 @@ final class ClassifyCommandTest {
         Result r = TestingCli.run("classify", "-f", "csv", "550 5.1.1 user unknown", "");
 
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("file,line,arg,index,lines,input,");
+        assertThat(lines.get(0)).startsWith("file,line,arg,message,index,lines,input,");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).contains("FAILED,INVALID_RECIPIENT");
-        assertThat(lines.get(2)).startsWith(",,2,,1,").endsWith(",\"empty reply\"");
+        assertThat(lines.get(2)).startsWith(",,2,,,1,").endsWith(",\"empty reply\"");
     }
 
     @Test

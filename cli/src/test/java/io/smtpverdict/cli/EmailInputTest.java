@@ -3,12 +3,15 @@ package io.smtpverdict.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.smtpverdict.cli.TestingCli.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +94,52 @@ final class EmailInputTest {
         assertThat(r.records()).allSatisfy(n -> assertThat(n.has("line")).isTrue());
         assertThat(r.records()).anySatisfy(n -> assertThat(n.path("category").asText()).isEqualTo(
                 "INVALID_RECIPIENT"));
+    }
+
+    @Test
+    void classify_csvOfAnMbox_eachRowSaysItsMessageAndRecipientUnderTheHeader() throws IOException {
+        Path mbox = dir.resolve("bounces");
+        String from = "From MAILER-DAEMON Mon Nov  2 10:15:01 2026\n";
+        Files.writeString(mbox, from + BOUNCE + "\n" + from + BOUNCE.replace("Quinn@", "Uma@"), StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("classify", "--format", "csv", "--input", mbox.toString());
+
+        assertThat(r.exitCode()).isZero();
+        // a header schema: a row with more values than the header has columns is an error, not a quiet shift
+        List<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).<Map<String, String>>readValues(r.out()).readAll();
+        assertThat(rows).extracting(row -> row.get("message") + " " + row.get("recipient") + " " + row.get("outcome"))
+                .containsExactly("1 quinn@example.net FAILED", "1 rose@example.net DEFERRED",
+                        "2 uma@example.net FAILED", "2 rose@example.net DEFERRED");
+        assertThat(rows.get(0)).containsEntry("category", "INVALID_RECIPIENT").containsEntry("line", "");
+    }
+
+    @Test
+    void explain_emailInput_explainsEachRecipientsVerdictAsClassifyDecidesIt() throws IOException {
+        Path eml = dir.resolve("one.eml");
+        Files.writeString(eml, BOUNCE, StandardCharsets.UTF_8);
+
+        Result text = TestingCli.run("explain", "--input", eml.toString());
+        Result json = TestingCli.run("explain", "--format", "json", "--input", eml.toString());
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("recipient quinn@example.net").contains("recipient rose@example.net")
+                .contains("action: delayed").contains("Matching rules by plugin");
+        assertThat(json.json()).hasSize(2);
+        assertThat(json.json().get(0).path("recipient").asText()).isEqualTo("quinn@example.net");
+        assertThat(json.json().get(0).path("explanation").path("verdict").path("category").asText())
+                .isEqualTo("INVALID_RECIPIENT");
+        // the report's Action (delayed) counts, as in classify: the same text alone would read as final
+        assertThat(json.json().get(1).path("explanation").path("verdict").path("outcome").asText())
+                .isEqualTo("DEFERRED");
+    }
+
+    @Test
+    void explain_codeAndInputTogether_usageError() throws IOException {
+        Path eml = dir.resolve("one.eml");
+        Files.writeString(eml, BOUNCE, StandardCharsets.UTF_8);
+
+        assertThat(TestingCli.run("explain", "550", "--input", eml.toString()).exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.smtpverdict.core.MtaDecision;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.EnhancedStatusCode;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
@@ -90,15 +91,25 @@ public final class BounceReader {
 
     private final VerdictEngine engine;
     private final List<String> extraHeaders;
+    private final ClassifyOptions options;
 
-    private BounceReader(VerdictEngine engine, List<String> extraHeaders) {
+    private BounceReader(VerdictEngine engine, List<String> extraHeaders, ClassifyOptions options) {
         this.engine = requireNonNull(engine, "engine is null");
         this.extraHeaders = List.copyOf(extraHeaders);
+        this.options = requireNonNull(options, "options is null");
     }
 
     /** A reader that classifies with this engine. */
     public static BounceReader of(VerdictEngine engine) {
-        return new BounceReader(engine, List.of());
+        return new BounceReader(engine, List.of(), ClassifyOptions.DEFAULT);
+    }
+
+    /**
+     * The same reader classifying with these options: {@link ClassifyOptions#EXPLAIN} keeps the rules that matched
+     * and lost in each verdict's candidates.
+     */
+    public BounceReader withOptions(ClassifyOptions classifyOptions) {
+        return new BounceReader(engine, extraHeaders, classifyOptions);
     }
 
     /**
@@ -109,7 +120,7 @@ public final class BounceReader {
         for (String h : originalHeaders) {
             requireNonNull(h, "header name is null");
         }
-        return new BounceReader(engine, originalHeaders);
+        return new BounceReader(engine, originalHeaders, ClassifyOptions.DEFAULT);
     }
 
     /** Reads one email; never throws on bad content. */
@@ -435,7 +446,7 @@ public final class BounceReader {
                         reply = (statusCode + " " + reply).strip();
                     }
                     Outcome stated = outcomeOf(action);
-                    out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "dsn", f, reply, stated));
+                    out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "dsn", f, reply, stated, statusCode));
                 }
             }
             return out;
@@ -472,7 +483,7 @@ public final class BounceReader {
                     reply = (status + " " + reply).strip();
                 }
                 out.add(classified(EmailRecord.Kind.BOUNCE, who, "ses", r.fields(), reply,
-                        outcomeOf(r.fields().getOrDefault("action", "").toLowerCase(Locale.ROOT))));
+                        outcomeOf(r.fields().getOrDefault("action", "").toLowerCase(Locale.ROOT)), status));
             }
             return out;
         }
@@ -628,7 +639,21 @@ public final class BounceReader {
 
         private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
                 Map<String, String> fields, String reply, Outcome stated) {
-            Verdict v = engine.classify(reply, decision(stated), ClassifyOptions.DEFAULT);
+            return classified(kind, recipient, foundBy, fields, reply, stated, "");
+        }
+
+        /**
+         * @param status the report's Status (an RFC 3463 code), evidence next to the text: it classifies the reply
+         *     only when the text alone is not understood, as a status code an MTA logs does
+         */
+        private EmailRecord classified(EmailRecord.Kind kind, Optional<String> recipient, String foundBy,
+                Map<String, String> fields, String reply, Outcome stated, String status) {
+            ClassifyContext context = decision(stated);
+            Optional<EnhancedStatusCode> code = EnhancedStatusCode.parse(status.strip());
+            if (code.isPresent()) {
+                context = context.withStatus(code.get());
+            }
+            Verdict v = engine.classify(reply, context, options);
             return record(kind, recipient, foundBy, fields, Optional.of(reply), stated, Optional.of(v));
         }
 

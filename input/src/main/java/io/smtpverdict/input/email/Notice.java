@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * "Diagnostic information for administrators" with {@code Remote Server returned '...'}; Gmail lists the
  * address, then "Technical details of permanent failure". So a recipient is an address that starts a line (or
  * follows a short label such as {@code RCPT TO:}), and its text is its block and the blocks that follow until
- * the next such address. A returned copy of the message (after "Below this line is a copy of the message",
+ * the next such address. A Sendmail "Transcript of session follows" section is read by its own layout (see
+ * {@link SendmailTranscript}). A returned copy of the message (after "Below this line is a copy of the message",
  * "This is a copy of the message", "Original message follows", "Original message headers", or a raw header
  * block) is not part of the notice.
  */
@@ -94,6 +95,13 @@ final class Notice {
      */
     static Map<String, String> recipients(String notice, Set<String> exclude, Set<String> known) {
         String[] lines = notice.split("\n", -1);
+        // a Sendmail transcript has its own layout: read it apart, and leave its lines out of the blocks below
+        SendmailTranscript.Reading transcript = SendmailTranscript.read(lines, exclude, known);
+        for (int i = 0; i < lines.length; i++) {
+            if (transcript.covered()[i]) {
+                lines[i] = "";
+            }
+        }
         // which lines start a recipient block, and for whom
         String[] starts = new String[lines.length];
         Map<String, List<Integer>> mentions = new LinkedHashMap<>();
@@ -141,6 +149,12 @@ final class Notice {
             }
             out.put(e.getKey(), cut(text.toString().strip()));
         }
+        transcript.recipients().forEach((address, text) -> {
+            String before = out.getOrDefault(address, "");
+            if (out.size() < MAX_RECIPIENTS || out.containsKey(address)) {
+                out.put(address, cut(before.isEmpty() ? text : before.contains(text) ? before : before + " " + text));
+            }
+        });
         return out;
     }
 

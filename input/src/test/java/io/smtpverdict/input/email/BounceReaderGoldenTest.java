@@ -75,6 +75,160 @@ final class BounceReaderGoldenTest {
     }
 
     @Test
+    void read_sesNotificationInsideAnSnsEnvelope_readsTheMessageFieldsNotification() {
+        // an SNS "email-json" subscription: the envelope's Message is the SES notification as a JSON string; the
+        // envelope's line was broken by Sendmail's overlong-line rule ("!", line break, space) inside that string
+        String inner = "{\\\"notificationType\\\":\\\"Bounce\\\",\\\"bounce\\\":{\\\"bounceType\\\":\\\"Permanent\\\","
+                + "\\\"bouncedRecipients\\\":[{\\\"emailAddress\\\":\\\"jane@example.com\\\",\\\"action\\\":\\\"failed\\\","
+                + "\\\"status\\\":\\\"5.1.1\\\",\\\"diagnosticCode\\\":\\\"smtp; 550 5.1.1 user unknown\\\"}]},"
+                + "\\\"mail\\\":{\\\"messageId\\\":\\\"0000014644fe5ef6-9a483358-9170-4cb4-a269-f5dcdf415321-000000\\\"}}";
+        String line = "  \"Message\" : \"" + inner.replace("}}", ",\\\"headers\\\":[{\\\"name\\\":\\\"X-Filler\\\","
+                + "\\\"value\\\":\\\"" + "y".repeat(900) + "\\\"}]}}") + "\",";
+        assertThat(line).hasSizeGreaterThan(990);
+        // Sendmail's rule for an SMTP mailer (990 characters a line): 989 of them, "!", the line break, a space
+        String broken = line.substring(0, 989) + "!\r\n " + line.substring(989);
+        String envelope = String.join("\r\n",
+                "From: AWS Notifications <no-reply@sns.amazonaws.com>",
+                "To: bounces@esp.example.com",
+                "Subject: AWS Notification Message",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "{",
+                "  \"Type\" : \"Notification\",",
+                "  \"MessageId\" : \"22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324\",",
+                broken,
+                "  \"Timestamp\" : \"2012-05-02T00:54:06.655Z\"",
+                "}",
+                "");
+
+        List<EmailRecord> records = Emails.bytes(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        EmailRecord r = only(records);
+        assertThat(r.recipient()).contains("jane@example.com");
+        assertThat(r.foundBy()).isEqualTo("ses");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+    }
+
+    @Test
+    void read_sesDeliveryNotification_oneDeliveredRecordPerRecipient() {
+        // a Delivery notification with the fields the SES developer guide lists for the delivery object
+        String email = String.join("\r\n",
+                "From: no-reply@sns.amazonaws.com",
+                "To: notices@esp.example.com",
+                "Subject: AWS Notification Message",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "{\"notificationType\":\"Delivery\",\"mail\":{\"messageId\":\"0000014644fe5ef6-9a483358-9170-4cb4-a269-"
+                        + "f5dcdf415321-000000\"},\"delivery\":{\"timestamp\":\"2014-05-28T22:41:01.184Z\","
+                        + "\"processingTimeMillis\":546,\"recipients\":[\"success@simulator.amazonses.com\","
+                        + "\"Other@Example.com\"],\"smtpResponse\":\"250 ok:  Message 64111812 accepted\","
+                        + "\"reportingMTA\":\"a8-70.smtp-out.amazonses.com\",\"remoteMtaIp\":\"127.0.2.0\"}}",
+                "");
+
+        List<EmailRecord> records = Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(r -> r.recipient().orElseThrow())
+                .containsExactly("success@simulator.amazonses.com", "other@example.com");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.foundBy()).isEqualTo("ses");
+            assertThat(r.stated()).isEqualTo(Outcome.DELIVERED);
+            assertThat(verdict(r).outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(r.fields()).containsEntry("reportingMta", "a8-70.smtp-out.amazonses.com");
+        });
+    }
+
+    @Test
+    void read_sendmailTranscript_eachRecipientKeepsItsOwnExchangeNotTheNextHostsLine() {
+        // the layout savemail.c, usersmtp.c and err.c write: the exchange, the recipient's status line, then a
+        // status line about another host and mailer that is no part of this recipient's failure
+        String email = String.join("\r\n",
+                "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.com>",
+                "To: sender@example.com",
+                "Subject: Returned mail: User unknown",
+                "",
+                "   ----- Transcript of session follows -----",
+                "While talking to mx.example.org:",
+                ">>> RCPT To:<bob@example.org>",
+                "<<< 550 <bob@example.org>... User unknown",
+                "550 <bob@example.org>... User unknown",
+                "421 other.example.net (smtp)... Deferred: Connection timed out during user open with other.example.net",
+                "",
+                "   ----- Unsent message follows -----",
+                "From: sender@example.com",
+                "To: bob@example.org",
+                "Subject: hello",
+                "",
+                "hello",
+                "");
+
+        EmailRecord r = only(Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipient()).contains("bob@example.org");
+        assertThat(r.reply().orElseThrow()).contains("<<< 550 <bob@example.org>... User unknown")
+                .doesNotContain("Connection timed out");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+    }
+
+    @Test
+    void read_sendmailTranscriptRefusedMailFrom_theRefusalBelongsToEveryRecipientAfterIt() {
+        String email = String.join("\r\n",
+                "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.com>",
+                "To: sender@example.com",
+                "Subject: Returned mail: see transcript for details",
+                "",
+                "   ----- Transcript of session follows -----",
+                "... while talking to mx.example.org.:",
+                ">>> MAIL From:<sender@example.com>",
+                "<<< 550 5.7.1 Relaying denied",
+                "554 5.0.0 <bob@example.org>... Service unavailable",
+                "554 5.0.0 <carol@example.org>... Service unavailable",
+                "",
+                "   ----- Original message follows -----",
+                "");
+
+        List<EmailRecord> records = Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(r -> r.recipient().orElseThrow())
+                .containsExactly("bob@example.org", "carol@example.org");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.reply().orElseThrow()).startsWith(">>> MAIL From:<sender@example.com> <<< 550 5.7.1 "
+                    + "Relaying denied 554 5.0.0 <" + r.recipient().orElseThrow() + ">... Service unavailable");
+            assertThat(r.foundBy()).isEqualTo("body");
+        });
+    }
+
+    @Test
+    void read_dsnWhoseDiagnosticSaysOnlyItsBasicCode_theStatusFieldClassifies() {
+        // RFC 3464 §2.3.4: the Status field is the reporting MTA's RFC 3463 code for this recipient; a reply text
+        // that no rule understands beyond its basic code leaves the verdict to it, as a logged dsn= status does
+        String email = String.join("\r\n",
+                "From: MAILER-DAEMON@mx.example.com",
+                "To: sender@example.com",
+                "Subject: Undelivered Mail Returned to Sender",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.com",
+                "",
+                "Final-Recipient: rfc822; bob@example.org",
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 Go away",
+                "",
+                "--b--",
+                "");
+
+        EmailRecord r = only(Emails.bytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.reply()).contains("550 Go away");
+        assertThat(verdict(r).category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(verdict(r).advice()).isEqualTo(Advice.SUPPRESS_RECIPIENT);
+    }
+
+    @Test
     void read_dsnWithTwoRecipients_oneRecordEachInLowerCase() {
         List<EmailRecord> records = Emails.golden("postfix-multi-recipient.eml");
         assertThat(records).extracting(r -> r.recipient().orElseThrow())
