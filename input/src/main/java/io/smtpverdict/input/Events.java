@@ -97,7 +97,7 @@ final class Events {
         if (node.path("Type").asText().equals("Notification") && node.path("Message").isTextual()) {
             // an Amazon SNS envelope around an SES notification
             try {
-                JsonNode inner = LineFormats.JSON.readTree(node.path("Message").asText());
+                JsonNode inner = LineFormats.json().readTree(node.path("Message").asText());
                 List<Extracted> found = byShape(inner);
                 if (found != null) {
                     return found;

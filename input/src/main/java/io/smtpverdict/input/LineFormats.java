@@ -42,7 +42,14 @@ final class LineFormats {
     private static final Pattern TYPE_PREFIX = Pattern.compile("^\\s*(?:smtp|x-[A-Za-z0-9-]+|dns)\\s*;\\s*",
             Pattern.CASE_INSENSITIVE);
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson, created on first use: most runs read plain lines and should not pay its start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
 
     private LineFormats() {
     }
@@ -222,7 +229,7 @@ final class LineFormats {
     static List<Extracted> json(String line, List<JsonPointer> fields) {
         JsonNode root;
         try {
-            root = JSON.readTree(line);
+            root = json().readTree(line);
         } catch (JsonProcessingException e) {
             return List.of(Extracted.error("invalid JSON: " + e.getOriginalMessage()));
         }

@@ -75,41 +75,30 @@ public final class AhoCorasick {
         this.width = classes;
         this.denseStates = (int) Math.min(states, DENSE_BUDGET / classes);
         int[] order = bfsOrder(transStart, targets, states);
-        if (states <= 65536) {
-            char[] d = new char[denseStates * classes];
-            for (int s : order) {
-                if (s >= denseStates) {
-                    continue;
-                }
-                int row = s * classes;
-                if (s != 0) {
-                    // breadth-first order: a state's failure target is shallower, so its row is complete already
-                    System.arraycopy(d, fail[s] * classes, d, row, classes);
-                }
-                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                    if (cls[labels[i]] != SPARSE) {
-                        d[row + cls[labels[i]]] = (char) targets[i];
-                    }
+        int[] d = new int[denseStates * classes];
+        for (int s : order) {
+            if (s >= denseStates) {
+                continue;
+            }
+            int row = s * classes;
+            if (s != 0) {
+                // breadth-first order: a state's failure target is shallower, so its row is complete already
+                System.arraycopy(d, fail[s] * classes, d, row, classes);
+            }
+            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+                if (cls[labels[i]] != SPARSE) {
+                    d[row + cls[labels[i]]] = targets[i];
                 }
             }
-            this.dense16 = d;
+        }
+        if (states <= 65536) {
+            char[] narrow = new char[d.length];
+            for (int i = 0; i < d.length; i++) {
+                narrow[i] = (char) d[i];
+            }
+            this.dense16 = narrow;
             this.dense = null;
         } else {
-            int[] d = new int[denseStates * classes];
-            for (int s : order) {
-                if (s >= denseStates) {
-                    continue;
-                }
-                int row = s * classes;
-                if (s != 0) {
-                    System.arraycopy(d, fail[s] * classes, d, row, classes);
-                }
-                for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                    if (cls[labels[i]] != SPARSE) {
-                        d[row + cls[labels[i]]] = targets[i];
-                    }
-                }
-            }
             this.dense16 = null;
             this.dense = d;
         }
