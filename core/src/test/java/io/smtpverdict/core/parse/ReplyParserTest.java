@@ -35,6 +35,8 @@ final class ReplyParserTest {
         "message of 2500 bytes refused by user550@b.example                 | -   | -",
         "4.2.23.1 is not a code                                              | -   | -",
         "release 5.0.1.2 of something                                        | -   | -",
+        "Domain b.example has exceeded the max emails per hour (500/500 (100%)) allowed | - | -",
+        "Sent 450/450 messages today                                        | -   | -",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
