@@ -3,6 +3,7 @@ package io.smtpverdict.core;
 import com.google.re2j.Matcher;
 import io.smtpverdict.core.match.AhoCorasick;
 import io.smtpverdict.core.match.Placeholder;
+import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.core.parse.ParsedReply;
 import io.smtpverdict.core.parse.ReplyParser;
 import io.smtpverdict.core.table.TableCategoryOverride;
@@ -86,6 +87,7 @@ final class Classifier {
         /** The spans the template being evaluated bound, and those of the best template rule so far. */
         int[] spans;
         int[] bestSpans;
+        private int[] offsets = new int[256];
         RuleSet set;
         long stageScore;
         int stage;
@@ -98,6 +100,14 @@ final class Classifier {
             ruleStamp = new int[rules];
             spans = new int[spanLength];
             bestSpans = new int[spanLength];
+        }
+
+        /** A buffer for folded-to-original offsets of at least {@code length}, reused across calls. */
+        int[] offsets(int length) {
+            if (offsets.length < length) {
+                offsets = new int[Math.max(length, offsets.length * 2)];
+            }
+            return offsets;
         }
 
         void keepSpans() {
@@ -224,8 +234,8 @@ final class Classifier {
         }
         EnhancedStatusCode e = p.enhancedCode();
         if (e != null) {
-            add(s, set.byEnhanced.get(RuleSet.enhancedKey(e.classDigit(), e.subject(), e.detail())));
-            add(s, set.byEnhanced.get(RuleSet.enhancedKey(e.classDigit(), e.subject(), -1)));
+            add(s, set.byEnhanced(e.classDigit(), e.subject(), e.detail()));
+            add(s, set.byEnhanced(e.classDigit(), e.subject(), -1));
         }
         int code = p.basicCode();
         if (code > 0 && code < 600) {
@@ -454,7 +464,7 @@ final class Classifier {
     private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth) {
         Verdict.Builder b = Verdict.builder();
         Stage stage = r.stage != null ? r.stage : parsedStage;
-        Verdict inner = r.template != null ? bind(r, p, s.bestSpans, stage, explain, depth, b) : null;
+        Verdict inner = r.template != null ? bind(r, p, s, stage, explain, depth, b) : null;
         // an embedded reply decided by no more than its class digit says nothing the rule does not
         boolean inherit = r.inherit && inner != null && inner.rule().isPresent()
                 && inner.rule().get().level() != EvidenceLevel.CLASS;
@@ -465,7 +475,7 @@ final class Classifier {
         } else if (category == null) {
             category = Category.UNCLASSIFIED;
         }
-        b.outcome(outcome).category(Optional.ofNullable(category));
+        b.outcome(outcome).category(optional(category));
         if (category == null) {
             b.advice(Advice.NONE).party(Party.NONE);
         } else if (inherit && inner.category().orElse(null) == category) {
@@ -480,10 +490,10 @@ final class Classifier {
         b.stage(stage);
         b.explanation(inherit ? r.explanation + " " + inner.explanation() : r.explanation);
         b.inner(Optional.ofNullable(inner));
-        for (Flag f : r.flags) {
+        for (Flag f : r.flagArray) {
             b.flag(f);
         }
-        b.rule(Optional.of(r.ref));
+        b.rule(r.refOptional);
         if (common(b, p, s) < 0 && inner != null && inner.retryAfterSeconds().isPresent()) {
             b.retryAfterSeconds(inner.retryAfterSeconds());
         }
@@ -494,17 +504,24 @@ final class Classifier {
      * Binds the values of the winning template's placeholders, from the spans found while matching, as the input
      * wrote them; returns the verdict of the embedded reply when the template has a {MESSAGE}, else null.
      */
-    private Verdict bind(CompiledRule r, ParsedReply p, int[] spans, Stage stage, boolean explain, int depth,
+    private Verdict bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth,
             Verdict.Builder b) {
+        int[] spans = s.bestSpans;
         Verdict inner = null;
         List<Placeholder> placeholders = r.template.placeholders();
+        if (placeholders.isEmpty()) {
+            return null;
+        }
+        // where each folded character came from, so that values are bound as the input wrote them
+        int[] offsets = s.offsets(p.text().length() + 1);
+        Normalizer.offsets(p.text(), offsets);
         for (int i = 0; i < placeholders.size(); i++) {
             int from = spans[2 * i];
             if (from < 0) {
                 continue;
             }
             Placeholder ph = placeholders.get(i);
-            String value = ph.unwrap(p.original(from, spans[2 * i + 1]));
+            String value = ph.unwrap(p.text().substring(offsets[from], offsets[spans[2 * i + 1] - 1] + 1).strip());
             b.binding(ph.name(), value);
             if (ph == Placeholder.MESSAGE && depth < maxDepth && !value.isEmpty()) {
                 inner = embedded(value, stage, explain, depth);
@@ -531,6 +548,15 @@ final class Classifier {
      */
     private static Origin origin(ParsedReply p, int depth) {
         return p.basicCode() != 0 || depth > 0 ? Origin.REMOTE : Origin.UNKNOWN;
+    }
+
+    private static final Category[] CATEGORIES = Category.values();
+    private static final List<Optional<Category>> CATEGORY_OPTIONALS =
+            java.util.Arrays.stream(CATEGORIES).map(Optional::of).toList();
+
+    /** A category as the builder takes it, without a new Optional each time. */
+    private static Optional<Category> optional(Category category) {
+        return category == null ? Optional.empty() : CATEGORY_OPTIONALS.get(category.ordinal());
     }
 
     /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */

@@ -22,6 +22,8 @@ final class CompiledRule {
     final boolean user;
     final int order;
     final RuleRef ref;
+    /** {@link #ref} wrapped once, for the verdicts it decides. */
+    final java.util.Optional<RuleRef> refOptional;
     int rank;
     /**
      * Where the rule ranks among the others, lower first: twice its level's ordinal, so that an enhanced code
@@ -57,6 +59,8 @@ final class CompiledRule {
     Stage stage;
     String reason;
     Set<Flag> flags = Set.of();
+    /** {@link #flags} as an array, walked without an iterator on the hot path. */
+    Flag[] flagArray = new Flag[0];
     boolean inherit = true;
     String explanation;
     List<String> examples = List.of();
@@ -73,6 +77,7 @@ final class CompiledRule {
         this.user = user;
         this.order = order;
         this.ref = new RuleRef(plugin, id, level);
+        this.refOptional = java.util.Optional.of(ref);
         this.tier = tierOf(level, false);
     }
 

@@ -29,7 +29,9 @@ final class RuleSet {
     final int[] keyLength;
     final int[][] keyCue;
     final boolean[] keyStrongCue;
-    final Map<Integer, int[]> byEnhanced;
+    /** Enhanced-code index: sorted keys ({@link #enhancedKey}) and the rules under each. */
+    final int[] enhancedKeys;
+    final int[][] enhancedRules;
     final int[][] byBasic = new int[600][];
     final int[][] byClass = new int[10][];
     final int[] always;
@@ -114,8 +116,11 @@ final class RuleSet {
             keyStrongCue[k] = cue != null && Cues.strong(keyList.get(k));
         }
         automaton = AhoCorasick.build(keyList);
-        byEnhanced = new HashMap<>();
-        enhanced.forEach((k, v) -> byEnhanced.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        enhancedKeys = enhanced.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        enhancedRules = new int[enhancedKeys.length][];
+        for (int i = 0; i < enhancedKeys.length; i++) {
+            enhancedRules[i] = enhanced.get(enhancedKeys[i]).stream().mapToInt(Integer::intValue).toArray();
+        }
         for (int i = 0; i < 600; i++) {
             if (basic.get(i) != null) {
                 byBasic[i] = basic.get(i).stream().mapToInt(Integer::intValue).toArray();
@@ -167,6 +172,12 @@ final class RuleSet {
             }
             return phrases.stream().mapToInt(p -> id(Normalizer.normalize(p))).distinct().toArray();
         }
+    }
+
+    /** The rules indexed under an enhanced code (or its subject, with detail -1), or null. */
+    int[] byEnhanced(int cl, int subject, int detail) {
+        int i = Arrays.binarySearch(enhancedKeys, enhancedKey(cl, subject, detail));
+        return i >= 0 ? enhancedRules[i] : null;
     }
 
     static int enhancedKey(int cl, int subject, int detail) {
@@ -278,6 +289,7 @@ final class RuleSet {
         c.stage = v.stage();
         c.reason = v.reason();
         c.flags = v.flags() == null || v.flags().isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(v.flags());
+        c.flagArray = c.flags.toArray(new io.smtpverdict.spi.Flag[0]);
         c.inherit = !Boolean.FALSE.equals(v.inherit());
         c.explanation = v.explanation().strip();
         c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());

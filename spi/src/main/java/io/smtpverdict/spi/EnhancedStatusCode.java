@@ -50,8 +50,31 @@ public record EnhancedStatusCode(int classDigit, int subject, int detail) {
             throw new IllegalArgumentException("no enhanced status code at " + from + " to " + to);
         }
         int subjectEnd = Grammar.numberEnd(s, from + 2);
-        return new EnhancedStatusCode(s.charAt(from) - '0', Grammar.digits(s, from + 2, subjectEnd),
-                Grammar.digits(s, subjectEnd + 1, to));
+        return of(s.charAt(from) - '0', Grammar.digits(s, from + 2, subjectEnd), Grammar.digits(s, subjectEnd + 1, to));
+    }
+
+    /** The registry's codes and their neighbours (subject below 10, detail below 100), made once and shared. */
+    private static final EnhancedStatusCode[] COMMON = new EnhancedStatusCode[3 * 10 * 100];
+
+    /**
+     * The code with these parts; codes with a subject below 10 and a detail below 100 are shared instances, so
+     * reading them allocates nothing.
+     *
+     * @throws IllegalArgumentException when a part is out of range
+     */
+    public static EnhancedStatusCode of(int classDigit, int subject, int detail) {
+        if (subject >= 10 || detail >= 100 || subject < 0 || detail < 0
+                || (classDigit != 2 && classDigit != 4 && classDigit != 5)) {
+            return new EnhancedStatusCode(classDigit, subject, detail);
+        }
+        int slot = ((classDigit == 2 ? 0 : classDigit == 4 ? 1 : 2) * 10 + subject) * 100 + detail;
+        EnhancedStatusCode code = COMMON[slot];
+        if (code == null) {
+            // a race makes two equal instances at worst
+            code = new EnhancedStatusCode(classDigit, subject, detail);
+            COMMON[slot] = code;
+        }
+        return code;
     }
 
     /** The outcome this code's class stands for. */

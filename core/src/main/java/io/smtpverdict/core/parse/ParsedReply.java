@@ -9,8 +9,6 @@ import io.smtpverdict.spi.EnhancedStatusCode;
 public final class ParsedReply {
     final String text;
     private String normalized;
-    /** For every index of the folded text, the index in {@link #text} it came from; built on first use. */
-    private int[] offsets;
     private int bodyStart = -1;
     private int messageStart = -1;
     private int messageEnd;
@@ -38,18 +36,6 @@ public final class ParsedReply {
             normalized = Normalizer.normalize(text);
         }
         return normalized;
-    }
-
-    /**
-     * The original text behind folded {@code [from, to)}, stripped: what a template placeholder bound, as the
-     * input wrote it (case and spacing kept).
-     */
-    public String original(int from, int to) {
-        if (offsets == null) {
-            offsets = new int[text.length() + 1];
-            Normalizer.offsets(text, offsets);
-        }
-        return text.substring(offsets[from], offsets[to - 1] + 1).strip();
     }
 
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
