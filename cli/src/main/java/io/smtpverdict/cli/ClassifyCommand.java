@@ -61,7 +61,11 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         Timing.mark("picocli parse");
         input.validate();
+        // Replies given as arguments are few: no threads to start for them.
         int threadCount = threads.threads();
+        if (!input.replies.isEmpty()) {
+            threadCount = 1;
+        }
         VerdictEngine engine = engineOptions.build();
         Timing.mark("engine build");
         Output output = root.output();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +72,7 @@ final class RecordPipeline {
     private BlockingQueue<Batch> work;
     private BlockingQueue<Batch> ordered;
     private Batch current;
+    private Queue<char[]> chunks;
     private volatile boolean cancelled;
 
     /**
@@ -141,6 +143,8 @@ final class RecordPipeline {
         work = new ArrayBlockingQueue<>(inFlight);
         ordered = new ArrayBlockingQueue<>(inFlight);
         current = new Batch();
+        // Typical rendered batches take about a dozen chunks; keep up to 1 MB of them per batch in flight.
+        chunks = ChunkedText.pool(inFlight * 16);
         List<Thread> started = new ArrayList<>(threads + 1);
         for (int i = 0; i < threads; i++) {
             started.add(start("verdict-classify-" + (i + 1), this::classifyBatches));
@@ -157,6 +161,7 @@ final class RecordPipeline {
                 }
                 if (batch.rendered != null) {
                     sink.acceptRendered(batch.rendered, batch.size);
+                    batch.rendered.release();
                     batch.rendered = null;
                 } else {
                     for (int i = 0; i < batch.size; i++) {
@@ -264,7 +269,7 @@ final class RecordPipeline {
                         batch.in[i] = null;
                     }
                     if (renderer.isPresent()) {
-                        ChunkedText to = new ChunkedText();
+                        ChunkedText to = new ChunkedText(chunks);
                         renderer.get().render(batch.out, batch.size, to);
                         batch.rendered = to;
                         Arrays.fill(batch.out, 0, batch.size, null);

@@ -61,7 +61,11 @@ final class StatsCommand implements Callable<Integer> {
             throw CliFailure.usage("--top must be at least 1: " + top);
         }
         input.validate();
+        // Replies given as arguments are few: no threads to start for them.
         int threadCount = threads.threads();
+        if (!input.replies.isEmpty()) {
+            threadCount = 1;
+        }
         VerdictEngine engine = engineOptions.build();
         PrintWriter err = spec.commandLine().getErr();
         Stats stats = new Stats();
