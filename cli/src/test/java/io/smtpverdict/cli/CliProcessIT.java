@@ -153,4 +153,26 @@ final class CliProcessIT {
         assertThat(expected - 1).isEqualTo(count);
         Files.delete(input);
     }
+
+    @Test
+    void classify_slowPipeOnTwoThreads_eachRecordComesOutBeforeTheNextLineArrives() throws Exception {
+        Process p = TestingProcess.builder(List.of(), "classify", "--format", "jsonl", "--threads", "2").start();
+        java.util.concurrent.ExecutorService reading = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (OutputStream stdin = p.getOutputStream();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            for (String reply : List.of("550 5.1.1 user unknown", "452 4.2.2 mailbox full")) {
+                stdin.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                // Standard input stays open: the record must come out without more input or an end of input.
+                String record = reading.submit(out::readLine).get(2, TimeUnit.MINUTES);
+                assertThat(record).contains(reply);
+            }
+        } finally {
+            reading.shutdownNow();
+        }
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
 }
