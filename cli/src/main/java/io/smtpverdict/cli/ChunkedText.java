@@ -86,11 +86,6 @@ final class ChunkedText extends Writer {
         write(new char[] {(char) c}, 0, 1);
     }
 
-    /** How many characters were written. */
-    long length() {
-        return (long) full.size() * CHUNK + used;
-    }
-
     /** Writes everything written so far to {@code out}, in order. */
     void writeTo(Writer out) throws IOException {
         for (char[] c : full) {
