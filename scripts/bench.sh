@@ -10,8 +10,8 @@
 #            busy machine); extra arguments go to JMH, e.g. 'ClassifyBenchmark' -p mix=CORPUS,SEEDS,COMMON
 #   sisimai  smtp-verdict and Sisimai->match over the same strings, one after the other (needs Perl and
 #            Sisimai, Debian package libsisimai-perl), and their ratio
-#   cli      the command line over 1,000,000 lines with a 64 MB heap (VERDICT_JAVA_OPTS=-Xmx64m): wall
-#            time and peak memory
+#   cli      the command line over 1,000,000 lines with a 64 MB heap (VERDICT_JAVA_OPTS=-Xmx64m), with
+#            --threads 1 and the default: wall time and peak memory
 #   startup  wall time of one `verdict classify` (hyperfine if installed, else a timed loop)
 #
 # JMH settings are deliberately modest (one fork, 3 x 2 s warm-up, 5 x 2 s measurement) so that the run
@@ -79,12 +79,19 @@ cli() {
     # The launcher builds the CLI on first use: do that before anything is timed.
     ./verdict classify '550 5.1.1 user unknown' > /dev/null
     java -cp "$JAR" io.smtpverdict.bench.BenchFiles lines "$OUT/big.txt" 1000000
-    VERDICT_JAVA_OPTS=-Xmx64m /usr/bin/time -v ./verdict classify --format jsonl --input "$OUT/big.txt" \
-        > "$OUT/big.jsonl" 2> "$OUT/cli-time.txt"
-    {
-        echo "lines in: $(wc -l < "$OUT/big.txt")  lines out: $(wc -l < "$OUT/big.jsonl")"
-        grep -E 'Elapsed \(wall|Maximum resident|User time|System time|Exit status' "$OUT/cli-time.txt"
-    } | tee "$OUT/cli.txt"
+    : > "$OUT/cli.txt"
+    # One classifier thread, then the default (every processor): same output, different wall time.
+    for threads in 1 default; do
+        local opts=()
+        [ "$threads" = default ] || opts=(--threads "$threads")
+        VERDICT_JAVA_OPTS=-Xmx64m /usr/bin/time -v ./verdict classify --format jsonl ${opts[@]+"${opts[@]}"} \
+            --input "$OUT/big.txt" > "$OUT/big.jsonl" 2> "$OUT/cli-time.txt"
+        {
+            echo "threads: $threads  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+            echo "lines in: $(wc -l < "$OUT/big.txt")  lines out: $(wc -l < "$OUT/big.jsonl")"
+            grep -E 'Elapsed \(wall|Maximum resident|User time|System time|Exit status' "$OUT/cli-time.txt"
+        } | tee -a "$OUT/cli.txt"
+    done
     rm -f "$OUT/big.jsonl"
 }
 

@@ -5,6 +5,7 @@
 module io.smtpverdict.bench {
     requires io.smtpverdict.core;
     requires io.smtpverdict.input;
+    requires io.smtpverdict.cli;
     requires com.fasterxml.jackson.databind;
     requires jdk.management;
     requires jmh.core;

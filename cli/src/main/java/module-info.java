@@ -10,5 +10,8 @@ module io.smtpverdict.cli {
     // picocli sets the annotated option fields of the commands by reflection.
     opens io.smtpverdict.cli to info.picocli;
 
+    // CliBenchmark runs the command line in process through VerdictCli.run.
+    exports io.smtpverdict.cli to io.smtpverdict.bench;
+
     uses io.smtpverdict.spi.VerdictPlugin;
 }

@@ -2,10 +2,9 @@ package io.smtpverdict.cli;
 
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
-import io.smtpverdict.input.InputRecord;
-import io.smtpverdict.spi.Verdict;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,49 +52,85 @@ final class ClassifyCommand implements Callable<Integer> {
     boolean explain;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() {
+        Timing.mark("picocli parse");
         input.validate();
+        // Replies given as arguments are few: no threads to start for them.
+        int threadCount = threads.threads();
+        if (!input.replies.isEmpty()) {
+            threadCount = 1;
+        }
         VerdictEngine engine = engineOptions.build();
+        Timing.mark("engine build");
         Output output = root.output();
         RecordWriter writer = RecordWriter.of(format.orElse(root.env().stdoutTerminal() ? OutputFormat.TEXT
                 : OutputFormat.JSONL), output.writer());
         ClassifyOptions options = explain ? ClassifyOptions.EXPLAIN : ClassifyOptions.DEFAULT;
-        ReplyReader reader = new ReplyReader(input, root.env(), (source, read, total) -> {
-            writer.flush();
-            output.check();
-        }, message -> spec.commandLine().getErr().println("verdict: " + message), engine, options);
+        AtomicBoolean engineFailed = new AtomicBoolean();
+        long[] written = {0};
+        RecordPipeline pipeline = new RecordPipeline(threadCount, record -> {
+            if (record.reply().isEmpty() && record.verdict().isEmpty()) {
+                return new RecordPipeline.Classified(record, Optional.empty());
+            }
+            try {
+                return new RecordPipeline.Classified(record, record.classify(engine, options));
+            } catch (RuntimeException e) {
+                // The engine promises never to throw; if it does, this record says so and the rest go on.
+                engineFailed.set(true);
+                LOG.error("classifying line {} failed", record.number(), e);
+                return new RecordPipeline.Classified(record.withError("classification failed: " + e),
+                        Optional.empty());
+            }
+        }, new RecordPipeline.Sink() {
+            @Override
+            public void accept(RecordPipeline.Classified c) {
+                writer.write(c.record(), c.verdict());
+                if (++written[0] % CHECK_EVERY == 0) {
+                    output.check();
+                } else if (written[0] == 1) {
+                    Timing.mark("first record");
+                }
+            }
+
+            @Override
+            public void acceptRendered(ChunkedText rendered, int records) {
+                writer.writeRendered(rendered);
+                long before = written[0];
+                written[0] += records;
+                if (before == 0) {
+                    Timing.mark("first record");
+                }
+                if (before / CHECK_EVERY != written[0] / CHECK_EVERY) {
+                    output.check();
+                }
+            }
+
+            @Override
+            public void readPause() {
+                writer.flush();
+                output.check();
+            }
+        }, writer.renderer());
+        ReplyReader reader = new ReplyReader(input, root.env(), pipeline.progress((source, read, total) -> { }),
+                message -> spec.commandLine().getErr().println("verdict: " + message), engine, options);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             spec.commandLine().getErr().println("verdict: reading replies from standard input, one per line "
                     + "(end with Ctrl-D)");
         }
         long started = System.nanoTime();
-        long[] written = {0};
-        boolean[] engineFailed = {false};
-        boolean complete = reader.forEach(record -> {
-            InputRecord out = record;
-            Optional<Verdict> verdict = Optional.empty();
-            if (record.reply().isPresent() || record.verdict().isPresent()) {
-                try {
-                    verdict = record.classify(engine, options);
-                } catch (RuntimeException e) {
-                    // The engine promises never to throw; if it does, this record says so and the rest go on.
-                    engineFailed[0] = true;
-                    LOG.error("classifying line {} failed", record.number(), e);
-                    out = record.withError("classification failed: " + e);
-                }
-            }
-            writer.write(out, verdict);
-            if (++written[0] % CHECK_EVERY == 0) {
-                output.check();
-            }
-        });
+        boolean complete = pipeline.run(reader);
         writer.finish();
         writer.flush();
         output.check();
-        LOG.info("wrote {} records in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
-        return complete && !engineFailed[0] ? 0 : CliFailure.RUNTIME;
+        Timing.mark("rest and output");
+        LOG.info("wrote {} records in {} ms on {} classifier thread(s)", written[0],
+                (System.nanoTime() - started) / 1_000_000, threadCount);
+        return complete && !engineFailed.get() ? 0 : CliFailure.RUNTIME;
     }
 }

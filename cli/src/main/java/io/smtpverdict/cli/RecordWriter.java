@@ -53,6 +53,19 @@ abstract class RecordWriter {
     /** Writes one record: the verdict when the input held a reply, else the error or why it was skipped. */
     abstract void write(InputRecord in, Optional<Verdict> verdict);
 
+    /**
+     * A renderer that writes records exactly as this writer would, for classifier threads to use on whole batches;
+     * empty when records depend on each other (a header, separators) and must be written one by one.
+     */
+    Optional<RecordPipeline.Renderer> renderer() {
+        return Optional.empty();
+    }
+
+    /** Writes records a {@link #renderer()} has rendered, after whatever this writer has written so far. */
+    void writeRendered(ChunkedText rendered) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " renders no batches");
+    }
+
     /** Writes what follows the last record (e.g. a closing bracket). */
     void finish() {
     }
@@ -120,6 +133,31 @@ abstract class RecordWriter {
                 if (!array) {
                     g.writeRaw('\n');
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        Optional<RecordPipeline.Renderer> renderer() {
+            if (array) {
+                return Optional.empty();
+            }
+            return Optional.of((records, size, to) -> {
+                JsonGenerator lines = JSON.createGenerator(to).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                for (int i = 0; i < size; i++) {
+                    writeJson(lines, records[i].record(), records[i].verdict());
+                    lines.writeRaw('\n');
+                }
+                lines.flush();
+            });
+        }
+
+        @Override
+        void writeRendered(ChunkedText rendered) {
+            try {
+                g.flush();
+                rendered.writeTo(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

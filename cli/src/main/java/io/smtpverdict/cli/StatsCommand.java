@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,6 +49,9 @@ final class StatsCommand implements Callable<Integer> {
     int top = 20;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     EngineOptions engineOptions;
 
     @Override
@@ -57,17 +61,25 @@ final class StatsCommand implements Callable<Integer> {
             throw CliFailure.usage("--top must be at least 1: " + top);
         }
         input.validate();
+        // Replies given as arguments are few: no threads to start for them.
+        int threadCount = threads.threads();
+        if (!input.replies.isEmpty()) {
+            threadCount = 1;
+        }
         VerdictEngine engine = engineOptions.build();
         PrintWriter err = spec.commandLine().getErr();
         Stats stats = new Stats();
-        Progress progress = new Progress(err, root.env().stderrTerminal(), stats);
-        ReplyReader reader = new ReplyReader(input, root.env(), progress::reading,
+        RecordPipeline pipeline = new RecordPipeline(threadCount,
+                record -> new RecordPipeline.Classified(record, record.classify(engine, ClassifyOptions.DEFAULT)),
+                c -> stats.add(c.record(), c.verdict()));
+        Progress progress = new Progress(err, root.env().stderrTerminal(), pipeline::recordsRead);
+        ReplyReader reader = new ReplyReader(input, root.env(), pipeline.progress(progress::reading),
                 message -> err.println("verdict: " + message), engine);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
             err.println("verdict: reading replies from standard input, one per line (end with Ctrl-D)");
         }
         long started = System.nanoTime();
-        boolean complete = reader.forEach(record -> stats.add(record, record.classify(engine, ClassifyOptions.DEFAULT)));
+        boolean complete = pipeline.run(reader);
         LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();
@@ -94,14 +106,15 @@ final class StatsCommand implements Callable<Integer> {
     private static final class Progress {
         private final PrintWriter err;
         private final boolean terminal;
-        private final Stats stats;
+        private final LongSupplier records;
         private long lastNanos = System.nanoTime();
         private boolean shown;
 
-        Progress(PrintWriter err, boolean terminal, Stats stats) {
+        /** @param records how many records have been read so far; asked on the reading thread */
+        Progress(PrintWriter err, boolean terminal, LongSupplier records) {
             this.err = err;
             this.terminal = terminal;
-            this.stats = stats;
+            this.records = records;
         }
 
         void reading(String source, long read, long total) {
@@ -123,7 +136,7 @@ final class StatsCommand implements Callable<Integer> {
             lastNanos = now;
             shown = true;
             err.printf(Locale.ROOT, "\rverdict: %s %3d%% (%,d of %,d MB), %,d records", source,
-                    100 * read / total, read >> 20, total >> 20, stats.records);
+                    100 * read / total, read >> 20, total >> 20, records.getAsLong());
             err.flush();
         }
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -56,15 +57,28 @@ public final class VerdictCli implements Runnable {
 
     /** Runs the CLI on the real standard streams and exits with its exit code. */
     public static void main(String[] args) {
+        Timing.init();
         Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 64 * 1024);
         Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
-        System.exit(run(CliEnvironment.system(), stdout, stderr, args));
+        int code = run(CliEnvironment.system(), stdout, stderr, args);
+        Timing.print(new PrintWriter(stderr, true));
+        System.exit(code);
+    }
+
+    /**
+     * Runs the CLI in this JVM with the given standard streams, none of them a terminal, and returns its exit code
+     * (for embedding it, e.g. in a benchmark). The writers are flushed, not closed.
+     */
+    public static int run(InputStream stdin, Writer out, Writer err, String... args) {
+        return run(CliEnvironment.batch(requireNonNull(stdin, "stdin is null")), requireNonNull(out, "out is null"),
+                requireNonNull(err, "err is null"), args);
     }
 
     /** Runs the CLI with the given streams and returns its exit code; records go to {@code out}, messages to {@code err}. */
     static int run(CliEnvironment env, Writer out, Writer err, String... args) {
         CommandLine cmd = commandLine(env, out, err);
+        Timing.mark("command line model");
         int code = cmd.execute(args);
         cmd.getOut().flush();
         cmd.getErr().flush();

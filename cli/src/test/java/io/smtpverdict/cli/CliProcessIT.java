@@ -113,4 +113,66 @@ final class CliProcessIT {
                 .contains("sendmail").contains("exchange").contains("qmail")
                 .contains("postfix").contains("exim");
     }
+
+    @Test
+    void classify_quarterMillionLinesOnTwoThreadsInSmallHeap_everyLineOnceInOrder() throws Exception {
+        int count = 250_000;
+        Path input = TestingProcess.workDir().resolve("ordered.txt");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= count; i++) {
+                switch (i % 5) {
+                    case 0 -> w.write("550 5.1.1 <user" + i + "@b.example>: Recipient address rejected: User unknown");
+                    case 1 -> w.write("452 4.2.2 mailbox of " + i + " is full");
+                    case 2 -> w.write("bin\0ary " + i);
+                    case 3 -> w.write("{\"raw_reason\":\"421 4.7.0 try again later " + i + "\"}");
+                    default -> w.write("");
+                }
+                w.write('\n');
+            }
+        }
+        Path err = TestingProcess.workDir().resolve("ordered.err");
+
+        Process p = TestingProcess.builder(List.of("-Xmx64m"), "classify", "--format", "jsonl", "--threads", "2",
+                "--input", input.toString()).redirectError(err.toFile()).start();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\{\"file\":\"[^\"]*\",\"line\":(\\d+),");
+        long expected = 1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String record = out.readLine(); record != null; record = out.readLine()) {
+                java.util.regex.Matcher m = line.matcher(record);
+                assertThat(m.find()).as("record %d: %s", expected, record).isTrue();
+                assertThat(Long.parseLong(m.group(1))).as("record %d", expected).isEqualTo(expected);
+                if (expected % 5 == 2) {
+                    assertThat(record).contains("\"error\"");
+                }
+                expected++;
+            }
+        }
+
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("stderr: %s", Files.readString(err)).isZero();
+        assertThat(expected - 1).isEqualTo(count);
+        Files.delete(input);
+    }
+
+    @Test
+    void classify_slowPipeOnTwoThreads_eachRecordComesOutBeforeTheNextLineArrives() throws Exception {
+        Process p = TestingProcess.builder(List.of(), "classify", "--format", "jsonl", "--threads", "2").start();
+        java.util.concurrent.ExecutorService reading = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (OutputStream stdin = p.getOutputStream();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            for (String reply : List.of("550 5.1.1 user unknown", "452 4.2.2 mailbox full")) {
+                stdin.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                // Standard input stays open: the record must come out without more input or an end of input.
+                String record = reading.submit(out::readLine).get(2, TimeUnit.MINUTES);
+                assertThat(record).contains(reply);
+            }
+        } finally {
+            reading.shutdownNow();
+        }
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
 }
