@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -23,12 +24,14 @@ import picocli.CommandLine.Spec;
 /** The {@code verdict} command: what an SMTP reply or MTA delivery message means and what to do about it. */
 @Command(name = "verdict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Tells what SMTP replies and MTA delivery messages mean and what to do about them.",
-        subcommands = {ClassifyCommand.class, ExplainCommand.class, StatsCommand.class, PluginsCommand.class,
-            CatalogCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime failure (unreadable input, broken plugin, write error),",
             "2 bad usage (unknown option, invalid --rules file, unknown plugin id).",
             "Records go to standard output, messages to standard error."})
 public final class VerdictCli implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ClassifyCommand.class, ExplainCommand.class,
+            StatsCommand.class, PluginsCommand.class, CatalogCommand.class, AutoComplete.GenerateCompletion.class,
+            HelpCommand.class);
     private final CliEnvironment env;
     private final Output output;
 
@@ -77,7 +80,7 @@ public final class VerdictCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns its exit code; records go to {@code out}, messages to {@code err}. */
     static int run(CliEnvironment env, Writer out, Writer err, String... args) {
-        CommandLine cmd = commandLine(env, out, err);
+        CommandLine cmd = commandLine(env, out, err, args.length > 0 ? args[0] : null);
         Timing.mark("command line model");
         int code = cmd.execute(args);
         cmd.getOut().flush();
@@ -85,13 +88,35 @@ public final class VerdictCli implements Runnable {
         return code;
     }
 
-    /** The configured command line, for running and for tests. */
+    /** The configured command line with every subcommand, for tests. */
     static CommandLine commandLine(CliEnvironment env, Writer out, Writer err) {
+        return commandLine(env, out, err, null);
+    }
+
+    /**
+     * The configured command line. Building picocli's model of a command reads its annotations by reflection, a
+     * good part of a one-shot run's start-up: when {@code first} names a subcommand that needs no other (anything
+     * but help and completion), only that one is added; otherwise all are, so that help, completion and the error
+     * for an unknown command see every one.
+     */
+    static CommandLine commandLine(CliEnvironment env, Writer out, Writer err, String first) {
         TrackingWriter tracking = new TrackingWriter(out);
         PrintWriter stdout = new PrintWriter(tracking, false);
         PrintWriter stderr = new PrintWriter(err, true);
         VerdictCli root = new VerdictCli(env, new Output(stdout, Optional.of(tracking)));
         CommandLine cmd = new CommandLine(root);
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != HelpCommand.class && c != AutoComplete.GenerateCompletion.class
+                    && c.getAnnotation(Command.class).name().equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cmd.addSubcommand(c);
+            }
+        }
         cmd.setOut(stdout);
         cmd.setErr(stderr);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
