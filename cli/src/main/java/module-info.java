@@ -6,6 +6,8 @@ module io.smtpverdict.cli {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;
+    // Only for VERDICT_TIMING: the JVM's own start time.
+    requires java.management;
 
     // picocli sets the annotated option fields of the commands by reflection.
     opens io.smtpverdict.cli to info.picocli;

@@ -20,7 +20,10 @@ final class Timing {
     private Timing() {
     }
 
-    /** Switches timing on when asked for; the JVM start is measured from the process start the OS reports. */
+    /**
+     * Switches timing on when asked for. The JVM start is the one the JVM itself recorded (the process start the OS
+     * reports is derived from a boot time with one-second resolution, so it was off by up to a second).
+     */
     static void init() {
         enabled = "1".equals(System.getenv("VERDICT_TIMING")) || Boolean.getBoolean("verdict.timing");
         if (!enabled) {
@@ -28,7 +31,7 @@ final class Timing {
         }
         startNanos = System.nanoTime();
         long nowMillis = System.currentTimeMillis();
-        jvmMillis = ProcessHandle.current().info().startInstant().map(i -> nowMillis - i.toEpochMilli()).orElse(-1L);
+        jvmMillis = nowMillis - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /** Marks the end of a phase that began at the previous mark (or at {@code main}). */
