@@ -401,7 +401,7 @@ final class Classifier {
             category = Category.UNCLASSIFIED;
             b.explanation("The server reported a permanent failure (5xx) that no rule recognises; a person should look at it.");
         }
-        b.outcome(outcome).category(Optional.ofNullable(category)).stage(stage)
+        b.outcome(outcome).category(optional(category)).stage(stage)
                 .origin(origin(p, depth));
         if (category == null) {
             b.advice(Advice.NONE).party(Party.NONE);
