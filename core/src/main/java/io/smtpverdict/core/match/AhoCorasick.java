@@ -78,16 +78,15 @@ public final class AhoCorasick {
         this.charClass = cls;
         this.width = classes;
         this.denseStates = (int) Math.min(states, DENSE_BUDGET / classes);
-        int[] order = bfsOrder(transStart, targets, states);
         int rowWidth = classes;
         if (states <= 65536) {
             char[] d = new char[denseStates * classes];
-            fillRows(order, cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = (char) t);
+            fillRows(cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = (char) t);
             this.dense16 = d;
             this.dense = null;
         } else {
             int[] d = new int[denseStates * classes];
-            fillRows(order, cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = t);
+            fillRows(cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = t);
             this.dense16 = null;
             this.dense = d;
         }
@@ -105,15 +104,13 @@ public final class AhoCorasick {
         void set(int at, int target);
     }
 
-    /** Fills the dense rows of the first {@link #denseStates} states, in breadth-first order. */
-    private void fillRows(int[] order, char[] cls, Cells rows, CellSetter cells) {
-        for (int s : order) {
-            if (s >= denseStates) {
-                continue;
-            }
+    /** Fills the dense rows of the first {@link #denseStates} states. */
+    private void fillRows(char[] cls, Cells rows, CellSetter cells) {
+        for (int s = 0; s < denseStates; s++) {
             int row = s * width;
             if (s != 0) {
-                // breadth-first order: a state's failure target is shallower, so its row is complete already
+                // states are numbered breadth-first (see build): a state's failure target is shallower, so it has
+                // a smaller number and its row is complete already
                 rows.copyRow(fail[s] * width, row);
             }
             for (int i = transStart[s]; i < transStart[s + 1]; i++) {
