@@ -490,7 +490,7 @@ final class Classifier {
         b.stage(stage);
         b.explanation(inherit ? r.explanation + " " + inner.explanation() : r.explanation);
         b.inner(Optional.ofNullable(inner));
-        for (Flag f : r.flagArray) {
+        for (Flag f : r.flags) {
             b.flag(f);
         }
         b.rule(r.refOptional);

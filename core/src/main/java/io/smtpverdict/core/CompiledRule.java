@@ -12,7 +12,6 @@ import io.smtpverdict.spi.Party;
 import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Stage;
 import java.util.List;
-import java.util.Set;
 
 /** One rule compiled for matching: key ids into the automaton, code sets as arrays, the verdict to give. */
 final class CompiledRule {
@@ -58,9 +57,8 @@ final class CompiledRule {
     Origin origin;
     Stage stage;
     String reason;
-    Set<Flag> flags = Set.of();
-    /** {@link #flags} as an array, walked without an iterator on the hot path. */
-    Flag[] flagArray = new Flag[0];
+    /** The flags to set, as an array: walked without an iterator on the hot path. */
+    Flag[] flags = new Flag[0];
     boolean inherit = true;
     String explanation;
     List<String> examples = List.of();

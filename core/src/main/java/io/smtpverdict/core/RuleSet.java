@@ -288,8 +288,8 @@ final class RuleSet {
         c.origin = v.origin();
         c.stage = v.stage();
         c.reason = v.reason();
-        c.flags = v.flags() == null || v.flags().isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(v.flags());
-        c.flagArray = c.flags.toArray(new io.smtpverdict.spi.Flag[0]);
+        c.flags = v.flags() == null ? new io.smtpverdict.spi.Flag[0]
+                : v.flags().stream().distinct().toArray(io.smtpverdict.spi.Flag[]::new);
         c.inherit = !Boolean.FALSE.equals(v.inherit());
         c.explanation = v.explanation().strip();
         c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());

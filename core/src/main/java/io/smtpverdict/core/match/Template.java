@@ -191,27 +191,19 @@ public final class Template {
         return placeholders;
     }
 
-    /**
-     * Matches against folded text. Returns the placeholder spans as {@code [start0, end0, start1, end1, ...]}
-     * in the order of {@link #placeholders()} (first occurrence of each), or null when there is no match.
-     *
-     * @param text folded text
-     * @param from where the reply proper starts
-     * @param anchored whether the template must cover the text from {@code from} to the end
-     */
-    public int[] match(String text, int from, boolean anchored) {
-        int[] spans = new int[spanLength()];
-        return match(text, from, anchored, spans) ? spans : null;
-    }
-
     /** How long an array {@link #match(String, int, boolean, int[])} needs for the spans. */
     public int spanLength() {
         return placeholders.size() * 2;
     }
 
     /**
-     * Matches against folded text, writing the spans into {@code spans} (at least {@link #spanLength()} long)
-     * as {@link #match(String, int, boolean)} returns them; returns whether the template matches. Allocates nothing.
+     * Matches against folded text; returns whether the template matches. The placeholder spans go into
+     * {@code spans} (at least {@link #spanLength()} long) as {@code [start0, end0, start1, end1, ...]} in the order
+     * of {@link #placeholders()} (first occurrence of each; -1 for one not bound). Allocates nothing.
+     *
+     * @param text folded text
+     * @param from where the reply proper starts
+     * @param anchored whether the template must cover the text from {@code from} to the end
      */
     public boolean match(String text, int from, boolean anchored, int[] spans) {
         if (anchored) {

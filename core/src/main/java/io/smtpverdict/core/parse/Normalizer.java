@@ -38,22 +38,14 @@ public final class Normalizer {
 
     /** The folded form of {@code text}. */
     public static String normalize(CharSequence text) {
-        return normalize(text, null);
-    }
-
-    /**
-     * The folded form of {@code text}; when {@code offsets} is not null it must be at least
-     * {@code text.length() + 1} long and receives, for every folded index, the original index it came from
-     * (and at the folded length, the original end).
-     */
-    public static String normalize(CharSequence text, int[] offsets) {
         char[] out = new char[text.length()];
-        return new String(out, 0, fold(text, offsets, out));
+        return new String(out, 0, fold(text, null, out));
     }
 
     /**
-     * Fills {@code offsets} as {@link #normalize(CharSequence, int[])} does, without building the folded text;
-     * returns the folded length.
+     * Fills {@code offsets}, at least {@code text.length() + 1} long, with the index in {@code text} that each
+     * character of {@link #normalize} came from (and at the folded length, the original end), without building
+     * the folded text; returns the folded length.
      */
     public static int offsets(CharSequence text, int[] offsets) {
         return fold(text, offsets, null);
