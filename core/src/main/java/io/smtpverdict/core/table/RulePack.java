@@ -117,16 +117,16 @@ public final class RulePack {
         TableMatch m = r.match();
         string(out, m.template());
         flag(out, m.anchored());
-        strings(out, m.phrases());
-        strings(out, m.allPhrases());
-        strings(out, m.notPhrases());
+        list(out, m.phrases(), RulePack::string);
+        list(out, m.allPhrases(), RulePack::string);
+        list(out, m.notPhrases(), RulePack::string);
         string(out, m.regex());
-        ints(out, m.codes());
-        ints(out, m.classes());
-        strings(out, m.enhancedCodes());
-        names(out, m.stages());
+        list(out, m.codes(), DataOutputStream::writeInt);
+        list(out, m.classes(), DataOutputStream::writeInt);
+        list(out, m.enhancedCodes(), RulePack::string);
+        list(out, m.stages(), RulePack::name);
         flag(out, m.noCode());
-        strings(out, m.message());
+        list(out, m.message(), RulePack::string);
         TableVerdict v = r.verdict();
         name(out, v.category());
         if (v.outcome() == null) {
@@ -140,10 +140,10 @@ public final class RulePack {
         name(out, v.origin());
         name(out, v.stage());
         string(out, v.reason());
-        names(out, v.flags());
+        list(out, v.flags(), RulePack::name);
         flag(out, v.inherit());
         string(out, v.explanation());
-        strings(out, r.examples());
+        list(out, r.examples(), RulePack::string);
         string(out, r.note());
     }
 
@@ -152,14 +152,17 @@ public final class RulePack {
         EvidenceLevel level = name(in, EvidenceLevel.class);
         String source = string(in);
         Boolean specific = flag(in);
-        TableMatch m = new TableMatch(string(in), flag(in), strings(in), strings(in), strings(in), string(in), ints(in),
-                ints(in), strings(in), names(in, Stage.class), flag(in), strings(in));
+        TableMatch m = new TableMatch(string(in), flag(in),
+                list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string), string(in),
+                list(in, DataInputStream::readInt), list(in, DataInputStream::readInt), list(in, RulePack::string),
+                list(in, i -> name(i, Stage.class)), flag(in), list(in, RulePack::string));
         Category category = name(in, Category.class);
         int outcomeKind = in.readByte();
         TableOutcome outcome = outcomeKind == 0 ? null : new TableOutcome(name(in, Outcome.class), outcomeKind == 2);
         TableVerdict v = new TableVerdict(category, outcome, name(in, Advice.class), name(in, Party.class),
-                name(in, Origin.class), name(in, Stage.class), string(in), names(in, Flag.class), flag(in), string(in));
-        return new TableRule(id, level, source, specific, m, v, strings(in), string(in));
+                name(in, Origin.class), name(in, Stage.class), string(in), list(in, i -> name(i, Flag.class)), flag(in),
+                string(in));
+        return new TableRule(id, level, source, specific, m, v, list(in, RulePack::string), string(in));
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
@@ -183,44 +186,34 @@ public final class RulePack {
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
-    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    /** Writes one item. */
+    private interface ItemWriter<T> {
+        void write(DataOutputStream out, T item) throws IOException;
+    }
+
+    /** Reads one item. */
+    private interface ItemReader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    /** A list (null kept as null): its size, then each item. */
+    private static <T> void list(DataOutputStream out, List<? extends T> list, ItemWriter<T> item) throws IOException {
         out.writeInt(list == null ? -1 : list.size());
         if (list != null) {
-            for (String s : list) {
-                string(out, s);
+            for (T t : list) {
+                item.write(out, t);
             }
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
+    private static <T> List<T> list(DataInputStream in, ItemReader<T> item) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
-        List<String> list = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < checked(n); i++) {
-            list.add(string(in));
-        }
-        return List.copyOf(list);
-    }
-
-    private static void ints(DataOutputStream out, List<Integer> list) throws IOException {
-        out.writeInt(list == null ? -1 : list.size());
-        if (list != null) {
-            for (int v : list) {
-                out.writeInt(v);
-            }
-        }
-    }
-
-    private static List<Integer> ints(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        List<Integer> list = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < checked(n); i++) {
-            list.add(in.readInt());
+        List<T> list = new ArrayList<>(Math.min(checked(n), 64));
+        for (int i = 0; i < n; i++) {
+            list.add(item.read(in));
         }
         return List.copyOf(list);
     }
@@ -233,27 +226,6 @@ public final class RulePack {
     private static <E extends Enum<E>> E name(DataInputStream in, Class<E> type) throws IOException {
         String s = string(in);
         return s == null ? null : Enum.valueOf(type, s);
-    }
-
-    private static void names(DataOutputStream out, List<? extends Enum<?>> list) throws IOException {
-        out.writeInt(list == null ? -1 : list.size());
-        if (list != null) {
-            for (Enum<?> e : list) {
-                name(out, e);
-            }
-        }
-    }
-
-    private static <E extends Enum<E>> List<E> names(DataInputStream in, Class<E> type) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        List<E> list = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < checked(n); i++) {
-            list.add(name(in, type));
-        }
-        return List.copyOf(list);
     }
 
     private static void flag(DataOutputStream out, Boolean b) throws IOException {
