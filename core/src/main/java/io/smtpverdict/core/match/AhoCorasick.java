@@ -266,7 +266,79 @@ public final class AhoCorasick {
                 queue[tail++] = t;
             }
         }
-        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink);
+        return renumberDeep(transStart, labels, targets, fail, outKey, dictLink);
+    }
+
+    /**
+     * Renumbers the states beyond the dense rows in depth-first order, so that a key's chain of states (and
+     * their transitions, failure and output entries) are neighbours in memory: text that follows a key deep
+     * into the trie then reads memory in sequence instead of jumping across the breadth-first levels. The
+     * shallow states keep their breadth-first numbers, which the dense rows need.
+     */
+    private static AhoCorasick renumberDeep(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey,
+            int[] dictLink) {
+        int states = fail.length;
+        int dense = (int) Math.min(states, DENSE_BUDGET / alphabetWidth(labels));
+        int[] newId = new int[states];
+        for (int s = 0; s < dense; s++) {
+            newId[s] = s;
+        }
+        // depth-first from the deep children of the dense states, in state and label order: push in reverse
+        int next = dense;
+        int[] stack = new int[states];
+        int top = 0;
+        for (int s = dense - 1; s >= 0; s--) {
+            for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
+                if (targets[i] >= dense) {
+                    stack[top++] = targets[i];
+                }
+            }
+        }
+        while (top > 0) {
+            int s = stack[--top];
+            newId[s] = next++;
+            for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
+                stack[top++] = targets[i];
+            }
+        }
+        int[] old = new int[states];
+        for (int s = 0; s < states; s++) {
+            old[newId[s]] = s;
+        }
+        int[] nStart = new int[states + 1];
+        char[] nLabels = new char[labels.length];
+        int[] nTargets = new int[targets.length];
+        int[] nFail = new int[states];
+        int[] nOut = new int[states];
+        int[] nDict = new int[states];
+        int w = 0;
+        for (int n = 0; n < states; n++) {
+            int o = old[n];
+            nStart[n] = w;
+            nFail[n] = newId[fail[o]];
+            nOut[n] = outKey[o];
+            nDict[n] = dictLink[o] < 0 ? -1 : newId[dictLink[o]];
+            for (int i = transStart[o]; i < transStart[o + 1]; i++) {
+                nLabels[w] = labels[i];
+                nTargets[w] = newId[targets[i]];
+                w++;
+            }
+        }
+        nStart[states] = w;
+        return new AhoCorasick(nStart, nLabels, nTargets, nFail, nOut, nDict);
+    }
+
+    /** How many columns a dense row has: one per distinct key character below {@link #DENSE_ALPHABET}, plus one. */
+    private static int alphabetWidth(char[] labels) {
+        boolean[] seen = new boolean[DENSE_ALPHABET];
+        int classes = 1;
+        for (char label : labels) {
+            if (label < DENSE_ALPHABET && !seen[label]) {
+                seen[label] = true;
+                classes++;
+            }
+        }
+        return classes;
     }
 
     private static int step(int[] transStart, char[] labels, int[] targets, int s, char c) {
