@@ -57,7 +57,13 @@ final class EngineOptions {
                 throw CliFailure.usage("cannot read --rules file " + file + ": permission denied");
             }
         }
-        VerdictEngine.Builder builder = VerdictEngine.builder().discoverPlugins();
+        if (rules.isEmpty() && pluginPath.isEmpty() && plugins.isEmpty() && vendor.isEmpty()) {
+            Optional<VerdictEngine> early = EarlyEngine.take();
+            if (early.isPresent()) {
+                return early.get();
+            }
+        }
+        VerdictEngine.Builder builder = defaults();
         pluginPath.forEach(builder::pluginPath);
         if (!plugins.isEmpty()) {
             builder.onlyPlugins(plugins);
@@ -75,6 +81,11 @@ final class EngineOptions {
                     + engine.plugins().stream().map(PluginInfo::id).toList());
         }
         return engine;
+    }
+
+    /** The builder of the default engine: every plugin on the class path and the plugin path variable. */
+    static VerdictEngine.Builder defaults() {
+        return VerdictEngine.builder().discoverPlugins();
     }
 
     /** A problem the user caused with an option (their own table, a plugin id), as opposed to a broken install. */

@@ -61,6 +61,7 @@ public final class VerdictCli implements Runnable {
     /** Runs the CLI on the real standard streams and exits with its exit code. */
     public static void main(String[] args) {
         Timing.init();
+        EarlyEngine.startIfWanted(args, () -> EngineOptions.defaults().build());
         Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 64 * 1024);
         Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
