@@ -13,6 +13,7 @@ import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Category.TLS_FAILURE;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
+import static io.smtpverdict.spi.Origin.UNKNOWN;
 import static io.smtpverdict.spi.Outcome.DEFERRED;
 import static io.smtpverdict.spi.Outcome.FAILED;
 
@@ -44,6 +45,11 @@ final class CourierGolden {
                         + ">>> RCPT TO:<sales@example.net>\n"
                         + "<<< 451 4.7.1 Please try again later",
                         DEFERRED, null, Stage.RCPT, REMOTE, "dsn-transcript"),
+                Arguments.of("<sales@example.net>:\n    mx2.example.net [198.51.100.4]:\n>>> DATA\n"
+                        + "<<< Connection unexpectedly closed by remote host.",
+                        DEFERRED, CONNECTION_LOST, Stage.UNKNOWN, UNKNOWN, "dsn-transcript"),
+                Arguments.of("<ops@nowhere.example>:\n<<< No such domain.",
+                        FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "no-such-domain.dsn-text"),
                 Arguments.of("Diagnostic-Code: unknown; No such domain.",
                         FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "no-such-domain"),
                 Arguments.of("<sales@example.net>:\n<<< Domain does not receive mail.",
@@ -87,6 +93,10 @@ final class CourierGolden {
                 "550 5.1.1 <sales@example.net>: Recipient address rejected: User unknown",
                 "Sorry, I couldn't find any host named exampel.net. (#5.1.2)",
                 "host mx.example.net[198.51.100.4] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
-                "SMTP error from remote mail server after RCPT TO:<sales@example.net>: 550 5.1.1 User unknown");
+                "SMTP error from remote mail server after RCPT TO:<sales@example.net>: 550 5.1.1 User unknown",
+                "550 5.1.1 user unknown",
+                "550 5.1.2 No such domain.",
+                "450 4.2.2 Maildir over quota.",
+                "451 4.4.0 DNS lookup failed.");
     }
 }
