@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.VerdictPlugin;
+import io.smtpverdict.vendor.courier.CourierPlugin;
 import io.smtpverdict.vendor.exchange.ExchangePlugin;
 import io.smtpverdict.vendor.exim.EximPlugin;
 import io.smtpverdict.vendor.generic.GenericPlugin;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 final class ModuleDescriptorsTest {
     private static final List<Class<?>> VENDORS = List.of(GenericPlugin.class, GreenArrowPlugin.class,
             HurricanePlugin.class, MomentumPlugin.class, SendmailPlugin.class, ExchangePlugin.class, QmailPlugin.class,
-            PostfixPlugin.class, EximPlugin.class);
+            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class);
     private static final List<Class<?>> MODULES = Stream.concat(Stream.of(VerdictPlugin.class, VerdictEngine.class),
             VENDORS.stream()).toList();
 
@@ -92,7 +93,7 @@ final class ModuleDescriptorsTest {
         assertThat(engineType.getModule().getName()).isEqualTo("io.smtpverdict.core");
         assertThat(plugins.stream().map(String::valueOf).collect(Collectors.joining("\n")))
                 .contains("id=generic", "id=greenarrow", "id=hurricane", "id=momentum", "id=sendmail", "id=exchange",
-                        "id=qmail", "id=postfix", "id=exim");
+                        "id=qmail", "id=postfix", "id=exim", "id=courier");
         assertThat(String.valueOf(verdict)).contains("greenarrow.host-not-found");
     }
 
