@@ -86,6 +86,9 @@ public final class Template {
                 kinds.add(PH);
                 values.add(placeholder);
                 i = close;
+            } else if (c == '/' && (kinds.isEmpty() && lit.toString().isBlank() || source.substring(i + 1).isBlank())) {
+                // at either end there is no line to break: the vendor's text has a slash there ("/SECURITY ...")
+                lit.append('/');
             } else if (c == '/') {
                 flushLiteral(lit, kinds, values);
                 if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) == BREAK) {
@@ -244,7 +247,7 @@ public final class Template {
         if (kinds[0] == LIT) {
             return true;
         }
-        return kinds.length > 1 && kinds[1] == LIT && slots[0].restricted();
+        return kinds[0] == PH && kinds.length > 1 && kinds[1] == LIT && slots[0].restricted();
     }
 
     private boolean matchAt(String t, int start, boolean anchored, int[] spans) {

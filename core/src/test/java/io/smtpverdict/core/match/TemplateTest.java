@@ -41,6 +41,17 @@ final class TemplateTest {
     }
 
     @Test
+    void match_slashAtEitherEnd_isTheVendorsOwnSlash() {
+        Template t = Template.compile("/SECURITY=REQUIRED set, but TLS is not available");
+        assertThat(t.unanchorable()).isTrue();
+        assertThat(bind("/SECURITY=REQUIRED set, but {TEXT}", "/SECURITY=REQUIRED set, but TLS is not available", true))
+                .isEqualTo("TEXT=tls is not available;");
+        assertThat(bind("/SECURITY=REQUIRED set, but {TEXT}", "SECURITY=REQUIRED set, but no TLS", true)).isNull();
+        assertThat(bind("route {TEXT} ends in /", "route a.example ends in /", true)).isEqualTo("TEXT=a.example;");
+        assertThat(bind("/SECURITY set", "esmtp: /SECURITY set, but TLS is not available", false)).isNotNull();
+    }
+
+    @Test
     void match_messageBeforeTrailingLiteral_isGreedy() {
         assertThat(bind("{IP} does not like recipient./Remote host said: {MESSAGE}/Giving up on {IP}",
                 "2001:db8::1 does not like recipient./Remote host said: 550 giving up on x/Giving up on 2001:db8::1",
