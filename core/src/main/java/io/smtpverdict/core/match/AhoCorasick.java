@@ -205,9 +205,7 @@ public final class AhoCorasick {
             labels[at] = label[t];
             targets[at] = t;
         }
-        // Number states breadth-first: the shallow states that ordinary text keeps visiting become neighbours
-        // in memory, which keeps the dense table's hot rows in cache.
-        int[] order = bfsOrder(transStart, targets, states);
+        int[] order = layout(transStart, labels, targets, states);
         int[] newId = new int[states];
         for (int i = 0; i < states; i++) {
             newId[order[i]] = i;
@@ -266,66 +264,44 @@ public final class AhoCorasick {
                 queue[tail++] = t;
             }
         }
-        return renumberDeep(transStart, labels, targets, fail, outKey, dictLink);
+        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink);
     }
 
     /**
-     * Renumbers the states beyond the dense rows in depth-first order, so that a key's chain of states (and
-     * their transitions, failure and output entries) are neighbours in memory: text that follows a key deep
-     * into the trie then reads memory in sequence instead of jumping across the breadth-first levels. The
-     * shallow states keep their breadth-first numbers, which the dense rows need.
+     * The order in which states are numbered. The states that get dense rows come first, breadth-first: the shallow
+     * states that ordinary text keeps visiting become neighbours in memory, and each state's failure target (which
+     * is shallower) has a smaller number, as the dense rows' construction needs. The deeper states follow
+     * depth-first, so that a key's chain of states (and their transitions, failure and output entries) are
+     * neighbours too: text that follows a key deep into the trie reads memory in sequence instead of jumping
+     * across the breadth-first levels.
      */
-    private static AhoCorasick renumberDeep(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey,
-            int[] dictLink) {
-        int states = fail.length;
+    private static int[] layout(int[] transStart, char[] labels, int[] targets, int states) {
+        int[] order = bfsOrder(transStart, targets, states);
         int dense = (int) Math.min(states, DENSE_BUDGET / alphabetWidth(labels));
-        int[] newId = new int[states];
-        for (int s = 0; s < dense; s++) {
-            newId[s] = s;
+        boolean[] isDense = new boolean[states];
+        for (int i = 0; i < dense; i++) {
+            isDense[order[i]] = true;
         }
-        // depth-first from the deep children of the dense states, in state and label order: push in reverse
+        // depth-first from the deep children of the dense states, in their order and label order: push in reverse
         int next = dense;
         int[] stack = new int[states];
         int top = 0;
-        for (int s = dense - 1; s >= 0; s--) {
+        for (int r = dense - 1; r >= 0; r--) {
+            int s = order[r];
             for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
-                if (targets[i] >= dense) {
+                if (!isDense[targets[i]]) {
                     stack[top++] = targets[i];
                 }
             }
         }
         while (top > 0) {
             int s = stack[--top];
-            newId[s] = next++;
+            order[next++] = s;
             for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
                 stack[top++] = targets[i];
             }
         }
-        int[] old = new int[states];
-        for (int s = 0; s < states; s++) {
-            old[newId[s]] = s;
-        }
-        int[] nStart = new int[states + 1];
-        char[] nLabels = new char[labels.length];
-        int[] nTargets = new int[targets.length];
-        int[] nFail = new int[states];
-        int[] nOut = new int[states];
-        int[] nDict = new int[states];
-        int w = 0;
-        for (int n = 0; n < states; n++) {
-            int o = old[n];
-            nStart[n] = w;
-            nFail[n] = newId[fail[o]];
-            nOut[n] = outKey[o];
-            nDict[n] = dictLink[o] < 0 ? -1 : newId[dictLink[o]];
-            for (int i = transStart[o]; i < transStart[o + 1]; i++) {
-                nLabels[w] = labels[i];
-                nTargets[w] = newId[targets[i]];
-                w++;
-            }
-        }
-        nStart[states] = w;
-        return new AhoCorasick(nStart, nLabels, nTargets, nFail, nOut, nDict);
+        return order;
     }
 
     /** How many columns a dense row has: one per distinct key character below {@link #DENSE_ALPHABET}, plus one. */
