@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 final class HeldOutTextsTest {
     /** Well below the measured figure (docs/accuracy.md, measured minus ten points, rounded down). */
-    private static final double CATEGORY_FLOOR = 70.0;
+    private static final double CATEGORY_FLOOR = 71.0;
     /** Well below the measured figure (docs/accuracy.md, measured minus ten points, rounded down). */
-    private static final double OUTCOME_FLOOR = 84.0;
+    private static final double OUTCOME_FLOOR = 85.0;
 
     private static VerdictEngine engine;
 
