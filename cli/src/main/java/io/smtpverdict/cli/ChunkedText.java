@@ -52,12 +52,7 @@ final class ChunkedText extends Writer {
     @Override
     public void write(char[] cbuf, int off, int len) {
         while (len > 0) {
-            if (used == CHUNK) {
-                full.add(chunk);
-                chunk = take();
-                used = 0;
-            }
-            int n = Math.min(len, CHUNK - used);
+            int n = Math.min(len, room());
             System.arraycopy(cbuf, off, chunk, used, n);
             used += n;
             off += n;
@@ -68,12 +63,7 @@ final class ChunkedText extends Writer {
     @Override
     public void write(String s, int off, int len) {
         while (len > 0) {
-            if (used == CHUNK) {
-                full.add(chunk);
-                chunk = take();
-                used = 0;
-            }
-            int n = Math.min(len, CHUNK - used);
+            int n = Math.min(len, room());
             s.getChars(off, off + n, chunk, used);
             used += n;
             off += n;
@@ -83,7 +73,18 @@ final class ChunkedText extends Writer {
 
     @Override
     public void write(int c) {
-        write(new char[] {(char) c}, 0, 1);
+        room();
+        chunk[used++] = (char) c;
+    }
+
+    /** How many characters the current chunk still takes, after starting a new one if it is full. */
+    private int room() {
+        if (used == CHUNK) {
+            full.add(chunk);
+            chunk = take();
+            used = 0;
+        }
+        return CHUNK - used;
     }
 
     /** Writes everything written so far to {@code out}, in order. */
