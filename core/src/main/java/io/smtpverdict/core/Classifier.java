@@ -31,6 +31,15 @@ import java.util.OptionalInt;
  */
 final class Classifier {
     private static final Stage[] STAGES = Stage.values();
+    /** The reply codes a verdict carries, made once: OptionalInt is a value-based class, so sharing is safe. */
+    private static final OptionalInt[] CODES = new OptionalInt[600];
+
+    static {
+        CODES[0] = OptionalInt.empty();
+        for (int c = 1; c < CODES.length; c++) {
+            CODES[c] = OptionalInt.of(c);
+        }
+    }
     private static final RuleRef[] CLASS_RULES = {
         null, null,
         new RuleRef("core", "core.class-2", EvidenceLevel.CLASS),
@@ -88,6 +97,9 @@ final class Classifier {
         int[] spans;
         int[] bestSpans;
         private int[] offsets = new int[256];
+        /** Longest text whose folding buffer is kept for reuse. */
+        static final int MAX_REUSED = 16 * 1024;
+        private char[] chars = new char[256];
         RuleSet set;
         long stageScore;
         int stage;
@@ -100,6 +112,20 @@ final class Classifier {
             ruleStamp = new int[rules];
             spans = new int[spanLength];
             bestSpans = new int[spanLength];
+        }
+
+        /**
+         * A buffer of at least {@code length} chars to fold the text through, reused across calls; null for a text
+         * longer than {@link #MAX_REUSED} (a hostile one-off is not kept for the thread's lifetime).
+         */
+        char[] chars(int length) {
+            if (chars.length < length) {
+                if (length > MAX_REUSED) {
+                    return null;
+                }
+                chars = new char[Math.max(length, Math.min(MAX_REUSED, chars.length * 2))];
+            }
+            return chars;
         }
 
         /** A buffer for folded-to-original offsets of at least {@code length}, reused across calls. */
@@ -192,6 +218,7 @@ final class Classifier {
         ParsedReply p = ReplyParser.parse(input, maxInput);
         Scratch s = scratch.get()[depth];
         s.begin(set);
+        p.foldThrough(s.chars(p.text().length()));
         set.automaton.scanFolding(p.text(), s);
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
@@ -440,9 +467,13 @@ final class Classifier {
         return Outcome.UNKNOWN;
     }
 
+    private static OptionalInt code(int basic) {
+        return basic >= 0 && basic < CODES.length ? CODES[basic] : OptionalInt.of(basic);
+    }
+
     /** Fills the parts every verdict has; returns the retry delay the text states, or -1. */
     private int common(Verdict.Builder b, ParsedReply p, Scratch s) {
-        b.code(p.basicCode() == 0 ? OptionalInt.empty() : OptionalInt.of(p.basicCode()))
+        b.code(code(p.basicCode()))
                 .enhancedCode(Optional.ofNullable(p.enhancedCode()));
         if (p.truncated()) {
             b.flag(Flag.TRUNCATED);

@@ -9,6 +9,7 @@ import io.smtpverdict.spi.EnhancedStatusCode;
 public final class ParsedReply {
     final String text;
     private String normalized;
+    private char[] foldBuffer;
     private int bodyStart = -1;
     private int messageStart = -1;
     private int messageEnd;
@@ -33,9 +34,18 @@ public final class ParsedReply {
     /** The folded text that rules match against, built on first use (most replies never need it). */
     public String normalized() {
         if (normalized == null) {
-            normalized = Normalizer.normalize(text);
+            normalized = Normalizer.normalize(text, foldBuffer);
+            foldBuffer = null;
         }
         return normalized;
+    }
+
+    /**
+     * Lets {@link #normalized()} fold through {@code buffer} (the caller's reused scratch, at least as long as the
+     * text to be of use) instead of a new array, if it has not folded yet.
+     */
+    public void foldThrough(char[] buffer) {
+        foldBuffer = buffer;
     }
 
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
