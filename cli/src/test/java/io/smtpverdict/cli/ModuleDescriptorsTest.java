@@ -11,6 +11,7 @@ import io.smtpverdict.vendor.generic.GenericPlugin;
 import io.smtpverdict.vendor.greenarrow.GreenArrowPlugin;
 import io.smtpverdict.vendor.hurricane.HurricanePlugin;
 import io.smtpverdict.vendor.momentum.MomentumPlugin;
+import io.smtpverdict.vendor.opensmtpd.OpenSmtpdPlugin;
 import io.smtpverdict.vendor.postfix.PostfixPlugin;
 import io.smtpverdict.vendor.qmail.QmailPlugin;
 import io.smtpverdict.vendor.sendmail.SendmailPlugin;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 final class ModuleDescriptorsTest {
     private static final List<Class<?>> VENDORS = List.of(GenericPlugin.class, GreenArrowPlugin.class,
             HurricanePlugin.class, MomentumPlugin.class, SendmailPlugin.class, ExchangePlugin.class, QmailPlugin.class,
-            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class);
+            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class);
     private static final List<Class<?>> MODULES = Stream.concat(Stream.of(VerdictPlugin.class, VerdictEngine.class),
             VENDORS.stream()).toList();
 
@@ -93,7 +94,8 @@ final class ModuleDescriptorsTest {
         assertThat(engineType.getModule().getName()).isEqualTo("io.smtpverdict.core");
         assertThat(plugins.stream().map(String::valueOf).collect(Collectors.joining("\n")))
                 .contains("id=generic", "id=greenarrow", "id=hurricane", "id=momentum", "id=sendmail", "id=exchange",
-                        "id=qmail", "id=postfix", "id=exim", "id=courier");
+                        "id=qmail", "id=postfix", "id=exim", "id=courier",
+                        "id=opensmtpd");
         assertThat(String.valueOf(verdict)).contains("greenarrow.host-not-found");
     }
 
