@@ -77,7 +77,7 @@ public final class AhoCorasick {
         int states = fail.length;
         this.charClass = cls;
         this.width = classes;
-        this.denseStates = (int) Math.min(states, DENSE_BUDGET / classes);
+        this.denseStates = denseStates(states, classes);
         int rowWidth = classes;
         if (states <= 65536) {
             char[] d = new char[denseStates * classes];
@@ -277,7 +277,7 @@ public final class AhoCorasick {
      */
     private static int[] layout(int[] transStart, char[] labels, int[] targets, int states) {
         int[] order = bfsOrder(transStart, targets, states);
-        int dense = (int) Math.min(states, DENSE_BUDGET / alphabetWidth(labels));
+        int dense = denseStates(states, alphabetWidth(labels));
         boolean[] isDense = new boolean[states];
         for (int i = 0; i < dense; i++) {
             isDense[order[i]] = true;
@@ -302,6 +302,14 @@ public final class AhoCorasick {
             }
         }
         return order;
+    }
+
+    /**
+     * How many states get a dense row: the layout numbers exactly these breadth-first and the constructor fills
+     * exactly these rows, so both must ask here.
+     */
+    private static int denseStates(int states, int width) {
+        return (int) Math.min(states, DENSE_BUDGET / width);
     }
 
     /** How many columns a dense row has: one per distinct key character below {@link #DENSE_ALPHABET}, plus one. */
