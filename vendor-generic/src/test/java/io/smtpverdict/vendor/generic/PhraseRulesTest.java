@@ -177,6 +177,8 @@ final class PhraseRulesTest {
             Die Zustellung an folgende Empfänger oder Verteilerlisten wurde verzögert: a@b.example  | TRANSIENT_OTHER | DEFERRED
             550 5.1.1 Рассылка 'staff' не существует.                                               | INVALID_RECIPIENT | FAILED
             Het volgende adres is geen bekende mailinglijst: staff@lists.example.org                | INVALID_RECIPIENT | FAILED
+            Unsere Spam-Detektoren wurden durch eine Nachricht von Ihnen ausgelöst: An: a@b.example | SPAM_CONTENT    | FAILED
+            550 Nosso sistema de detecção de SPAM foi acionado ao analisar uma mensagem             | SPAM_CONTENT    | FAILED
             """)
     void classify_providersOwnLocalizedWording_isDecidedByTheLanguageTable(String text, Category category,
             Outcome outcome) {
