@@ -173,6 +173,24 @@ final class PhraseRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            收件人的收件箱存储空间不足。请让收件人参阅管理 Google 云端硬盘存储空间中的文件。 | MAILBOX_FULL    | DEFERRED
+            Die Zustellung an folgende Empfänger oder Verteilerlisten wurde verzögert: a@b.example  | TRANSIENT_OTHER | DEFERRED
+            550 5.1.1 Рассылка 'staff' не существует.                                               | INVALID_RECIPIENT | FAILED
+            Het volgende adres is geen bekende mailinglijst: staff@lists.example.org                | INVALID_RECIPIENT | FAILED
+            Unsere Spam-Detektoren wurden durch eine Nachricht von Ihnen ausgelöst: An: a@b.example | SPAM_CONTENT    | FAILED
+            550 Nosso sistema de detecção de SPAM foi acionado ao analisar uma mensagem             | SPAM_CONTENT    | FAILED
+            """)
+    void classify_providersOwnLocalizedWording_isDecidedByTheLanguageTable(String text, Category category,
+            Outcome outcome) {
+        Verdict v = ENGINE.classify(text);
+
+        assertThat(v.rule()).as("%s (%s)", text, v).hasValueSatisfying(r -> assertThat(r.id()).startsWith("generic.intl."));
+        assertThat(v.category()).as(text).contains(category);
+        assertThat(v.outcome()).as(text).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             550 5.7.1 Messages from 192.0.2.1 refused: the sending IP is listed in a blocklist | REPUTATION_BLOCK
             554 5.7.1 Relaying denied                                                          | RELAY_DENIED
             530 5.7.0 Must issue a STARTTLS command first                                      | TLS_FAILURE
