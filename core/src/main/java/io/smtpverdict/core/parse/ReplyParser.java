@@ -89,7 +89,7 @@ public final class ReplyParser {
             if (!isDigit(c1) || !isDigit(c2)) {
                 continue;
             }
-            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i))) {
+            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i))) {
                 i += 2;
                 continue;
             }
@@ -179,6 +179,15 @@ public final class ReplyParser {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '(' || c == '['
                 || c == '"' || c == '\'' || c == '<' || c == '=' || c == '#' || c == '>' || c == '/' || c == ','
                 || c == '\u00A0';
+    }
+
+    /**
+     * Whether the number at {@code at} is bracketed right after a name, as a syslog line's process id
+     * ({@code postfix/lmtp[238]:}) or an index is, not a reply code.
+     */
+    private static boolean processId(String s, int at) {
+        return at >= 2 && s.charAt(at - 1) == '[' && (Character.isLetterOrDigit(s.charAt(at - 2))
+                || s.charAt(at - 2) == '-' || s.charAt(at - 2) == '_' || s.charAt(at - 2) == '.');
     }
 
     /** Whether the number at {@code at} is the second half of a count such as {@code 500/500}, not a reply code. */

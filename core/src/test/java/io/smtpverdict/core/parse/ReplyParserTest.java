@@ -37,6 +37,9 @@ final class ReplyParserTest {
         "release 5.0.1.2 of something                                        | -   | -",
         "Domain b.example has exceeded the max emails per hour (500/500 (100%)) allowed | - | -",
         "Sent 450/450 messages today                                        | -   | -",
+        "postfix/lmtp[238]: 1A2B3C: to=<a@b.example>, dsn=4.4.1, status=deferred (connect to b.example[192.0.2.6]:24: Connection refused) | - | 4.4.1",
+        "exim[451]: 1abc-0001 == a@b.example R=dnslookup defer (-44): retry time not reached | - | -",
+        "said: [550 5.1.1 no such user]                                      | 550 | 5.1.1",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
