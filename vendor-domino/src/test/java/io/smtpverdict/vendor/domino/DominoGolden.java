@@ -78,6 +78,7 @@ final class DominoGolden {
                 "554 5.7.1 <ana@example.com>: Relay access denied",
                 "554 5.7.1 Message rejected for policy reasons",
                 "421 4.4.2 Connection timeout while reading reply",
+                "452 4.5.3 Error: too many recipients",
                 "Sorry, I couldn't find any host named exampel.net. (#5.1.2)");
     }
 }
