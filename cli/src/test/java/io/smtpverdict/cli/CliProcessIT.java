@@ -111,7 +111,8 @@ final class CliProcessIT {
         assertThat(p.exitValue()).isZero();
         assertThat(out).contains("generic").contains("greenarrow").contains("hurricane").contains("momentum")
                 .contains("sendmail").contains("exchange").contains("qmail")
-                .contains("postfix").contains("exim").contains("courier").contains("opensmtpd");
+                .contains("postfix").contains("exim").contains("courier").contains("opensmtpd")
+                .contains("domino");
     }
 
     @Test

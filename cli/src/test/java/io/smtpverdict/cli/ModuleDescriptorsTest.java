@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.VerdictPlugin;
 import io.smtpverdict.vendor.courier.CourierPlugin;
+import io.smtpverdict.vendor.domino.DominoPlugin;
 import io.smtpverdict.vendor.exchange.ExchangePlugin;
 import io.smtpverdict.vendor.exim.EximPlugin;
 import io.smtpverdict.vendor.generic.GenericPlugin;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 final class ModuleDescriptorsTest {
     private static final List<Class<?>> VENDORS = List.of(GenericPlugin.class, GreenArrowPlugin.class,
             HurricanePlugin.class, MomentumPlugin.class, SendmailPlugin.class, ExchangePlugin.class, QmailPlugin.class,
-            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class);
+            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class, DominoPlugin.class);
     private static final List<Class<?>> MODULES = Stream.concat(Stream.of(VerdictPlugin.class, VerdictEngine.class),
             VENDORS.stream()).toList();
 
@@ -95,7 +96,7 @@ final class ModuleDescriptorsTest {
         assertThat(plugins.stream().map(String::valueOf).collect(Collectors.joining("\n")))
                 .contains("id=generic", "id=greenarrow", "id=hurricane", "id=momentum", "id=sendmail", "id=exchange",
                         "id=qmail", "id=postfix", "id=exim", "id=courier",
-                        "id=opensmtpd");
+                        "id=opensmtpd", "id=domino");
         assertThat(String.valueOf(verdict)).contains("greenarrow.host-not-found");
     }
 
