@@ -240,12 +240,43 @@ public final class ReplyParser {
                     continue;
                 }
             }
+            if (citesSection(s, i)) {
+                continue;
+            }
             EnhancedStatusCode e = enhancedAt(s, i);
             if (e != null) {
                 return e;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the number at {@code at} follows a document reference ({@code RFC 5321 2.3.5}, {@code section 4.2.2},
+     * {@code §3.6.1}): a section number, not an enhanced status code.
+     */
+    private static boolean citesSection(String s, int at) {
+        int p = at - 1;
+        if (p >= 0 && s.charAt(p) == '\u00A7') {
+            return true;
+        }
+        while (p >= 0 && s.charAt(p) == ' ') {
+            p--;
+        }
+        if (endsWithWord(s, p, "section") || endsWithWord(s, p, "sec.") || endsWithWord(s, p, "rfc")) {
+            return true;
+        }
+        int digitsEnd = p;
+        while (p >= 0 && isDigit(s.charAt(p))) {
+            p--;
+        }
+        if (p == digitsEnd) {
+            return false;
+        }
+        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '-')) {
+            p--;
+        }
+        return endsWithWord(s, p, "rfc");
     }
 
     /** An enhanced code starting exactly at {@code at} and ending at a boundary, or null. */

@@ -40,6 +40,9 @@ final class ReplyParserTest {
         "postfix/lmtp[238]: 1A2B3C: to=<a@b.example>, dsn=4.4.1, status=deferred (connect to b.example[192.0.2.6]:24: Connection refused) | - | 4.4.1",
         "exim[451]: 1abc-0001 == a@b.example R=dnslookup defer (-44): retry time not reached | - | -",
         "said: [550 5.1.1 no such user]                                      | 550 | 5.1.1",
+        "Invalid line ending (see RFC 5321 2.3.5)                           | -   | -",
+        "bare LF not allowed, see section 4.1.1.4 of RFC 5321                | -   | -",
+        "451 4.5.0 line too long (RFC 5322 2.1.1)                            | 451 | 4.5.0",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
