@@ -5,7 +5,6 @@ import io.smtpverdict.core.match.Template;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
-import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Party;
@@ -57,8 +56,8 @@ final class CompiledRule {
     Origin origin;
     Stage stage;
     String reason;
-    /** The flags to set, as an array: walked without an iterator on the hot path. */
-    Flag[] flags = new Flag[0];
+    /** The flags to set, as a bit mask of their ordinals (the verdict's flag set is looked up by it). */
+    int flagMask;
     boolean inherit = true;
     String explanation;
     List<String> examples = List.of();

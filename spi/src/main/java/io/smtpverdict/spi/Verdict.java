@@ -59,6 +59,109 @@ public final class Verdict {
         }
     }
 
+    /** Every set of flags there can be, made once: index = bit mask of the flags' ordinals. */
+    private static final Set<Flag>[] FLAG_SETS;
+    private static final Flag[] FLAGS = Flag.values();
+
+    static {
+        Flag[] all = FLAGS;
+        @SuppressWarnings("unchecked")
+        Set<Flag>[] sets = new Set[1 << all.length];
+        sets[0] = Set.of();
+        for (int mask = 1; mask < sets.length; mask++) {
+            EnumSet<Flag> set = EnumSet.noneOf(Flag.class);
+            for (Flag f : all) {
+                if ((mask & 1 << f.ordinal()) != 0) {
+                    set.add(f);
+                }
+            }
+            sets[mask] = Collections.unmodifiableSet(set);
+        }
+        FLAG_SETS = sets;
+    }
+
+    private Verdict(Outcome outcome, Category category, String reason, Advice advice, Party party, Origin origin,
+            Stage stage, int code, EnhancedStatusCode enhancedCode, String explanation, int retryAfterSeconds,
+            Map<String, String> bindings, Verdict inner, Set<Flag> flags, RuleRef rule, List<Candidate> candidates) {
+        this.outcome = requireNonNull(outcome, "outcome is null");
+        this.category = category;
+        this.reason = reason;
+        this.advice = requireNonNull(advice, "advice is null");
+        this.party = requireNonNull(party, "party is null");
+        this.origin = requireNonNull(origin, "origin is null");
+        this.stage = requireNonNull(stage, "stage is null");
+        this.code = code;
+        this.enhancedCode = enhancedCode;
+        this.explanation = requireNonNull(explanation, "explanation is null");
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.bindings = bindings;
+        this.inner = inner;
+        this.flags = flags;
+        this.rule = rule;
+        this.candidates = candidates;
+        if (outcome == Outcome.DELIVERED && category != null && category.disposition() != Disposition.NOT_A_BOUNCE) {
+            throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
+        }
+    }
+
+    /**
+     * A verdict from its parts as it stores them, for an engine that makes many: the same verdict the
+     * {@link #builder() builder} makes from the same values, without a builder or {@code Optional} wrappers.
+     * Collections are copied where they could still change (flags map to shared immutable sets, an immutable
+     * candidate list is kept as it is).
+     *
+     * @param outcome the outcome
+     * @param category the category, or null (a delivered reply has none)
+     * @param reason the finer reason, or null
+     * @param advice the advice
+     * @param party the responsible party
+     * @param origin the origin
+     * @param stage the stage
+     * @param code the basic reply code, or 0 for none
+     * @param enhancedCode the enhanced status code, or null
+     * @param explanation the explanation
+     * @param retryAfterSeconds the retry delay in seconds, or -1 for none
+     * @param inner the verdict on an embedded reply, or null
+     * @param flags the flags
+     * @param rule the deciding rule, or null
+     * @param candidates the losing candidates
+     * @param bindings the bound values as name, value, name, value, ... in order (copied; a repeated name keeps
+     *     its first place and takes the later value, as {@link Builder#binding} does)
+     * @return the verdict
+     * @throws NullPointerException when a required part, a flag or a binding is null
+     * @throws IllegalArgumentException when a delivered verdict names a bounce category, or a binding lacks its value
+     */
+    public static Verdict of(Outcome outcome, Category category, String reason, Advice advice, Party party,
+            Origin origin, Stage stage, int code, EnhancedStatusCode enhancedCode, String explanation,
+            int retryAfterSeconds, Verdict inner, Set<Flag> flags, RuleRef rule, List<Candidate> candidates,
+            String... bindings) {
+        return new Verdict(outcome, category, reason, advice, party, origin, stage, code < 0 ? 0 : code,
+                enhancedCode, explanation, retryAfterSeconds < 0 ? -1 : retryAfterSeconds,
+                bindings == null || bindings.length == 0 ? Map.of() : Bindings.of(bindings), inner,
+                flagSet(requireNonNull(flags, "flags is null")), rule,
+                List.copyOf(requireNonNull(candidates, "candidates is null")));
+    }
+
+    /** The shared immutable set holding the same flags as {@code flags}. */
+    private static Set<Flag> flagSet(Set<Flag> flags) {
+        if (flags.isEmpty()) {
+            return FLAG_SETS[0];
+        }
+        int mask = 0;
+        for (Flag f : FLAGS) {
+            if (flags.contains(f)) {
+                mask |= 1 << f.ordinal();
+            }
+        }
+        if (Integer.bitCount(mask) != flags.size()) {
+            // only a null can be in the set besides the flags
+            for (Flag f : flags) {
+                requireNonNull(f, "flag is null");
+            }
+        }
+        return FLAG_SETS[mask];
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
