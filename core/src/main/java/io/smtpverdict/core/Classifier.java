@@ -116,6 +116,8 @@ final class Classifier {
         int transientCue;
         int permanentCue;
         int retryEnd;
+        /** The reply being classified at this depth, parsed into again by each call. */
+        final ParsedReply reply = new ParsedReply();
         /** The verdict of the embedded reply the last {@code bind} classified, until the caller takes it. */
         Verdict inner;
 
@@ -227,8 +229,8 @@ final class Classifier {
     }
 
     Verdict classify(String input, Stage hint, boolean explain, int depth) {
-        ParsedReply p = ReplyParser.parse(input, maxInput);
         Scratch s = scratch.get()[depth];
+        ParsedReply p = ReplyParser.parse(input, maxInput, s.reply);
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
         set.automaton.scanFolding(p.text(), s);

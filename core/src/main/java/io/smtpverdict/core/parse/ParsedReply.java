@@ -1,13 +1,14 @@
 package io.smtpverdict.core.parse;
 
 import io.smtpverdict.spi.EnhancedStatusCode;
+import io.smtpverdict.spi.Grammar;
 
 /**
  * The parser's view of one input, kept cheap for the hot path: the (possibly cut) text, the codes found in
  * it, and its folded form on demand. Internal to the engine; used by one thread at a time.
  */
 public final class ParsedReply {
-    final String text;
+    private String text = "";
     private String normalized;
     private char[] foldBuffer;
     private int bodyStart = -1;
@@ -15,15 +16,27 @@ public final class ParsedReply {
     private int messageEnd;
     private int leadingCode;
     private EnhancedStatusCode leadingEnhanced;
-    final int basicCode;
-    final EnhancedStatusCode enhancedCode;
-    final boolean truncated;
+    private int basicCode;
+    private EnhancedStatusCode enhancedCode;
+    private boolean truncated;
 
-    ParsedReply(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
+    /** An empty reply, for {@link ReplyParser#parse(String, int, ParsedReply)} to parse into again and again. */
+    public ParsedReply() {
+    }
+
+    /** Holds a newly parsed text, forgetting everything known about the last one. */
+    void reset(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
         this.text = text;
         this.basicCode = basicCode;
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
+        normalized = null;
+        foldBuffer = null;
+        bodyStart = -1;
+        messageStart = -1;
+        messageEnd = 0;
+        leadingCode = 0;
+        leadingEnhanced = null;
     }
 
     /** The input text, cut at the size limit. */
@@ -76,7 +89,8 @@ public final class ParsedReply {
             }
             leadingEnhanced = ReplyParser.enhancedAt(n, at);
             if (leadingEnhanced != null) {
-                at = Math.min(n.length(), at + leadingEnhanced.toString().length() + 1);
+                // the grammar has no leading zeros: the code's text is as long as its written form
+                at = Math.min(n.length(), Grammar.enhancedCodeEnd(n, at) + 1);
             }
             int end = n.length();
             if (end > at && n.charAt(end - 1) == '.') {

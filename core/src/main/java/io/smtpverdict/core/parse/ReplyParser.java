@@ -16,6 +16,14 @@ public final class ReplyParser {
 
     /** Parses {@code input}, cutting it at {@code maxLength} characters. */
     public static ParsedReply parse(String input, int maxLength) {
+        return parse(input, maxLength, new ParsedReply());
+    }
+
+    /**
+     * Parses {@code input} into {@code into} (a caller's reused reply, which forgets what it held), cutting it at
+     * {@code maxLength} characters; returns {@code into}.
+     */
+    public static ParsedReply parse(String input, int maxLength, ParsedReply into) {
         String text = input == null ? "" : input;
         boolean truncated = false;
         if (text.length() > maxLength) {
@@ -30,7 +38,8 @@ public final class ReplyParser {
         int code = (int) (basic >>> 32);
         int at = (int) basic;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        return new ParsedReply(text, code, enhanced, truncated);
+        into.reset(text, code, enhanced, truncated);
+        return into;
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
