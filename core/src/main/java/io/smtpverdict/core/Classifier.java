@@ -120,6 +120,14 @@ final class Classifier {
         final ParsedReply reply = new ParsedReply();
         /** The verdict of the embedded reply the last {@code bind} classified, until the caller takes it. */
         Verdict inner;
+        /**
+         * The parts of the verdict this depth made last, as it stores them: the caller that embedded the reply reads
+         * them without the verdict's Optional getters.
+         */
+        RuleRef madeRule;
+        Category madeCategory;
+        String madeReason;
+        int madeDelay;
 
         Scratch(int keys, int rules, int spanLength) {
             keyStamp = new int[keys];
@@ -513,8 +521,13 @@ final class Classifier {
                 }
             }
         }
-        return Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation, delay,
-                inner, FLAG_SETS[mask], rule, losers, bindings);
+        Verdict v = Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation,
+                delay, inner, FLAG_SETS[mask], rule, losers, bindings);
+        s.madeRule = rule;
+        s.madeCategory = category;
+        s.madeReason = reason;
+        s.madeDelay = delay;
+        return v;
     }
 
     /**
@@ -526,15 +539,25 @@ final class Classifier {
         Stage stage = r.stage != null ? r.stage : parsedStage;
         String[] bindings = NO_BINDINGS;
         Verdict inner = null;
+        RuleRef innerRule = null;
+        Category innerCategory = null;
+        String innerReason = null;
+        int innerDelay = -1;
         if (r.template != null && !r.template.placeholders().isEmpty()) {
             bindings = bind(r, p, s, stage, explain, depth);
             inner = s.inner;
             s.inner = null;
+            if (inner != null) {
+                Scratch in = scratch.get()[depth + 1];
+                innerRule = in.madeRule;
+                innerCategory = in.madeCategory;
+                innerReason = in.madeReason;
+                innerDelay = in.madeDelay;
+            }
         }
         // an embedded reply decided by no more than its class digit says nothing the rule does not
-        boolean inherit = r.inherit && inner != null && inner.rule().isPresent()
-                && inner.rule().get().level() != EvidenceLevel.CLASS;
-        Category category = category(r, inner, inherit);
+        boolean inherit = r.inherit && innerRule != null && innerRule.level() != EvidenceLevel.CLASS;
+        Category category = category(r, inner, innerCategory, inherit);
         Outcome outcome = outcome(r, inner, p, s, category);
         if (outcome == Outcome.DELIVERED) {
             category = null;
@@ -546,7 +569,7 @@ final class Classifier {
         if (category == null) {
             advice = Advice.NONE;
             party = Party.NONE;
-        } else if (inherit && inner.category().orElse(null) == category) {
+        } else if (inherit && innerCategory == category) {
             // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
             advice = inner.advice();
             party = inner.party();
@@ -554,10 +577,9 @@ final class Classifier {
             advice = r.advice != null ? r.advice : adviceFor(category, outcome);
             party = r.party != null ? r.party : category.defaultParty();
         }
-        String reason = inherit && r.reason == null ? inner.reason().orElse(null) : r.reason;
+        String reason = inherit && r.reason == null ? innerReason : r.reason;
         Origin origin = r.origin != null ? r.origin : origin(p, depth);
-        String explanation = inherit ? r.explanation + " " + inner.explanation() : r.explanation;
-        int innerDelay = inner != null ? inner.retryAfterSeconds().orElse(-1) : -1;
+        String explanation = inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
         return verdict(p, s, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
                 r.flagMask, r.ref, losers, bindings);
     }
@@ -614,14 +636,14 @@ final class Classifier {
     }
 
     /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
-    private static Category category(CompiledRule r, Verdict inner, boolean inherit) {
+    private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
         if (inherit) {
-            return inner.category().orElse(null);
+            return innerCategory;
         }
         if (r.category != null) {
             return r.category;
         }
-        return inner != null ? inner.category().orElse(null) : null;
+        return inner != null ? innerCategory : null;
     }
 
     /**

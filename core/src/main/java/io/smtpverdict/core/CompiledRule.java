@@ -60,6 +60,14 @@ final class CompiledRule {
     int flagMask;
     boolean inherit = true;
     String explanation;
+    /**
+     * The explanations this rule gives when it inherits an embedded reply's verdict, by the embedded verdict's
+     * explanation: the same few pairs recur, so each is joined once.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> inherited =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most joined explanations a rule keeps (each embedded verdict's explanation is one of a few). */
+    static final int MAX_INHERITED = 64;
     List<String> examples = List.of();
     String source;
     String summary;
@@ -91,6 +99,18 @@ final class CompiledRule {
         return 2 * level.ordinal();
     }
 
+
+    /** This rule's explanation followed by the embedded reply's, joined once per distinct embedded explanation. */
+    String inheritedExplanation(String innerExplanation) {
+        String joined = inherited.get(innerExplanation);
+        if (joined == null) {
+            joined = explanation + " " + innerExplanation;
+            if (inherited.size() < MAX_INHERITED) {
+                inherited.put(innerExplanation, joined);
+            }
+        }
+        return joined;
+    }
 
     RuleInfo info() {
         return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),
