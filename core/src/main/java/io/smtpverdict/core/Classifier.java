@@ -378,14 +378,14 @@ final class Classifier {
             evidence += matched;
         }
         if (r.regex != null) {
-            Matcher m = r.regex.matcher(p.normalized());
+            Matcher m = r.regex.matcher(p.folded());
             if (!m.find()) {
                 return -1;
             }
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            if (!r.template.match(p.normalized(), p.bodyStart(), r.anchored, s.spans)) {
+            if (!r.template.match(p.folded(), p.bodyStart(), r.anchored, s.spans)) {
                 return -1;
             }
             evidence += r.template.evidence(s.spans);
@@ -495,7 +495,7 @@ final class Classifier {
         if (code >= 200 && enhanced != null && code / 100 != enhanced.classDigit()) {
             mask |= 1 << Flag.CODE_MISMATCH.ordinal();
         }
-        int delay = s.retryEnd >= 0 ? Cues.parseDelay(p.normalized(), s.retryEnd) : -1;
+        int delay = s.retryEnd >= 0 ? Cues.parseDelay(p.folded(), s.retryEnd) : -1;
         if (delay < 0) {
             delay = innerDelay;
         }

@@ -10,12 +10,15 @@ import io.smtpverdict.spi.Grammar;
 public final class ParsedReply {
     private String text = "";
     private String normalized;
+    private final FoldedText folded = new FoldedText();
+    private boolean isFolded;
     private char[] foldBuffer;
     private int bodyStart = -1;
     private int messageStart = -1;
     private int messageEnd;
     private int leadingCode;
     private EnhancedStatusCode leadingEnhanced;
+    private static final char[] EMPTY = {};
     private int basicCode;
     private EnhancedStatusCode enhancedCode;
     private boolean truncated;
@@ -31,6 +34,8 @@ public final class ParsedReply {
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
         normalized = null;
+        isFolded = false;
+        folded.set(EMPTY, 0);
         foldBuffer = null;
         bodyStart = -1;
         messageStart = -1;
@@ -44,17 +49,31 @@ public final class ParsedReply {
         return text;
     }
 
-    /** The folded text that rules match against, built on first use (most replies never need it). */
+    /** The folded text that rules match against, as a String (built on first use). */
     public String normalized() {
         if (normalized == null) {
-            normalized = Normalizer.normalize(text, foldBuffer);
-            foldBuffer = null;
+            normalized = folded().toString();
         }
         return normalized;
     }
 
     /**
-     * Lets {@link #normalized()} fold through {@code buffer} (the caller's reused scratch, at least as long as the
+     * The folded text that rules match against, folded on first use (most replies never need it) into the buffer
+     * given to {@link #foldThrough} when it is long enough, else a new one; valid until this reply is parsed into
+     * again.
+     */
+    public FoldedText folded() {
+        if (!isFolded) {
+            char[] out = foldBuffer != null && foldBuffer.length >= text.length() ? foldBuffer : new char[text.length()];
+            folded.set(out, Normalizer.fold(text, out));
+            foldBuffer = null;
+            isFolded = true;
+        }
+        return folded;
+    }
+
+    /**
+     * Lets {@link #folded()} fold through {@code buffer} (the caller's reused scratch, at least as long as the
      * text to be of use) instead of a new array, if it has not folded yet.
      */
     public void foldThrough(char[] buffer) {
@@ -64,7 +83,7 @@ public final class ParsedReply {
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
     public int bodyStart() {
         if (bodyStart < 0) {
-            bodyStart = ReplyParser.bodyStart(normalized());
+            bodyStart = ReplyParser.bodyStart(folded());
         }
         return bodyStart;
     }
@@ -80,7 +99,7 @@ public final class ParsedReply {
      */
     public boolean messageIs(String folded, int code, EnhancedStatusCode enhanced) {
         if (messageStart < 0) {
-            String n = normalized();
+            FoldedText n = folded();
             int at = bodyStart();
             if (at + 3 <= n.length() && isDigit(n.charAt(at)) && isDigit(n.charAt(at + 1)) && isDigit(n.charAt(at + 2))
                     && (at + 3 == n.length() || n.charAt(at + 3) == ' ' || n.charAt(at + 3) == '-')) {
@@ -108,7 +127,7 @@ public final class ParsedReply {
         if (enhanced != null && leadingEnhanced != null && !enhanced.equals(leadingEnhanced)) {
             return false;
         }
-        return messageEnd - messageStart == folded.length() && normalized().startsWith(folded, messageStart);
+        return messageEnd - messageStart == folded.length() && folded().startsWith(folded, messageStart);
     }
 
     private static boolean isDigit(char c) {
