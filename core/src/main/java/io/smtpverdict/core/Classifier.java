@@ -118,6 +118,8 @@ final class Classifier {
         int retryEnd;
         /** The reply being classified at this depth, parsed into again by each call. */
         final ParsedReply reply = new ParsedReply();
+        /** The names and values the winning template bound, until its verdict is made (then cleared). */
+        final String[] bound;
         /** The verdict of the embedded reply the last {@code bind} classified, until the caller takes it. */
         Verdict inner;
         /**
@@ -133,6 +135,7 @@ final class Classifier {
             keyStamp = new int[keys];
             ruleStamp = new int[rules];
             spans = new int[spanLength];
+            bound = new String[spanLength];
             bestSpans = new int[spanLength];
         }
 
@@ -451,7 +454,7 @@ final class Classifier {
         Party party = category == null ? Party.NONE : category.defaultParty();
         RuleRef rule = cl >= 2 && cl <= 5 ? CLASS_RULES[cl] : null;
         return verdict(p, s, outcome, category, null, advice, party, origin(p, depth), stage, explanation, -1, null,
-                0, rule, losers, NO_BINDINGS);
+                0, rule, losers, NO_BINDINGS, 0);
     }
 
     private static Advice adviceFor(Category category, Outcome outcome) {
@@ -485,7 +488,7 @@ final class Classifier {
      */
     private Verdict verdict(ParsedReply p, Scratch s, Outcome outcome, Category category, String reason, Advice advice,
             Party party, Origin origin, Stage stage, String explanation, int innerDelay, Verdict inner, int flagMask,
-            RuleRef rule, List<Candidate> losers, String[] bindings) {
+            RuleRef rule, List<Candidate> losers, String[] bindings, int bindingsLength) {
         int mask = flagMask;
         if (p.truncated()) {
             mask |= 1 << Flag.TRUNCATED.ordinal();
@@ -522,7 +525,8 @@ final class Classifier {
             }
         }
         Verdict v = Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation,
-                delay, inner, FLAG_SETS[mask], rule, losers, bindings);
+                delay, inner, FLAG_SETS[mask], rule, losers, bindings, bindingsLength);
+        java.util.Arrays.fill(bindings, 0, bindingsLength, null);
         s.madeRule = rule;
         s.madeCategory = category;
         s.madeReason = reason;
@@ -537,14 +541,14 @@ final class Classifier {
     private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth,
             List<Candidate> losers) {
         Stage stage = r.stage != null ? r.stage : parsedStage;
-        String[] bindings = NO_BINDINGS;
+        int bound = 0;
         Verdict inner = null;
         RuleRef innerRule = null;
         Category innerCategory = null;
         String innerReason = null;
         int innerDelay = -1;
         if (r.template != null && !r.template.placeholders().isEmpty()) {
-            bindings = bind(r, p, s, stage, explain, depth);
+            bound = bind(r, p, s, stage, explain, depth);
             inner = s.inner;
             s.inner = null;
             if (inner != null) {
@@ -581,22 +585,22 @@ final class Classifier {
         Origin origin = r.origin != null ? r.origin : origin(p, depth);
         String explanation = inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
         return verdict(p, s, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
-                r.flagMask, r.ref, losers, bindings);
+                r.flagMask, r.ref, losers, s.bound, bound);
     }
 
     /**
      * Binds the values of the winning template's placeholders, from the spans found while matching, as the input
-     * wrote them, as name, value pairs; leaves the verdict of the embedded reply in the scratch's {@code inner} when
-     * the template has a {MESSAGE}.
+     * wrote them, as name, value pairs in the scratch's {@code bound}; returns how many elements it filled, and leaves
+     * the verdict of the embedded reply in the scratch's {@code inner} when the template has a {MESSAGE}.
      */
-    private String[] bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth) {
+    private int bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth) {
         int[] spans = s.bestSpans;
         Verdict inner = null;
         List<Placeholder> placeholders = r.template.placeholders();
         // where each folded character came from, so that values are bound as the input wrote them
         int[] offsets = s.offsets(p.text().length() + 1);
         Normalizer.offsets(p.text(), offsets);
-        String[] out = new String[2 * placeholders.size()];
+        String[] out = s.bound;
         int n = 0;
         for (int i = 0; i < placeholders.size(); i++) {
             int from = spans[2 * i];
@@ -604,7 +608,18 @@ final class Classifier {
                 continue;
             }
             Placeholder ph = placeholders.get(i);
-            String value = ph.unwrap(p.text().substring(offsets[from], offsets[spans[2 * i + 1] - 1] + 1).strip());
+            // the value stripped of white space and unwrapped, then cut out of the text once
+            String text = p.text();
+            int start = offsets[from];
+            int end = offsets[spans[2 * i + 1] - 1] + 1;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            long range = ph.unwrap(text, start, end);
+            String value = text.substring((int) (range >>> 32), (int) range);
             out[n++] = ph.name();
             out[n++] = value;
             if (ph == Placeholder.MESSAGE && depth < maxDepth && !value.isEmpty()) {
@@ -612,7 +627,7 @@ final class Classifier {
             }
         }
         s.inner = inner;
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n;
     }
 
     /** The verdict of a reply embedded in a vendor's message: said by the remote server unless it says otherwise. */

@@ -108,4 +108,44 @@ final class VerdictFactoryTest {
                 Stage.UNKNOWN, 0, null, "x", -1, null, Set.of(), null, List.of(), "IP"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void of_bindingsFromAReusedArray_takesTheFirstElementsOnly() {
+        String[] reused = {"IP", "192.0.2.1", "HOSTNAME", "left.over.example", null, null};
+
+        Verdict made = Verdict.of(Outcome.FAILED, Category.UNCLASSIFIED, null, Advice.REVIEW, Party.UNKNOWN,
+                Origin.UNKNOWN, Stage.UNKNOWN, 0, null, "x", -1, null, Set.of(), null, List.of(), reused, 2);
+        reused[1] = "192.0.2.2";
+
+        assertThat(made.bindings()).containsExactly(Map.entry("IP", "192.0.2.1"));
+    }
+
+    @Test
+    void gettersOfEveryValue_returnWhatWasGiven() {
+        for (Category category : Category.values()) {
+            for (Stage stage : Stage.values()) {
+                Outcome outcome = category.disposition() == io.smtpverdict.spi.Disposition.NOT_A_BOUNCE
+                        ? Outcome.DELIVERED : Outcome.FAILED;
+                Verdict v = Verdict.of(outcome, category, null, Advice.values()[stage.ordinal() % Advice.values().length],
+                        Party.values()[category.ordinal() % Party.values().length],
+                        Origin.values()[stage.ordinal() % Origin.values().length], stage, 0, null, "x", -1, null,
+                        EnumSet.of(Flag.values()[stage.ordinal() % Flag.values().length]), null, List.of());
+
+                assertThat(v.outcome()).isEqualTo(outcome);
+                assertThat(v.category()).contains(category);
+                assertThat(v.advice()).isEqualTo(Advice.values()[stage.ordinal() % Advice.values().length]);
+                assertThat(v.party()).isEqualTo(Party.values()[category.ordinal() % Party.values().length]);
+                assertThat(v.origin()).isEqualTo(Origin.values()[stage.ordinal() % Origin.values().length]);
+                assertThat(v.stage()).isEqualTo(stage);
+                assertThat(v.flags()).containsExactly(Flag.values()[stage.ordinal() % Flag.values().length]);
+                assertThat(v.has(Flag.values()[stage.ordinal() % Flag.values().length])).isTrue();
+                assertThat(v.toBuilder().build()).isEqualTo(v).hasSameHashCodeAs(v);
+            }
+        }
+        for (Flag flag : Flag.values()) {
+            Verdict v = Verdict.builder().explanation("x").flag(flag).flag(Flag.TRUNCATED).build();
+            assertThat(v.flags()).containsExactlyInAnyOrderElementsOf(EnumSet.of(flag, Flag.TRUNCATED));
+            assertThat(v.has(flag)).isTrue();
+        }
+    }
 }

@@ -22,14 +22,17 @@ final class Bindings extends AbstractMap<String, String> {
         this.pairs = pairs;
     }
 
-    /** A copy of {@code pairs} (name, value, ...) as a map; a repeated name keeps its first place, the last value. */
-    static Bindings of(String[] pairs) {
-        if (pairs.length % 2 != 0) {
-            throw new IllegalArgumentException("binding " + pairs[pairs.length - 1] + " has no value");
+    /**
+     * A copy of the first {@code length} elements of {@code pairs} (name, value, ...) as a map; a repeated name keeps
+     * its first place and takes the last value.
+     */
+    static Bindings of(String[] pairs, int length) {
+        if (length % 2 != 0 || length > pairs.length) {
+            throw new IllegalArgumentException("binding " + pairs[Math.min(length, pairs.length) - 1] + " has no value");
         }
-        String[] copy = new String[pairs.length];
+        String[] copy = new String[length];
         int n = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
+        for (int i = 0; i < length; i += 2) {
             String name = requireNonNull(pairs[i], "name is null");
             String value = requireNonNull(pairs[i + 1], "value is null");
             int at = indexOf(copy, n, name);
