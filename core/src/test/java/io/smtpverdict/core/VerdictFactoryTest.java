@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smtpverdict.spi.Advice;
+import io.smtpverdict.spi.Candidate;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EnhancedStatusCode;
 import io.smtpverdict.spi.EvidenceLevel;
@@ -147,5 +148,20 @@ final class VerdictFactoryTest {
             assertThat(v.flags()).containsExactlyInAnyOrderElementsOf(EnumSet.of(flag, Flag.TRUNCATED));
             assertThat(v.has(flag)).isTrue();
         }
+    }
+
+    @Test
+    void of_candidatesAndBindings_bothKeptAndEqualToTheBuilders() {
+        List<Candidate> losers = List.of(new Candidate("p", "p.other", EvidenceLevel.CLASS, Optional.empty()));
+        Verdict made = Verdict.of(Outcome.FAILED, Category.UNCLASSIFIED, null, Advice.REVIEW, Party.UNKNOWN,
+                Origin.UNKNOWN, Stage.UNKNOWN, 550, null, "x", -1, null, Set.of(), RULE, losers, "IP", "192.0.2.1");
+        Verdict built = Verdict.builder().outcome(Outcome.FAILED).category(Category.UNCLASSIFIED).code(OptionalInt.of(550))
+                .explanation("x").rule(Optional.of(RULE)).candidates(losers).binding("IP", "192.0.2.1").build();
+
+        assertThat(made.candidates()).isEqualTo(losers);
+        assertThat(made.bindings()).containsExactly(Map.entry("IP", "192.0.2.1"));
+        assertThat(made).isEqualTo(built).hasSameHashCodeAs(built);
+        assertThat(made.toBuilder().candidates(List.of()).build().candidates()).isEmpty();
+        assertThat(made.toBuilder().candidates(List.of()).build().bindings()).isEqualTo(made.bindings());
     }
 }

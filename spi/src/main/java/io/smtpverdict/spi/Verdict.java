@@ -48,10 +48,13 @@ public final class Verdict {
     private final EnhancedStatusCode enhancedCode;
     private final String explanation;
     private final int retryAfterSeconds;
-    private final Map<String, String> bindings;
+    /**
+     * The bindings (a Map), or a {@link Tail} with them when losing candidates are listed too: candidates are rare
+     * (only when an explanation is asked for), and one field fewer keeps a verdict at 48 bytes.
+     */
+    private final Object tail;
     private final Verdict inner;
     private final RuleRef rule;
-    private final List<Candidate> candidates;
 
     private Verdict(Builder b) {
         this.packed = pack(b.outcome, b.category, b.advice, b.party, b.origin, b.stage,
@@ -62,11 +65,19 @@ public final class Verdict {
         this.explanation = requireNonNull(b.explanation, "explanation is null");
         this.retryAfterSeconds = b.retryAfterSeconds;
         // the builder's collections are handed over, not copied: a builder changed after build() copies them first
-        this.bindings = b.bindings == null || b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.bindings);
+        this.tail = tail(b.bindings == null || b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.bindings),
+                List.copyOf(b.candidates));
         this.inner = b.inner;
         b.built = true;
         this.rule = b.rule;
-        this.candidates = List.copyOf(b.candidates);
+    }
+
+    /** The bindings and the losing candidates of a verdict, when it lists any. */
+    private record Tail(Map<String, String> bindings, List<Candidate> candidates) {
+    }
+
+    private static Object tail(Map<String, String> bindings, List<Candidate> candidates) {
+        return candidates.isEmpty() ? bindings : new Tail(bindings, candidates);
     }
 
     /** The packed enums and flags; checks the required ones and that a delivered verdict names no bounce category. */
@@ -116,10 +127,9 @@ public final class Verdict {
         this.enhancedCode = enhancedCode;
         this.explanation = requireNonNull(explanation, "explanation is null");
         this.retryAfterSeconds = retryAfterSeconds;
-        this.bindings = bindings;
+        this.tail = tail(bindings, candidates);
         this.inner = inner;
         this.rule = rule;
-        this.candidates = candidates;
     }
 
     /**
@@ -218,15 +228,15 @@ public final class Verdict {
         b.enhancedCode = enhancedCode;
         b.explanation = explanation;
         b.retryAfterSeconds = retryAfterSeconds;
-        if (!bindings.isEmpty()) {
-            b.bindings = new LinkedHashMap<>(bindings);
+        if (!bindings().isEmpty()) {
+            b.bindings = new LinkedHashMap<>(bindings());
         }
         b.inner = inner;
         if (flagMask() != 0) {
             b.flags = EnumSet.copyOf(flags());
         }
         b.rule = rule;
-        b.candidates = candidates;
+        b.candidates = candidates();
         return b;
     }
 
@@ -291,8 +301,9 @@ public final class Verdict {
     }
 
     /** Values bound by the rule's template, e.g. {@code HOSTNAME}, {@code IP}, {@code MESSAGE}, {@code BLOCKLIST}. */
+    @SuppressWarnings("unchecked")
     public Map<String, String> bindings() {
-        return bindings;
+        return tail instanceof Tail ? ((Tail) tail).bindings() : (Map<String, String>) tail;
     }
 
     /** The verdict on a remote reply embedded in a vendor message. */
@@ -326,7 +337,7 @@ public final class Verdict {
 
     /** The rules that matched and lost; filled only when an explanation was asked for. */
     public List<Candidate> candidates() {
-        return candidates;
+        return tail instanceof Tail ? ((Tail) tail).candidates() : List.of();
     }
 
     /** The category in the SparkPost, PowerMTA, KumoMTA and Sisimai taxonomies; absent without a category. */
@@ -347,14 +358,14 @@ public final class Verdict {
         return packed == v.packed && Objects.equals(reason, v.reason)
                 && code == v.code && Objects.equals(enhancedCode, v.enhancedCode)
                 && explanation.equals(v.explanation) && retryAfterSeconds == v.retryAfterSeconds
-                && bindings.equals(v.bindings) && Objects.equals(inner, v.inner)
-                && Objects.equals(rule, v.rule) && candidates.equals(v.candidates);
+                && bindings().equals(v.bindings()) && Objects.equals(inner, v.inner)
+                && Objects.equals(rule, v.rule) && candidates().equals(v.candidates());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(outcome(), categoryOrNull(), reason, advice(), party(), origin(), stage(), code, enhancedCode,
-                explanation, retryAfterSeconds, bindings, inner, flags(), rule, candidates);
+                explanation, retryAfterSeconds, bindings(), inner, flags(), rule, candidates());
     }
 
     @Override
