@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,6 +93,50 @@ final class Classifier {
         s.begin(set);
         set.automaton.scanFolding(p.text(), s);
         return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
+    }
+
+    /**
+     * The last verdict with nothing bound that the fallback made for each reply class digit (see {@link Made}); a
+     * race between threads loses a verdict at worst.
+     */
+    private final Made[] fallbackMade = new Made[6];
+
+    /**
+     * A verdict and the parts it was made from, to give it again for the same parts: verdicts are immutable, and
+     * all fields here are final, so one thread may read what another stored without locks.
+     */
+    static final class Made {
+        final Verdict verdict;
+        final Outcome outcome;
+        final Category category;
+        final String reason;
+        final Advice advice;
+        final Party party;
+        final Origin origin;
+        final Stage stage;
+        final int code;
+        final EnhancedStatusCode enhanced;
+        final String explanation;
+        final int delay;
+        final int flagMask;
+
+        Made(Verdict verdict, Outcome outcome, Category category, String reason, Advice advice, Party party,
+                Origin origin, Stage stage, int code, EnhancedStatusCode enhanced, String explanation, int delay,
+                int flagMask) {
+            this.verdict = verdict;
+            this.outcome = outcome;
+            this.category = category;
+            this.reason = reason;
+            this.advice = advice;
+            this.party = party;
+            this.origin = origin;
+            this.stage = stage;
+            this.code = code;
+            this.enhanced = enhanced;
+            this.explanation = explanation;
+            this.delay = delay;
+            this.flagMask = flagMask;
+        }
     }
 
     /** Per-call state, reused across calls on one thread. */
@@ -453,8 +498,8 @@ final class Classifier {
         Advice advice = category == null ? Advice.NONE : adviceFor(category, outcome);
         Party party = category == null ? Party.NONE : category.defaultParty();
         RuleRef rule = cl >= 2 && cl <= 5 ? CLASS_RULES[cl] : null;
-        return verdict(p, s, outcome, category, null, advice, party, origin(p, depth), stage, explanation, -1, null,
-                0, rule, losers, NO_BINDINGS, 0);
+        return verdict(p, s, null, outcome, category, null, advice, party, origin(p, depth), stage, explanation, -1,
+                null, 0, rule, losers, NO_BINDINGS, 0);
     }
 
     private static Advice adviceFor(Category category, Outcome outcome) {
@@ -486,7 +531,8 @@ final class Classifier {
      * The verdict from its parts, with what every verdict carries added from the parsed reply (codes, flags, the
      * retry delay the text states, else {@code innerDelay}) and the table's category overrides applied.
      */
-    private Verdict verdict(ParsedReply p, Scratch s, Outcome outcome, Category category, String reason, Advice advice,
+    private Verdict verdict(ParsedReply p, Scratch s, CompiledRule decided, Outcome outcome, Category category,
+            String reason, Advice advice,
             Party party, Origin origin, Stage stage, String explanation, int innerDelay, Verdict inner, int flagMask,
             RuleRef rule, List<Candidate> losers, String[] bindings, int bindingsLength) {
         int mask = flagMask;
@@ -524,9 +570,33 @@ final class Classifier {
                 }
             }
         }
-        Verdict v = Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation,
-                delay, inner, FLAG_SETS[mask], rule, losers, bindings, bindingsLength);
-        java.util.Arrays.fill(bindings, 0, bindingsLength, null);
+        // A verdict with no bound values, embedded reply or candidates depends on nothing but the parts compared
+        // below: the last one each rule (or reply class, for the fallback) made is given again when they agree.
+        boolean reusable = inner == null && bindingsLength == 0 && losers.isEmpty();
+        int slot = p.classDigit();
+        Made last = !reusable ? null : decided != null ? decided.lastMade
+                : slot >= 0 && slot < fallbackMade.length ? fallbackMade[slot] : null;
+        Verdict v;
+        if (last != null && last.outcome == outcome && last.category == category && last.reason == reason
+                && last.advice == advice && last.party == party && last.origin == origin && last.stage == stage
+                && last.code == code && Objects.equals(last.enhanced, enhanced) && last.explanation == explanation
+                && last.delay == delay && last.flagMask == mask) {
+            // the rule is the same too: the deciding rule's own, or the fallback's for the class digit of the slot
+            v = last.verdict;
+        } else {
+            v = Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation, delay,
+                    inner, FLAG_SETS[mask], rule, losers, bindings, bindingsLength);
+            java.util.Arrays.fill(bindings, 0, bindingsLength, null);
+            if (reusable) {
+                Made made = new Made(v, outcome, category, reason, advice, party, origin, stage, code, enhanced,
+                        explanation, delay, mask);
+                if (decided != null) {
+                    decided.lastMade = made;
+                } else if (slot >= 0 && slot < fallbackMade.length) {
+                    fallbackMade[slot] = made;
+                }
+            }
+        }
         s.madeRule = rule;
         s.madeCategory = category;
         s.madeReason = reason;
@@ -584,7 +654,7 @@ final class Classifier {
         String reason = inherit && r.reason == null ? innerReason : r.reason;
         Origin origin = r.origin != null ? r.origin : origin(p, depth);
         String explanation = inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
-        return verdict(p, s, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
+        return verdict(p, s, r, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
                 r.flagMask, r.ref, losers, s.bound, bound);
     }
 

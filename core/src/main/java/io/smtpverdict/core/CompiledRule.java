@@ -58,6 +58,8 @@ final class CompiledRule {
     String reason;
     /** The flags to set, as a bit mask of their ordinals (the verdict's flag set is looked up by it). */
     int flagMask;
+    /** The last verdict this rule made with nothing bound, given again for the same parts; see Classifier.Made. */
+    Classifier.Made lastMade;
     boolean inherit = true;
     String explanation;
     /**
