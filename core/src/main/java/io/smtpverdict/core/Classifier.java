@@ -10,6 +10,7 @@ import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Candidate;
 import io.smtpverdict.spi.Category;
+import io.smtpverdict.spi.Disposition;
 import io.smtpverdict.spi.EnhancedStatusCode;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Flag;
@@ -20,9 +21,12 @@ import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Decides one verdict: scans the folded text once with the automaton, evaluates the rules the hits and
@@ -31,13 +35,20 @@ import java.util.OptionalInt;
  */
 final class Classifier {
     private static final Stage[] STAGES = Stage.values();
-    /** The reply codes a verdict carries, made once: OptionalInt is a value-based class, so sharing is safe. */
-    private static final OptionalInt[] CODES = new OptionalInt[600];
+    private static final String[] NO_BINDINGS = {};
+    /** Every set of flags, by the bit mask of their ordinals, made once. */
+    @SuppressWarnings("unchecked")
+    private static final Set<Flag>[] FLAG_SETS = new Set[1 << Flag.values().length];
 
     static {
-        CODES[0] = OptionalInt.empty();
-        for (int c = 1; c < CODES.length; c++) {
-            CODES[c] = OptionalInt.of(c);
+        for (int mask = 0; mask < FLAG_SETS.length; mask++) {
+            EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+            for (Flag f : Flag.values()) {
+                if ((mask & 1 << f.ordinal()) != 0) {
+                    flags.add(f);
+                }
+            }
+            FLAG_SETS[mask] = Collections.unmodifiableSet(flags);
         }
     }
     private static final RuleRef[] CLASS_RULES = {
@@ -84,6 +95,50 @@ final class Classifier {
         return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
     }
 
+    /**
+     * The last verdict with nothing bound that the fallback made for each reply class digit (see {@link Made}); a
+     * race between threads loses a verdict at worst.
+     */
+    private final Made[] fallbackMade = new Made[6];
+
+    /**
+     * A verdict and the parts it was made from, to give it again for the same parts: verdicts are immutable, and
+     * all fields here are final, so one thread may read what another stored without locks.
+     */
+    static final class Made {
+        final Verdict verdict;
+        final Outcome outcome;
+        final Category category;
+        final String reason;
+        final Advice advice;
+        final Party party;
+        final Origin origin;
+        final Stage stage;
+        final int code;
+        final EnhancedStatusCode enhanced;
+        final String explanation;
+        final int delay;
+        final int flagMask;
+
+        Made(Verdict verdict, Outcome outcome, Category category, String reason, Advice advice, Party party,
+                Origin origin, Stage stage, int code, EnhancedStatusCode enhanced, String explanation, int delay,
+                int flagMask) {
+            this.verdict = verdict;
+            this.outcome = outcome;
+            this.category = category;
+            this.reason = reason;
+            this.advice = advice;
+            this.party = party;
+            this.origin = origin;
+            this.stage = stage;
+            this.code = code;
+            this.enhanced = enhanced;
+            this.explanation = explanation;
+            this.delay = delay;
+            this.flagMask = flagMask;
+        }
+    }
+
     /** Per-call state, reused across calls on one thread. */
     static final class Scratch implements AhoCorasick.HitSink {
         final int[] keyStamp;
@@ -106,11 +161,26 @@ final class Classifier {
         int transientCue;
         int permanentCue;
         int retryEnd;
+        /** The reply being classified at this depth, parsed into again by each call. */
+        final ParsedReply reply = new ParsedReply();
+        /** The names and values the winning template bound, until its verdict is made (then cleared). */
+        final String[] bound;
+        /** The verdict of the embedded reply the last {@code bind} classified, until the caller takes it. */
+        Verdict inner;
+        /**
+         * The parts of the verdict this depth made last, as it stores them: the caller that embedded the reply reads
+         * them without the verdict's Optional getters.
+         */
+        RuleRef madeRule;
+        Category madeCategory;
+        String madeReason;
+        int madeDelay;
 
         Scratch(int keys, int rules, int spanLength) {
             keyStamp = new int[keys];
             ruleStamp = new int[rules];
             spans = new int[spanLength];
+            bound = new String[spanLength];
             bestSpans = new int[spanLength];
         }
 
@@ -215,8 +285,8 @@ final class Classifier {
     }
 
     Verdict classify(String input, Stage hint, boolean explain, int depth) {
-        ParsedReply p = ReplyParser.parse(input, maxInput);
         Scratch s = scratch.get()[depth];
+        ParsedReply p = ReplyParser.parse(input, maxInput, s.reply);
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
         set.automaton.scanFolding(p.text(), s);
@@ -246,11 +316,8 @@ final class Classifier {
                 }
             }
         }
-        Verdict v = best == null ? fallback(p, stage, s, depth) : decide(best, p, stage, s, explain, depth);
-        if (matched != null && matched.size() > 1) {
-            v = v.toBuilder().candidates(candidates(matched, best)).build();
-        }
-        return v;
+        List<Candidate> losers = matched != null && matched.size() > 1 ? candidates(matched, best) : List.of();
+        return best == null ? fallback(p, stage, s, depth, losers) : decide(best, p, stage, s, explain, depth, losers);
     }
 
     private void collect(Scratch s, ParsedReply p) {
@@ -359,14 +426,14 @@ final class Classifier {
             evidence += matched;
         }
         if (r.regex != null) {
-            Matcher m = r.regex.matcher(p.normalized());
+            Matcher m = r.regex.matcher(p.folded());
             if (!m.find()) {
                 return -1;
             }
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            if (!r.template.match(p.normalized(), p.bodyStart(), r.anchored, s.spans)) {
+            if (!r.template.match(p.folded(), p.bodyStart(), r.anchored, s.spans)) {
                 return -1;
             }
             evidence += r.template.evidence(s.spans);
@@ -409,37 +476,30 @@ final class Classifier {
         return out;
     }
 
-    private Verdict fallback(ParsedReply p, Stage stage, Scratch s, int depth) {
+    private Verdict fallback(ParsedReply p, Stage stage, Scratch s, int depth, List<Candidate> losers) {
         int cl = p.classDigit();
         Outcome outcome = Outcome.ofClassDigit(cl);
-        Verdict.Builder b = Verdict.builder();
         Category category;
+        String explanation;
         if (outcome == Outcome.UNKNOWN) {
             outcome = cueOutcome(s);
             category = Category.UNCLASSIFIED;
-            b.explanation("Nothing in the text says what happened; no rule matched and it carries no reply code.");
+            explanation = "Nothing in the text says what happened; no rule matched and it carries no reply code.";
         } else if (outcome == Outcome.DELIVERED) {
             category = null;
-            b.explanation("The server accepted the message or command (2xx reply).");
+            explanation = "The server accepted the message or command (2xx reply).";
         } else if (outcome == Outcome.DEFERRED) {
             category = Category.TRANSIENT_OTHER;
-            b.explanation("The server reported a temporary failure (4xx) without saying more; the message will be retried.");
+            explanation = "The server reported a temporary failure (4xx) without saying more; the message will be retried.";
         } else {
             category = Category.UNCLASSIFIED;
-            b.explanation("The server reported a permanent failure (5xx) that no rule recognises; a person should look at it.");
+            explanation = "The server reported a permanent failure (5xx) that no rule recognises; a person should look at it.";
         }
-        b.outcome(outcome).category(optional(category)).stage(stage)
-                .origin(origin(p, depth));
-        if (category == null) {
-            b.advice(Advice.NONE).party(Party.NONE);
-        } else {
-            b.advice(adviceFor(category, outcome)).party(category.defaultParty());
-        }
-        if (cl >= 2 && cl <= 5 && CLASS_RULES[cl] != null) {
-            b.rule(Optional.of(CLASS_RULES[cl]));
-        }
-        common(b, p, s);
-        return applyOverrides(b.build(), cl);
+        Advice advice = category == null ? Advice.NONE : adviceFor(category, outcome);
+        Party party = category == null ? Party.NONE : category.defaultParty();
+        RuleRef rule = cl >= 2 && cl <= 5 ? CLASS_RULES[cl] : null;
+        return verdict(p, s, null, outcome, category, null, advice, party, origin(p, depth), stage, explanation, -1,
+                null, 0, rule, losers, NO_BINDINGS, 0);
     }
 
     private static Advice adviceFor(Category category, Outcome outcome) {
@@ -467,98 +527,177 @@ final class Classifier {
         return Outcome.UNKNOWN;
     }
 
-    private static OptionalInt code(int basic) {
-        return basic >= 0 && basic < CODES.length ? CODES[basic] : OptionalInt.of(basic);
-    }
-
-    /** Fills the parts every verdict has; returns the retry delay the text states, or -1. */
-    private int common(Verdict.Builder b, ParsedReply p, Scratch s) {
-        b.code(code(p.basicCode()))
-                .enhancedCode(Optional.ofNullable(p.enhancedCode()));
+    /**
+     * The verdict from its parts, with what every verdict carries added from the parsed reply (codes, flags, the
+     * retry delay the text states, else {@code innerDelay}) and the table's category overrides applied.
+     */
+    private Verdict verdict(ParsedReply p, Scratch s, CompiledRule decided, Outcome outcome, Category category,
+            String reason, Advice advice,
+            Party party, Origin origin, Stage stage, String explanation, int innerDelay, Verdict inner, int flagMask,
+            RuleRef rule, List<Candidate> losers, String[] bindings, int bindingsLength) {
+        int mask = flagMask;
         if (p.truncated()) {
-            b.flag(Flag.TRUNCATED);
+            mask |= 1 << Flag.TRUNCATED.ordinal();
         }
-        if (p.basicCode() >= 200 && p.enhancedCode() != null && p.basicCode() / 100 != p.enhancedCode().classDigit()) {
-            b.flag(Flag.CODE_MISMATCH);
+        EnhancedStatusCode enhanced = p.enhancedCode();
+        int code = p.basicCode();
+        if (code >= 200 && enhanced != null && code / 100 != enhanced.classDigit()) {
+            mask |= 1 << Flag.CODE_MISMATCH.ordinal();
         }
-        int delay = s.retryEnd >= 0 ? Cues.parseDelay(p.normalized(), s.retryEnd) : -1;
-        if (delay >= 0) {
-            b.retryAfterSeconds(OptionalInt.of(delay));
+        int delay = s.retryEnd >= 0 ? Cues.parseDelay(p.folded(), s.retryEnd) : -1;
+        if (delay < 0) {
+            delay = innerDelay;
         }
-        return delay;
+        if (category != null && !set.overrides.isEmpty()) {
+            int classDigit = p.classDigit();
+            for (TableCategoryOverride o : set.overrides) {
+                if (o.category() != category
+                        || (o.classes() != null && !o.classes().isEmpty() && !o.classes().contains(classDigit))) {
+                    continue;
+                }
+                if (o.outcome() != null) {
+                    outcome = o.outcome();
+                }
+                if (o.advice() != null) {
+                    advice = o.advice();
+                }
+                if (o.party() != null) {
+                    party = o.party();
+                }
+                if (outcome == Outcome.DELIVERED && category.disposition() != Disposition.NOT_A_BOUNCE) {
+                    // as the verdict itself would refuse it
+                    throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
+                }
+            }
+        }
+        // A verdict with no bound values, embedded reply or candidates depends on nothing but the parts compared
+        // below: the last one each rule (or reply class, for the fallback) made is given again when they agree.
+        boolean reusable = inner == null && bindingsLength == 0 && losers.isEmpty();
+        int slot = p.classDigit();
+        Made last = !reusable ? null : decided != null ? decided.lastMade
+                : slot >= 0 && slot < fallbackMade.length ? fallbackMade[slot] : null;
+        Verdict v;
+        if (last != null && last.outcome == outcome && last.category == category && last.reason == reason
+                && last.advice == advice && last.party == party && last.origin == origin && last.stage == stage
+                && last.code == code && Objects.equals(last.enhanced, enhanced) && last.explanation == explanation
+                && last.delay == delay && last.flagMask == mask) {
+            // the rule is the same too: the deciding rule's own, or the fallback's for the class digit of the slot
+            v = last.verdict;
+        } else {
+            v = Verdict.of(outcome, category, reason, advice, party, origin, stage, code, enhanced, explanation, delay,
+                    inner, FLAG_SETS[mask], rule, losers, bindings, bindingsLength);
+            java.util.Arrays.fill(bindings, 0, bindingsLength, null);
+            if (reusable) {
+                Made made = new Made(v, outcome, category, reason, advice, party, origin, stage, code, enhanced,
+                        explanation, delay, mask);
+                if (decided != null) {
+                    decided.lastMade = made;
+                } else if (slot >= 0 && slot < fallbackMade.length) {
+                    fallbackMade[slot] = made;
+                }
+            }
+        }
+        s.madeRule = rule;
+        s.madeCategory = category;
+        s.madeReason = reason;
+        s.madeDelay = delay;
+        return v;
     }
 
     /**
      * The verdict of the winning rule, in four steps: the values its template bound (and the verdict of an
      * embedded reply), the category, the outcome, then advice and party.
      */
-    private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth) {
-        Verdict.Builder b = Verdict.builder();
+    private Verdict decide(CompiledRule r, ParsedReply p, Stage parsedStage, Scratch s, boolean explain, int depth,
+            List<Candidate> losers) {
         Stage stage = r.stage != null ? r.stage : parsedStage;
-        Verdict inner = r.template != null ? bind(r, p, s, stage, explain, depth, b) : null;
+        int bound = 0;
+        Verdict inner = null;
+        RuleRef innerRule = null;
+        Category innerCategory = null;
+        String innerReason = null;
+        int innerDelay = -1;
+        if (r.template != null && !r.template.placeholders().isEmpty()) {
+            bound = bind(r, p, s, stage, explain, depth);
+            inner = s.inner;
+            s.inner = null;
+            if (inner != null) {
+                Scratch in = scratch.get()[depth + 1];
+                innerRule = in.madeRule;
+                innerCategory = in.madeCategory;
+                innerReason = in.madeReason;
+                innerDelay = in.madeDelay;
+            }
+        }
         // an embedded reply decided by no more than its class digit says nothing the rule does not
-        boolean inherit = r.inherit && inner != null && inner.rule().isPresent()
-                && inner.rule().get().level() != EvidenceLevel.CLASS;
-        Category category = category(r, inner, inherit);
+        boolean inherit = r.inherit && innerRule != null && innerRule.level() != EvidenceLevel.CLASS;
+        Category category = category(r, inner, innerCategory, inherit);
         Outcome outcome = outcome(r, inner, p, s, category);
         if (outcome == Outcome.DELIVERED) {
             category = null;
         } else if (category == null) {
             category = Category.UNCLASSIFIED;
         }
-        b.outcome(outcome).category(optional(category));
+        Advice advice;
+        Party party;
         if (category == null) {
-            b.advice(Advice.NONE).party(Party.NONE);
-        } else if (inherit && inner.category().orElse(null) == category) {
+            advice = Advice.NONE;
+            party = Party.NONE;
+        } else if (inherit && innerCategory == category) {
             // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
-            b.advice(inner.advice()).party(inner.party());
+            advice = inner.advice();
+            party = inner.party();
         } else {
-            b.advice(r.advice != null ? r.advice : adviceFor(category, outcome))
-                    .party(r.party != null ? r.party : category.defaultParty());
+            advice = r.advice != null ? r.advice : adviceFor(category, outcome);
+            party = r.party != null ? r.party : category.defaultParty();
         }
-        b.reason(Optional.ofNullable(inherit && r.reason == null ? inner.reason().orElse(null) : r.reason));
-        b.origin(r.origin != null ? r.origin : origin(p, depth));
-        b.stage(stage);
-        b.explanation(inherit ? r.explanation + " " + inner.explanation() : r.explanation);
-        b.inner(Optional.ofNullable(inner));
-        for (Flag f : r.flags) {
-            b.flag(f);
-        }
-        b.rule(r.refOptional);
-        if (common(b, p, s) < 0 && inner != null && inner.retryAfterSeconds().isPresent()) {
-            b.retryAfterSeconds(inner.retryAfterSeconds());
-        }
-        return applyOverrides(b.build(), p.classDigit());
+        String reason = inherit && r.reason == null ? innerReason : r.reason;
+        Origin origin = r.origin != null ? r.origin : origin(p, depth);
+        String explanation = inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
+        return verdict(p, s, r, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
+                r.flagMask, r.ref, losers, s.bound, bound);
     }
 
     /**
      * Binds the values of the winning template's placeholders, from the spans found while matching, as the input
-     * wrote them; returns the verdict of the embedded reply when the template has a {MESSAGE}, else null.
+     * wrote them, as name, value pairs in the scratch's {@code bound}; returns how many elements it filled, and leaves
+     * the verdict of the embedded reply in the scratch's {@code inner} when the template has a {MESSAGE}.
      */
-    private Verdict bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth,
-            Verdict.Builder b) {
+    private int bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth) {
         int[] spans = s.bestSpans;
         Verdict inner = null;
         List<Placeholder> placeholders = r.template.placeholders();
-        if (placeholders.isEmpty()) {
-            return null;
-        }
         // where each folded character came from, so that values are bound as the input wrote them
         int[] offsets = s.offsets(p.text().length() + 1);
         Normalizer.offsets(p.text(), offsets);
+        String[] out = s.bound;
+        int n = 0;
         for (int i = 0; i < placeholders.size(); i++) {
             int from = spans[2 * i];
             if (from < 0) {
                 continue;
             }
             Placeholder ph = placeholders.get(i);
-            String value = ph.unwrap(p.text().substring(offsets[from], offsets[spans[2 * i + 1] - 1] + 1).strip());
-            b.binding(ph.name(), value);
+            // the value stripped of white space and unwrapped, then cut out of the text once
+            String text = p.text();
+            int start = offsets[from];
+            int end = offsets[spans[2 * i + 1] - 1] + 1;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            long range = ph.unwrap(text, start, end);
+            String value = text.substring((int) (range >>> 32), (int) range);
+            out[n++] = ph.name();
+            out[n++] = value;
             if (ph == Placeholder.MESSAGE && depth < maxDepth && !value.isEmpty()) {
                 inner = embedded(value, stage, explain, depth);
             }
         }
-        return inner;
+        s.inner = inner;
+        return n;
     }
 
     /** The verdict of a reply embedded in a vendor's message: said by the remote server unless it says otherwise. */
@@ -581,24 +720,15 @@ final class Classifier {
         return p.basicCode() != 0 || depth > 0 ? Origin.REMOTE : Origin.UNKNOWN;
     }
 
-    private static final Category[] CATEGORIES = Category.values();
-    private static final List<Optional<Category>> CATEGORY_OPTIONALS =
-            java.util.Arrays.stream(CATEGORIES).map(Optional::of).toList();
-
-    /** A category as the builder takes it, without a new Optional each time. */
-    private static Optional<Category> optional(Category category) {
-        return category == null ? Optional.empty() : CATEGORY_OPTIONALS.get(category.ordinal());
-    }
-
     /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
-    private static Category category(CompiledRule r, Verdict inner, boolean inherit) {
+    private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
         if (inherit) {
-            return inner.category().orElse(null);
+            return innerCategory;
         }
         if (r.category != null) {
             return r.category;
         }
-        return inner != null ? inner.category().orElse(null) : null;
+        return inner != null ? innerCategory : null;
     }
 
     /**
@@ -627,32 +757,5 @@ final class Classifier {
             return cue;
         }
         return category != null ? category.defaultOutcome() : Outcome.UNKNOWN;
-    }
-
-    private Verdict applyOverrides(Verdict v, int classDigit) {
-        if (set.overrides.isEmpty() || v.category().isEmpty()) {
-            return v;
-        }
-        Verdict out = v;
-        for (TableCategoryOverride o : set.overrides) {
-            if (o.category() != v.category().get()) {
-                continue;
-            }
-            if (o.classes() != null && !o.classes().isEmpty() && !o.classes().contains(classDigit)) {
-                continue;
-            }
-            Verdict.Builder b = out.toBuilder();
-            if (o.outcome() != null) {
-                b.outcome(o.outcome());
-            }
-            if (o.advice() != null) {
-                b.advice(o.advice());
-            }
-            if (o.party() != null) {
-                b.party(o.party());
-            }
-            out = b.build();
-        }
-        return out;
     }
 }

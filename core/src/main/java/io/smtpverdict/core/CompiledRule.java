@@ -5,7 +5,6 @@ import io.smtpverdict.core.match.Template;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
-import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Origin;
 import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Party;
@@ -57,10 +56,20 @@ final class CompiledRule {
     Origin origin;
     Stage stage;
     String reason;
-    /** The flags to set, as an array: walked without an iterator on the hot path. */
-    Flag[] flags = new Flag[0];
+    /** The flags to set, as a bit mask of their ordinals (the verdict's flag set is looked up by it). */
+    int flagMask;
+    /** The last verdict this rule made with nothing bound, given again for the same parts; see Classifier.Made. */
+    Classifier.Made lastMade;
     boolean inherit = true;
     String explanation;
+    /**
+     * The explanations this rule gives when it inherits an embedded reply's verdict, by the embedded verdict's
+     * explanation: the same few pairs recur, so each is joined once.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> inherited =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most joined explanations a rule keeps (each embedded verdict's explanation is one of a few). */
+    static final int MAX_INHERITED = 64;
     List<String> examples = List.of();
     String source;
     String summary;
@@ -92,6 +101,18 @@ final class CompiledRule {
         return 2 * level.ordinal();
     }
 
+
+    /** This rule's explanation followed by the embedded reply's, joined once per distinct embedded explanation. */
+    String inheritedExplanation(String innerExplanation) {
+        String joined = inherited.get(innerExplanation);
+        if (joined == null) {
+            joined = explanation + " " + innerExplanation;
+            if (inherited.size() < MAX_INHERITED) {
+                inherited.put(innerExplanation, joined);
+            }
+        }
+        return joined;
+    }
 
     RuleInfo info() {
         return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),

@@ -82,7 +82,7 @@ final class Cues {
     }
 
     /** Parses a delay such as {@code 00:02:00}, {@code 5 minutes}, {@code 300s} at {@code at}; -1 when none. */
-    static int parseDelay(String t, int at) {
+    static int parseDelay(io.smtpverdict.core.parse.FoldedText t, int at) {
         int n = t.length();
         int i = at;
         while (i < n && (t.charAt(i) == ' ' || t.charAt(i) == ':')) {

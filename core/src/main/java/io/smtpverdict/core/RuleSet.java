@@ -288,8 +288,11 @@ final class RuleSet {
         c.origin = v.origin();
         c.stage = v.stage();
         c.reason = v.reason();
-        c.flags = v.flags() == null ? new io.smtpverdict.spi.Flag[0]
-                : v.flags().stream().distinct().toArray(io.smtpverdict.spi.Flag[]::new);
+        if (v.flags() != null) {
+            for (io.smtpverdict.spi.Flag f : v.flags()) {
+                c.flagMask |= 1 << f.ordinal();
+            }
+        }
         c.inherit = !Boolean.FALSE.equals(v.inherit());
         c.explanation = v.explanation().strip();
         c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());

@@ -17,46 +17,196 @@ import java.util.Set;
  * an explanation, and which rule decided. Immutable and safe to share.
  */
 public final class Verdict {
-    private final Outcome outcome;
-    private final Category category;
+    // The outcome, category, advice, party, origin, stage and flags are packed into one int (ordinals; the
+    // category's plus one, 0 for none; the flags as a bit mask): a verdict is made for every reply classified,
+    // and six references fewer make it a third smaller.
+    private static final Outcome[] OUTCOMES = Outcome.values();
+    private static final Category[] CATEGORIES = Category.values();
+    private static final Advice[] ADVICES = Advice.values();
+    private static final Party[] PARTIES = Party.values();
+    private static final Origin[] ORIGINS = Origin.values();
+    private static final Stage[] STAGES = Stage.values();
+    private static final int OUTCOME_SHIFT = 0;
+    private static final int CATEGORY_SHIFT = 3;
+    private static final int ADVICE_SHIFT = 10;
+    private static final int PARTY_SHIFT = 14;
+    private static final int ORIGIN_SHIFT = 19;
+    private static final int STAGE_SHIFT = 22;
+    private static final int FLAGS_SHIFT = 27;
+
+    static {
+        if (OUTCOMES.length > 1 << 3 || CATEGORIES.length + 1 > 1 << 7 || ADVICES.length > 1 << 4
+                || PARTIES.length > 1 << 5 || ORIGINS.length > 1 << 3 || STAGES.length > 1 << 5
+                || Flag.values().length > 5) {
+            throw new IllegalStateException("an enum outgrew its bits in Verdict's packed fields");
+        }
+    }
+
+    private final int packed;
     private final String reason;
-    private final Advice advice;
-    private final Party party;
-    private final Origin origin;
-    private final Stage stage;
     private final int code;
     private final EnhancedStatusCode enhancedCode;
     private final String explanation;
     private final int retryAfterSeconds;
-    private final Map<String, String> bindings;
+    /**
+     * The bindings (a Map), or a {@link Tail} with them when losing candidates are listed too: candidates are rare
+     * (only when an explanation is asked for), and one field fewer keeps a verdict at 48 bytes.
+     */
+    private final Object tail;
     private final Verdict inner;
-    private final Set<Flag> flags;
     private final RuleRef rule;
-    private final List<Candidate> candidates;
 
     private Verdict(Builder b) {
-        this.outcome = requireNonNull(b.outcome, "outcome is null");
-        this.category = b.category;
+        this.packed = pack(b.outcome, b.category, b.advice, b.party, b.origin, b.stage,
+                b.flags == null ? 0 : flagMask(b.flags));
         this.reason = b.reason;
-        this.advice = requireNonNull(b.advice, "advice is null");
-        this.party = requireNonNull(b.party, "party is null");
-        this.origin = requireNonNull(b.origin, "origin is null");
-        this.stage = requireNonNull(b.stage, "stage is null");
         this.code = b.code;
         this.enhancedCode = b.enhancedCode;
         this.explanation = requireNonNull(b.explanation, "explanation is null");
         this.retryAfterSeconds = b.retryAfterSeconds;
         // the builder's collections are handed over, not copied: a builder changed after build() copies them first
-        this.bindings = b.bindings == null || b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.bindings);
+        this.tail = tail(b.bindings == null || b.bindings.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.bindings),
+                List.copyOf(b.candidates));
         this.inner = b.inner;
-        this.flags = b.flags == null || b.flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(b.flags);
         b.built = true;
         this.rule = b.rule;
-        this.candidates = List.copyOf(b.candidates);
+    }
+
+    /** The bindings and the losing candidates of a verdict, when it lists any. */
+    private record Tail(Map<String, String> bindings, List<Candidate> candidates) {
+    }
+
+    private static Object tail(Map<String, String> bindings, List<Candidate> candidates) {
+        return candidates.isEmpty() ? bindings : new Tail(bindings, candidates);
+    }
+
+    /** The packed enums and flags; checks the required ones and that a delivered verdict names no bounce category. */
+    private static int pack(Outcome outcome, Category category, Advice advice, Party party, Origin origin, Stage stage,
+            int flagMask) {
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(advice, "advice is null");
+        requireNonNull(party, "party is null");
+        requireNonNull(origin, "origin is null");
+        requireNonNull(stage, "stage is null");
         if (outcome == Outcome.DELIVERED && category != null && category.disposition() != Disposition.NOT_A_BOUNCE) {
             // an auto-reply or a complaint follows a delivered message; a bounce category never does
             throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
         }
+        return outcome.ordinal() << OUTCOME_SHIFT | (category == null ? 0 : category.ordinal() + 1) << CATEGORY_SHIFT
+                | advice.ordinal() << ADVICE_SHIFT | party.ordinal() << PARTY_SHIFT | origin.ordinal() << ORIGIN_SHIFT
+                | stage.ordinal() << STAGE_SHIFT | flagMask << FLAGS_SHIFT;
+    }
+
+    /** Every set of flags there can be, made once: index = bit mask of the flags' ordinals. */
+    private static final Set<Flag>[] FLAG_SETS;
+    private static final Flag[] FLAGS = Flag.values();
+
+    static {
+        Flag[] all = FLAGS;
+        @SuppressWarnings("unchecked")
+        Set<Flag>[] sets = new Set[1 << all.length];
+        sets[0] = Set.of();
+        for (int mask = 1; mask < sets.length; mask++) {
+            EnumSet<Flag> set = EnumSet.noneOf(Flag.class);
+            for (Flag f : all) {
+                if ((mask & 1 << f.ordinal()) != 0) {
+                    set.add(f);
+                }
+            }
+            sets[mask] = Collections.unmodifiableSet(set);
+        }
+        FLAG_SETS = sets;
+    }
+
+    private Verdict(Outcome outcome, Category category, String reason, Advice advice, Party party, Origin origin,
+            Stage stage, int code, EnhancedStatusCode enhancedCode, String explanation, int retryAfterSeconds,
+            Map<String, String> bindings, Verdict inner, int flagMask, RuleRef rule, List<Candidate> candidates) {
+        this.packed = pack(outcome, category, advice, party, origin, stage, flagMask);
+        this.reason = reason;
+        this.code = code;
+        this.enhancedCode = enhancedCode;
+        this.explanation = requireNonNull(explanation, "explanation is null");
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.tail = tail(bindings, candidates);
+        this.inner = inner;
+        this.rule = rule;
+    }
+
+    /**
+     * A verdict from its parts as it stores them, for an engine that makes many: the same verdict the
+     * {@link #builder() builder} makes from the same values, without a builder or {@code Optional} wrappers.
+     * Collections are copied where they could still change (flags map to shared immutable sets, an immutable
+     * candidate list is kept as it is).
+     *
+     * @param outcome the outcome
+     * @param category the category, or null (a delivered reply has none)
+     * @param reason the finer reason, or null
+     * @param advice the advice
+     * @param party the responsible party
+     * @param origin the origin
+     * @param stage the stage
+     * @param code the basic reply code, or 0 for none
+     * @param enhancedCode the enhanced status code, or null
+     * @param explanation the explanation
+     * @param retryAfterSeconds the retry delay in seconds, or -1 for none
+     * @param inner the verdict on an embedded reply, or null
+     * @param flags the flags
+     * @param rule the deciding rule, or null
+     * @param candidates the losing candidates
+     * @param bindings the bound values as name, value, name, value, ... in order (copied; a repeated name keeps
+     *     its first place and takes the later value, as {@link Builder#binding} does)
+     * @return the verdict
+     * @throws NullPointerException when a required part, a flag or a binding is null
+     * @throws IllegalArgumentException when a delivered verdict names a bounce category, or a binding lacks its value
+     */
+    public static Verdict of(Outcome outcome, Category category, String reason, Advice advice, Party party,
+            Origin origin, Stage stage, int code, EnhancedStatusCode enhancedCode, String explanation,
+            int retryAfterSeconds, Verdict inner, Set<Flag> flags, RuleRef rule, List<Candidate> candidates,
+            String... bindings) {
+        return of(outcome, category, reason, advice, party, origin, stage, code, enhancedCode, explanation,
+                retryAfterSeconds, inner, flags, rule, candidates, bindings, bindings == null ? 0 : bindings.length);
+    }
+
+    /**
+     * The same as {@link #of(Outcome, Category, String, Advice, Party, Origin, Stage, int, EnhancedStatusCode,
+     * String, int, Verdict, Set, RuleRef, List, String...)}, with the bindings taken from the first
+     * {@code bindingsLength} elements of {@code bindings} (name, value, ...; copied): a caller can fill the same
+     * array for every verdict it makes.
+     *
+     * @param bindingsLength how many elements of {@code bindings} hold names and values (even)
+     * @return the verdict
+     * @throws NullPointerException when a required part, a flag or a binding is null
+     * @throws IllegalArgumentException when a delivered verdict names a bounce category, or a binding lacks its value
+     */
+    public static Verdict of(Outcome outcome, Category category, String reason, Advice advice, Party party,
+            Origin origin, Stage stage, int code, EnhancedStatusCode enhancedCode, String explanation,
+            int retryAfterSeconds, Verdict inner, Set<Flag> flags, RuleRef rule, List<Candidate> candidates,
+            String[] bindings, int bindingsLength) {
+        return new Verdict(outcome, category, reason, advice, party, origin, stage, code < 0 ? 0 : code,
+                enhancedCode, explanation, retryAfterSeconds < 0 ? -1 : retryAfterSeconds,
+                bindingsLength <= 0 ? Map.of() : Bindings.of(bindings, bindingsLength), inner,
+                flagMask(requireNonNull(flags, "flags is null")), rule,
+                List.copyOf(requireNonNull(candidates, "candidates is null")));
+    }
+
+    /** The bit mask of the flags in {@code flags}, by their ordinals. */
+    private static int flagMask(Set<Flag> flags) {
+        if (flags.isEmpty()) {
+            return 0;
+        }
+        int mask = 0;
+        for (Flag f : FLAGS) {
+            if (flags.contains(f)) {
+                mask |= 1 << f.ordinal();
+            }
+        }
+        if (Integer.bitCount(mask) != flags.size()) {
+            // only a null can be in the set besides the flags
+            for (Flag f : flags) {
+                requireNonNull(f, "flag is null");
+            }
+        }
+        return mask;
     }
 
     /** A new builder. */
@@ -67,37 +217,42 @@ public final class Verdict {
     /** A builder holding this verdict's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.outcome = outcome;
-        b.category = category;
+        b.outcome = outcome();
+        b.category = categoryOrNull();
         b.reason = reason;
-        b.advice = advice;
-        b.party = party;
-        b.origin = origin;
-        b.stage = stage;
+        b.advice = advice();
+        b.party = party();
+        b.origin = origin();
+        b.stage = stage();
         b.code = code;
         b.enhancedCode = enhancedCode;
         b.explanation = explanation;
         b.retryAfterSeconds = retryAfterSeconds;
-        if (!bindings.isEmpty()) {
-            b.bindings = new LinkedHashMap<>(bindings);
+        if (!bindings().isEmpty()) {
+            b.bindings = new LinkedHashMap<>(bindings());
         }
         b.inner = inner;
-        if (!flags.isEmpty()) {
-            b.flags = EnumSet.copyOf(flags);
+        if (flagMask() != 0) {
+            b.flags = EnumSet.copyOf(flags());
         }
         b.rule = rule;
-        b.candidates = candidates;
+        b.candidates = candidates();
         return b;
     }
 
     /** Delivered, deferred, failed or unknown. */
     public Outcome outcome() {
-        return outcome;
+        return OUTCOMES[packed >>> OUTCOME_SHIFT & 0x7];
     }
 
     /** The bounce category; absent for a delivered reply. */
     public Optional<Category> category() {
-        return Optional.ofNullable(category);
+        return Optional.ofNullable(categoryOrNull());
+    }
+
+    private Category categoryOrNull() {
+        int c = packed >>> CATEGORY_SHIFT & 0x7f;
+        return c == 0 ? null : CATEGORIES[c - 1];
     }
 
     /** Finer detail a plugin may add, e.g. {@code mailbox_moved}. */
@@ -107,22 +262,22 @@ public final class Verdict {
 
     /** What to do next. */
     public Advice advice() {
-        return advice;
+        return ADVICES[packed >>> ADVICE_SHIFT & 0xf];
     }
 
     /** Who must act. */
     public Party party() {
-        return party;
+        return PARTIES[packed >>> PARTY_SHIFT & 0x1f];
     }
 
     /** Whether the receiving server or the sending MTA wrote the text. */
     public Origin origin() {
-        return origin;
+        return ORIGINS[packed >>> ORIGIN_SHIFT & 0x7];
     }
 
     /** Where in delivery it happened. */
     public Stage stage() {
-        return stage;
+        return STAGES[packed >>> STAGE_SHIFT & 0x1f];
     }
 
     /** The basic reply code, if one was found. */
@@ -146,8 +301,9 @@ public final class Verdict {
     }
 
     /** Values bound by the rule's template, e.g. {@code HOSTNAME}, {@code IP}, {@code MESSAGE}, {@code BLOCKLIST}. */
+    @SuppressWarnings("unchecked")
     public Map<String, String> bindings() {
-        return bindings;
+        return tail instanceof Tail ? ((Tail) tail).bindings() : (Map<String, String>) tail;
     }
 
     /** The verdict on a remote reply embedded in a vendor message. */
@@ -157,12 +313,16 @@ public final class Verdict {
 
     /** Duplicate risk, no attempt made, code mismatch, truncation. */
     public Set<Flag> flags() {
-        return flags;
+        return FLAG_SETS[flagMask()];
+    }
+
+    private int flagMask() {
+        return packed >>> FLAGS_SHIFT;
     }
 
     /** Whether a flag is set. */
     public boolean has(Flag flag) {
-        return flags.contains(flag);
+        return flag != null && (flagMask() & 1 << flag.ordinal()) != 0;
     }
 
     /** The rule that decided; absent when nothing at all matched. */
@@ -177,11 +337,12 @@ public final class Verdict {
 
     /** The rules that matched and lost; filled only when an explanation was asked for. */
     public List<Candidate> candidates() {
-        return candidates;
+        return tail instanceof Tail ? ((Tail) tail).candidates() : List.of();
     }
 
     /** The category in the SparkPost, PowerMTA, KumoMTA and Sisimai taxonomies; absent without a category. */
     public Optional<Compat> compat() {
+        Category category = categoryOrNull();
         return category == null ? Optional.empty() : Optional.of(category.compat());
     }
 
@@ -194,36 +355,36 @@ public final class Verdict {
             return false;
         }
         Verdict v = (Verdict) o;
-        return outcome == v.outcome && category == v.category && Objects.equals(reason, v.reason)
-                && advice == v.advice && party == v.party && origin == v.origin && stage == v.stage
+        return packed == v.packed && Objects.equals(reason, v.reason)
                 && code == v.code && Objects.equals(enhancedCode, v.enhancedCode)
                 && explanation.equals(v.explanation) && retryAfterSeconds == v.retryAfterSeconds
-                && bindings.equals(v.bindings) && Objects.equals(inner, v.inner) && flags.equals(v.flags)
-                && Objects.equals(rule, v.rule) && candidates.equals(v.candidates);
+                && bindings().equals(v.bindings()) && Objects.equals(inner, v.inner)
+                && Objects.equals(rule, v.rule) && candidates().equals(v.candidates());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(outcome, category, reason, advice, party, origin, stage, code, enhancedCode,
-                explanation, retryAfterSeconds, bindings, inner, flags, rule, candidates);
+        return Objects.hash(outcome(), categoryOrNull(), reason, advice(), party(), origin(), stage(), code, enhancedCode,
+                explanation, retryAfterSeconds, bindings(), inner, flags(), rule, candidates());
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Verdict[").append(outcome);
+        StringBuilder sb = new StringBuilder("Verdict[").append(outcome());
+        Category category = categoryOrNull();
         if (category != null) {
             sb.append(' ').append(category);
         }
-        sb.append(" advice=").append(advice).append(" party=").append(party).append(" origin=").append(origin)
-                .append(" stage=").append(stage);
+        sb.append(" advice=").append(advice()).append(" party=").append(party()).append(" origin=").append(origin())
+                .append(" stage=").append(stage());
         if (code != 0) {
             sb.append(" code=").append(code);
         }
         if (enhancedCode != null) {
             sb.append(" enhancedCode=").append(enhancedCode);
         }
-        if (!flags.isEmpty()) {
-            sb.append(" flags=").append(flags);
+        if (flagMask() != 0) {
+            sb.append(" flags=").append(flags());
         }
         if (rule != null) {
             sb.append(" rule=").append(rule.id()).append('@').append(rule.level());

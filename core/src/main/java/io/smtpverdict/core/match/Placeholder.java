@@ -102,13 +102,23 @@ public enum Placeholder {
      * {@code <a@b.example>}) and without the full stop of a sentence it ends ("Giving up on 192.0.2.153.").
      */
     public String unwrap(String value) {
-        if ((this == IP || hostLike()) && value.length() > 1 && value.endsWith(".")) {
-            value = value.substring(0, value.length() - 1);
+        long range = unwrap(value, 0, value.length());
+        return value.substring((int) (range >>> 32), (int) range);
+    }
+
+    /**
+     * The part of {@code s} from {@code start} to {@code end} that {@link #unwrap(String)} keeps of that value,
+     * packed as {@code start << 32 | end}: the value can then be cut out of the text once.
+     */
+    public long unwrap(CharSequence s, int start, int end) {
+        if ((this == IP || hostLike()) && end - start > 1 && s.charAt(end - 1) == '.') {
+            end--;
         }
-        if (value.length() > 2 && ((this == IP && value.startsWith("[") && value.endsWith("]"))
-                || (this == EMAIL && value.startsWith("<") && value.endsWith(">")))) {
-            return value.substring(1, value.length() - 1);
+        if (end - start > 2 && ((this == IP && s.charAt(start) == '[' && s.charAt(end - 1) == ']')
+                || (this == EMAIL && s.charAt(start) == '<' && s.charAt(end - 1) == '>'))) {
+            start++;
+            end--;
         }
-        return value;
+        return (long) start << 32 | end;
     }
 }

@@ -1,5 +1,7 @@
 package io.smtpverdict.core.match;
 
+import io.smtpverdict.core.parse.FoldedText;
+
 import io.smtpverdict.core.parse.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -209,6 +211,11 @@ public final class Template {
      * @param anchored whether the template must cover the text from {@code from} to the end
      */
     public boolean match(String text, int from, boolean anchored, int[] spans) {
+        return match(FoldedText.of(text), from, anchored, spans);
+    }
+
+    /** As {@link #match(String, int, boolean, int[])}, on folded text held in a reused buffer. */
+    public boolean match(FoldedText text, int from, boolean anchored, int[] spans) {
         if (anchored) {
             return matchAt(text, from, true, spans);
         }
@@ -250,7 +257,7 @@ public final class Template {
         return kinds[0] == PH && kinds.length > 1 && kinds[1] == LIT && slots[0].restricted();
     }
 
-    private boolean matchAt(String t, int start, boolean anchored, int[] spans) {
+    private boolean matchAt(FoldedText t, int start, boolean anchored, int[] spans) {
         int end = t.length();
         java.util.Arrays.fill(spans, 0, spanLength(), -1);
         int pos = start;
@@ -291,7 +298,7 @@ public final class Template {
     }
 
     /** Where the placeholder at token {@code i} starting at {@code pos} ends, or -1. */
-    private int placeholderEnd(String t, int pos, int end, int i, boolean anchored) {
+    private int placeholderEnd(FoldedText t, int pos, int end, int i, boolean anchored) {
         Placeholder ph = slots[i];
         boolean last = i == kinds.length - 1;
         if (last) {
@@ -365,7 +372,7 @@ public final class Template {
         return -1;
     }
 
-    private static int breakStartBefore(String t, int pos, int at) {
+    private static int breakStartBefore(FoldedText t, int pos, int at) {
         int b = at;
         while (b > pos && (t.charAt(b - 1) == ' ' || t.charAt(b - 1) == '/')) {
             b--;
@@ -373,7 +380,7 @@ public final class Template {
         return b < at ? b : -1;
     }
 
-    private static int lastBreakStart(String t, int pos, int end) {
+    private static int lastBreakStart(FoldedText t, int pos, int end) {
         for (int p = end - 1; p > pos; p--) {
             if (t.charAt(p) == ' ' || t.charAt(p) == '/') {
                 return p;

@@ -59,6 +59,11 @@ public final class Normalizer {
         return fold(text, offsets, null);
     }
 
+    /** Folds {@code text} into {@code out} (at least as long as the text); returns the folded length. */
+    static int fold(CharSequence text, char[] out) {
+        return fold(text, null, out);
+    }
+
     /** Folds {@code text} into {@code out} when it is not null, filling {@code offsets} when that is not null. */
     private static int fold(CharSequence text, int[] offsets, char[] out) {
         int n = text.length();

@@ -1,29 +1,47 @@
 package io.smtpverdict.core.parse;
 
 import io.smtpverdict.spi.EnhancedStatusCode;
+import io.smtpverdict.spi.Grammar;
 
 /**
  * The parser's view of one input, kept cheap for the hot path: the (possibly cut) text, the codes found in
  * it, and its folded form on demand. Internal to the engine; used by one thread at a time.
  */
 public final class ParsedReply {
-    final String text;
+    private String text = "";
     private String normalized;
+    private final FoldedText folded = new FoldedText();
+    private boolean isFolded;
     private char[] foldBuffer;
     private int bodyStart = -1;
     private int messageStart = -1;
     private int messageEnd;
     private int leadingCode;
     private EnhancedStatusCode leadingEnhanced;
-    final int basicCode;
-    final EnhancedStatusCode enhancedCode;
-    final boolean truncated;
+    private static final char[] EMPTY = {};
+    private int basicCode;
+    private EnhancedStatusCode enhancedCode;
+    private boolean truncated;
 
-    ParsedReply(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
+    /** An empty reply, for {@link ReplyParser#parse(String, int, ParsedReply)} to parse into again and again. */
+    public ParsedReply() {
+    }
+
+    /** Holds a newly parsed text, forgetting everything known about the last one. */
+    void reset(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
         this.text = text;
         this.basicCode = basicCode;
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
+        normalized = null;
+        isFolded = false;
+        folded.set(EMPTY, 0);
+        foldBuffer = null;
+        bodyStart = -1;
+        messageStart = -1;
+        messageEnd = 0;
+        leadingCode = 0;
+        leadingEnhanced = null;
     }
 
     /** The input text, cut at the size limit. */
@@ -31,17 +49,31 @@ public final class ParsedReply {
         return text;
     }
 
-    /** The folded text that rules match against, built on first use (most replies never need it). */
+    /** The folded text that rules match against, as a String (built on first use). */
     public String normalized() {
         if (normalized == null) {
-            normalized = Normalizer.normalize(text, foldBuffer);
-            foldBuffer = null;
+            normalized = folded().toString();
         }
         return normalized;
     }
 
     /**
-     * Lets {@link #normalized()} fold through {@code buffer} (the caller's reused scratch, at least as long as the
+     * The folded text that rules match against, folded on first use (most replies never need it) into the buffer
+     * given to {@link #foldThrough} when it is long enough, else a new one; valid until this reply is parsed into
+     * again.
+     */
+    public FoldedText folded() {
+        if (!isFolded) {
+            char[] out = foldBuffer != null && foldBuffer.length >= text.length() ? foldBuffer : new char[text.length()];
+            folded.set(out, Normalizer.fold(text, out));
+            foldBuffer = null;
+            isFolded = true;
+        }
+        return folded;
+    }
+
+    /**
+     * Lets {@link #folded()} fold through {@code buffer} (the caller's reused scratch, at least as long as the
      * text to be of use) instead of a new array, if it has not folded yet.
      */
     public void foldThrough(char[] buffer) {
@@ -51,7 +83,7 @@ public final class ParsedReply {
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
     public int bodyStart() {
         if (bodyStart < 0) {
-            bodyStart = ReplyParser.bodyStart(normalized());
+            bodyStart = ReplyParser.bodyStart(folded());
         }
         return bodyStart;
     }
@@ -67,7 +99,7 @@ public final class ParsedReply {
      */
     public boolean messageIs(String folded, int code, EnhancedStatusCode enhanced) {
         if (messageStart < 0) {
-            String n = normalized();
+            FoldedText n = folded();
             int at = bodyStart();
             if (at + 3 <= n.length() && isDigit(n.charAt(at)) && isDigit(n.charAt(at + 1)) && isDigit(n.charAt(at + 2))
                     && (at + 3 == n.length() || n.charAt(at + 3) == ' ' || n.charAt(at + 3) == '-')) {
@@ -76,7 +108,8 @@ public final class ParsedReply {
             }
             leadingEnhanced = ReplyParser.enhancedAt(n, at);
             if (leadingEnhanced != null) {
-                at = Math.min(n.length(), at + leadingEnhanced.toString().length() + 1);
+                // the grammar has no leading zeros: the code's text is as long as its written form
+                at = Math.min(n.length(), Grammar.enhancedCodeEnd(n, at) + 1);
             }
             int end = n.length();
             if (end > at && n.charAt(end - 1) == '.') {
@@ -94,7 +127,7 @@ public final class ParsedReply {
         if (enhanced != null && leadingEnhanced != null && !enhanced.equals(leadingEnhanced)) {
             return false;
         }
-        return messageEnd - messageStart == folded.length() && normalized().startsWith(folded, messageStart);
+        return messageEnd - messageStart == folded.length() && folded().startsWith(folded, messageStart);
     }
 
     private static boolean isDigit(char c) {

@@ -5,7 +5,7 @@ import io.smtpverdict.spi.Grammar;
 
 /**
  * Finds the basic reply code and the enhanced status code wherever they stand in a reply and cuts over-long
- * input; the folded text for matching is built on demand by {@link ParsedReply#normalized()}. A hand-written single-pass scanner: no regex, linear in the
+ * input; the folded text for matching is built on demand by {@link ParsedReply#folded()}. A hand-written single-pass scanner: no regex, linear in the
  * input, and it never throws.
  */
 public final class ReplyParser {
@@ -16,6 +16,14 @@ public final class ReplyParser {
 
     /** Parses {@code input}, cutting it at {@code maxLength} characters. */
     public static ParsedReply parse(String input, int maxLength) {
+        return parse(input, maxLength, new ParsedReply());
+    }
+
+    /**
+     * Parses {@code input} into {@code into} (a caller's reused reply, which forgets what it held), cutting it at
+     * {@code maxLength} characters; returns {@code into}.
+     */
+    public static ParsedReply parse(String input, int maxLength, ParsedReply into) {
         String text = input == null ? "" : input;
         boolean truncated = false;
         if (text.length() > maxLength) {
@@ -30,14 +38,15 @@ public final class ReplyParser {
         int code = (int) (basic >>> 32);
         int at = (int) basic;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        return new ParsedReply(text, code, enhanced, truncated);
+        into.reset(text, code, enhanced, truncated);
+        return into;
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
-    static int bodyStart(String n) {
+    static int bodyStart(FoldedText n) {
         int at = 0;
         for (String prefix : ENVELOPE_PREFIXES) {
-            if (n.startsWith(prefix)) {
+            if (n.startsWith(prefix, 0)) {
                 at = prefix.length();
                 break;
             }
@@ -58,7 +67,7 @@ public final class ReplyParser {
         return at;
     }
 
-    private static boolean isWordChars(String s, int from, int to) {
+    private static boolean isWordChars(FoldedText s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(c >= 'a' && c <= 'z') && c != '-') {
@@ -280,7 +289,7 @@ public final class ReplyParser {
     }
 
     /** An enhanced code starting exactly at {@code at} and ending at a boundary, or null. */
-    static EnhancedStatusCode enhancedAt(String s, int at) {
+    static EnhancedStatusCode enhancedAt(CharSequence s, int at) {
         int n = s.length();
         int i = Grammar.enhancedCodeEnd(s, at);
         if (i < 0) {
