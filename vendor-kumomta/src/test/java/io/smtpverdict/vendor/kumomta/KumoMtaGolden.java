@@ -61,9 +61,19 @@ final class KumoMtaGolden {
                         + " to OpportunisticInsecure STARTTLS. Consider setting enable_tls=Disabled for this site."
                         + " 203.0.113.80:25: EHLO after OpportunisticInsecure STARTTLS handshake status: OK",
                         DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "all-failures-opportunistic-tls"),
-                Arguments.of("421 4.4.2 KumoMTA internal: failed to send message to example.org@smtp_client"
-                        + " Some(mx2.example.org): Timed Out waiting 30s for response to Some(Data)",
+                Arguments.of("421 4.4.2 KumoMTA internal: failed to send message to pool2->mx2.example.org@smtp_client"
+                        + " Some(ResolvedAddress { name: \"mx2.example.org.\", addr: 203.0.113.82 }): Timed Out waiting"
+                        + " 30s for response to Some(Command(\"DATA\\r\\n\"))",
                         DEFERRED, CONNECTION_LOST, Stage.UNKNOWN, LOCAL, "timeout-waiting-response"),
+                Arguments.of("421 4.4.2 KumoMTA internal: failed to send message to pool2->mx2.example.org@smtp_client"
+                        + " Some(ResolvedAddress { name: \"mx2.example.org.\", addr: 203.0.113.82 }): Timed Out waiting"
+                        + " 5m for response to Some(Command(\".\\r\\n\"))",
+                        DEFERRED, CONNECTION_LOST, Stage.DATA, LOCAL, "timeout-after-final-dot"),
+                Arguments.of("451 5.7.1 Message refused by policy (kumomta: status was rewritten from 550 -> 451)",
+                        DEFERRED, null, Stage.UNKNOWN, REMOTE, "status-rewritten"),
+                Arguments.of("TLS handshake with ResolvedAddress { name: \"mx.example.org.\", addr: 203.0.113.80 }:25"
+                        + " failed: received fatal alert: HandshakeFailure",
+                        DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "tls-handshake-failed"),
                 Arguments.of("tls policy is RequiredInsecure but STARTTLS is not advertised by ResolvedAddress { name:"
                         + " \"mx.example.org.\", addr: 203.0.113.80 }:25",
                         DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "starttls-not-advertised"),
