@@ -11,6 +11,7 @@ import io.smtpverdict.vendor.exim.EximPlugin;
 import io.smtpverdict.vendor.generic.GenericPlugin;
 import io.smtpverdict.vendor.greenarrow.GreenArrowPlugin;
 import io.smtpverdict.vendor.hurricane.HurricanePlugin;
+import io.smtpverdict.vendor.kumomta.KumoMtaPlugin;
 import io.smtpverdict.vendor.momentum.MomentumPlugin;
 import io.smtpverdict.vendor.opensmtpd.OpenSmtpdPlugin;
 import io.smtpverdict.vendor.postfix.PostfixPlugin;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 final class ModuleDescriptorsTest {
     private static final List<Class<?>> VENDORS = List.of(GenericPlugin.class, GreenArrowPlugin.class,
             HurricanePlugin.class, MomentumPlugin.class, SendmailPlugin.class, ExchangePlugin.class, QmailPlugin.class,
-            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class, DominoPlugin.class);
+            PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class, DominoPlugin.class,
+            KumoMtaPlugin.class);
     private static final List<Class<?>> MODULES = Stream.concat(Stream.of(VerdictPlugin.class, VerdictEngine.class),
             VENDORS.stream()).toList();
 
@@ -96,7 +98,7 @@ final class ModuleDescriptorsTest {
         assertThat(plugins.stream().map(String::valueOf).collect(Collectors.joining("\n")))
                 .contains("id=generic", "id=greenarrow", "id=hurricane", "id=momentum", "id=sendmail", "id=exchange",
                         "id=qmail", "id=postfix", "id=exim", "id=courier",
-                        "id=opensmtpd", "id=domino");
+                        "id=opensmtpd", "id=domino", "id=kumomta");
         assertThat(String.valueOf(verdict)).contains("greenarrow.host-not-found");
     }
 

@@ -1,0 +1,10 @@
+/** The kumomta plugin: its class and its rule tables. */
+module io.smtpverdict.vendor.kumomta {
+    requires io.smtpverdict.spi;
+
+    // Open, not exported: the engine reads the rule tables beside the plugin class, which a named module
+    // only allows for packages open to the reader. Nothing here is API.
+    opens io.smtpverdict.vendor.kumomta;
+
+    provides io.smtpverdict.spi.VerdictPlugin with io.smtpverdict.vendor.kumomta.KumoMtaPlugin;
+}
