@@ -98,7 +98,7 @@ public final class ReplyParser {
             if (!isDigit(c1) || !isDigit(c2)) {
                 continue;
             }
-            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i))) {
+            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i))) {
                 i += 2;
                 continue;
             }
@@ -188,6 +188,31 @@ public final class ReplyParser {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '(' || c == '['
                 || c == '"' || c == '\'' || c == '<' || c == '=' || c == '#' || c == '>' || c == '/' || c == ','
                 || c == '\u00A0';
+    }
+
+    /**
+     * Whether the number at {@code at} is a port glued to a host name or address ({@code mx.example.net:587},
+     * {@code [192.0.2.7]:465}): a colon right after a dotted name or a closing bracket.
+     */
+    private static boolean port(String s, int at) {
+        if (at < 2 || s.charAt(at - 1) != ':') {
+            return false;
+        }
+        int p = at - 2;
+        if (s.charAt(p) == ']') {
+            return true;
+        }
+        boolean dotted = false;
+        while (p >= 0) {
+            char c = s.charAt(p);
+            if (c == '.') {
+                dotted = true;
+            } else if (!Character.isLetterOrDigit(c) && c != '-') {
+                break;
+            }
+            p--;
+        }
+        return dotted && s.charAt(at - 2) != '.';
     }
 
     /**
