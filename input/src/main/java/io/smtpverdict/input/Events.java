@@ -497,6 +497,9 @@ final class Events {
             reply.append(reply.length() > 0 ? " " : "").append(content.strip());
         }
         status.ifPresent(s -> context.put("dsn", s));
+        // the command the reply answered, as KumoMTA logged it ("RCPT TO:<a@b>\r\n", "."): its stage
+        LineFormats.text(response.path("command")).map(String::strip).filter(c -> !c.isEmpty())
+                .ifPresent(c -> context.put("command", c));
         return Extracted.reply(reply.toString(), context, mta(decision, status, "KumoMTA's " + type + " record"));
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smtpverdict.core.ClassifyContext;
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import java.util.OptionalInt;
  * @param input the original text
  * @param reply the text to classify; empty when the record is an error or was skipped
  * @param context values read from around the reply: {@code recipient}, {@code relay}, {@code queueId},
- *     {@code time}, {@code logStatus}, {@code event}, {@code dsn}, {@code format} ...
+ *     {@code time}, {@code logStatus}, {@code event}, {@code dsn}, {@code format}, {@code command} (the SMTP command
+ *     a log record says the reply answered, whose stage is the classification's stage hint) ...
  * @param mta what the MTA or ESP itself reported: its decision and logged status code ({@link ClassifyContext#NONE}
  *     when the input does not say)
  * @param error why the input could not be read or parsed
@@ -70,7 +72,52 @@ public record InputRecord(Optional<String> source, String position, long number,
         if (verdict.isPresent()) {
             return verdict;
         }
-        return reply.map(r -> engine.classify(r, mta, options));
+        ClassifyOptions o = options;
+        if (o.stageHint() == Stage.UNKNOWN) {
+            Stage logged = stageOfCommand(context.get("command"));
+            if (logged != Stage.UNKNOWN) {
+                o = o.withStage(logged);
+            }
+        }
+        ClassifyOptions withStage = o;
+        return reply.map(r -> engine.classify(r, mta, withStage));
+    }
+
+    /**
+     * The stage of the SMTP command a log record says the reply answered ({@code command} in the context, e.g.
+     * {@code RCPT TO:<a@b.example>}, {@code DATA}, {@code .} for the end of the message), or UNKNOWN.
+     */
+    static Stage stageOfCommand(String command) {
+        if (command == null) {
+            return Stage.UNKNOWN;
+        }
+        String c = command.strip().toUpperCase(java.util.Locale.ROOT);
+        if (c.equals(".")) {
+            return Stage.BODY;
+        }
+        int end = 0;
+        while (end < c.length() && c.charAt(end) >= 'A' && c.charAt(end) <= 'Z') {
+            end++;
+        }
+        switch (c.substring(0, end)) {
+            case "RCPT":
+                return Stage.RCPT;
+            case "MAIL":
+                return Stage.MAIL;
+            case "DATA":
+            case "BDAT":
+                return Stage.DATA;
+            case "EHLO":
+            case "HELO":
+            case "LHLO":
+                return Stage.HELO;
+            case "STARTTLS":
+                return Stage.TLS;
+            case "AUTH":
+                return Stage.AUTH;
+            default:
+                return Stage.UNKNOWN;
+        }
     }
 
     /**

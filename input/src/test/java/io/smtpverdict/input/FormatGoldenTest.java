@@ -270,6 +270,30 @@ final class FormatGoldenTest {
     }
 
     @Test
+    void classify_kumoRecordWithCommand_takesTheStageOfTheCommand() throws IOException {
+        String record = "{\"type\":\"Bounce\",\"id\":\"1d98076abbbc11ed940250ebf67f93c0\",\"recipient\":"
+                + "\"ada@example.net\",\"queue\":\"example.net\",\"response\":{\"code\":550,\"enhanced_code\":"
+                + "{\"class\":5,\"subject\":7,\"detail\":1},\"content\":\"Message refused\",\"command\":"
+                + "\".\\r\\n\"},\"timestamp\":1764410414}";
+        InputRecord r = read(record).get(0);
+
+        assertThat(r.context()).containsEntry("command", ".");
+        assertThat(r.classify(ENGINE, io.smtpverdict.core.ClassifyOptions.DEFAULT).orElseThrow().stage())
+                .isEqualTo(io.smtpverdict.spi.Stage.BODY);
+        assertThat(r.classify(ENGINE, io.smtpverdict.core.ClassifyOptions.DEFAULT.withStage(
+                io.smtpverdict.spi.Stage.MAIL)).orElseThrow().stage()).as("a caller's own hint wins")
+                .isEqualTo(io.smtpverdict.spi.Stage.MAIL);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'RCPT TO:<a@b.example>', RCPT", "'MAIL FROM:<>', MAIL", "DATA, DATA", "'.', BODY", "'ehlo mx.example', HELO",
+        "STARTTLS, TLS", "'AUTH PLAIN', AUTH", "QUIT, UNKNOWN", "'', UNKNOWN"})
+    void stageOfCommand_loggedCommand_givesItsStage(String command, io.smtpverdict.spi.Stage stage) {
+        assertThat(InputRecord.stageOfCommand(command)).isEqualTo(stage);
+    }
+
+    @Test
     void read_sesBounceWithTwoRecipients_givesOneRecordPerRecipient() throws IOException {
         String ses = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":"
                 + "\"General\",\"bouncedRecipients\":[{\"emailAddress\":\"yan@example.net\",\"action\":\"failed\","
