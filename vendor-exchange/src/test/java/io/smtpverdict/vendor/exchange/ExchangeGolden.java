@@ -2,6 +2,7 @@ package io.smtpverdict.vendor.exchange;
 
 import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
+import static io.smtpverdict.spi.Category.DNS_FAILURE;
 import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
@@ -51,6 +52,8 @@ final class ExchangeGolden {
                         DEFERRED, NO_ANSWER_FROM_HOST, Stage.CONNECT, LOCAL, "connection-refused-socket"),
                 Arguments.of("#550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain ##",
                         FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "nonexistent-domain"),
+                Arguments.of("451 4.4.0 DNS query failed. The error was: DNS query failed with error ServerFailure",
+                        DEFERRED, DNS_FAILURE, Stage.DNS, LOCAL, "dns-query-failed"),
                 Arguments.of("550 5.7.323 tlsa-invalid: The domain failed DANE validation.",
                         FAILED, TLS_FAILURE, Stage.TLS, LOCAL, "dane-tlsa-invalid"),
                 // replies of a receiving Exchange / Exchange Online
