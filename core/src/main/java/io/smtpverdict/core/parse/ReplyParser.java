@@ -28,8 +28,8 @@ public final class ReplyParser {
         boolean truncated = false;
         if (text.length() > maxLength) {
             int cut = maxLength;
-            if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-                cut--;
+            if (Character.isHighSurrogate(text.charAt(cut - 1)) && Character.isLowSurrogate(text.charAt(cut))) {
+                cut--; // never between the two halves of a pair; a lone surrogate is just a char
             }
             text = text.substring(0, cut);
             truncated = true;

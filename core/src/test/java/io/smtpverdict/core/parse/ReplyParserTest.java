@@ -60,6 +60,14 @@ final class ReplyParserTest {
     }
 
     @Test
+    void parse_cutAtASurrogatePair_keepsThePairWholeButCutsLoneSurrogatesAnywhere() {
+        assertThat(ReplyParser.parse("abcd\uD83D\uDE00xyz", 5).text()).isEqualTo("abcd");
+        ParsedReply lone = ReplyParser.parse("\uDADA".repeat(10), 5);
+        assertThat(lone.text()).hasSize(5);
+        assertThat(lone.truncated()).isTrue();
+    }
+
+    @Test
     void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
         ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
         assertThat(p.normalized().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");

@@ -34,8 +34,8 @@ final class Invariants {
         check(input, input.startsWith(text), "the text is not a prefix of the input");
         check(input, p.truncated() ? text.length() >= max - 1 && text.length() <= max : text.equals(input),
                 "the text was cut wrongly: " + text.length() + " of " + input.length());
-        check(input, !p.truncated() || text.isEmpty() || !Character.isHighSurrogate(text.charAt(text.length() - 1)),
-                "the cut split a surrogate pair");
+        check(input, !p.truncated() || text.isEmpty() || !Character.isHighSurrogate(text.charAt(text.length() - 1))
+                || !Character.isLowSurrogate(input.charAt(text.length())), "the cut split a surrogate pair");
         int code = p.basicCode();
         check(input, code == 0 || code == 101 || code == 111 || (code >= 200 && code <= 599),
                 "basic code out of range: " + code);
