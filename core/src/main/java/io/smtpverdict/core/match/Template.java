@@ -1,7 +1,6 @@
 package io.smtpverdict.core.match;
 
 import io.smtpverdict.core.parse.FoldedText;
-
 import io.smtpverdict.core.parse.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -119,9 +119,4 @@ public final class FoldedText implements CharSequence {
         }
         return -1;
     }
-
-    /** Whether this text is {@code s}, character for character. */
-    public boolean contentEquals(String s) {
-        return s.length() == length && startsWith(s, 0);
-    }
 }

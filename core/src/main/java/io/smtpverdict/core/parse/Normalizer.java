@@ -38,15 +38,7 @@ public final class Normalizer {
 
     /** The folded form of {@code text}. */
     public static String normalize(CharSequence text) {
-        return normalize(text, null);
-    }
-
-    /**
-     * The same as {@link #normalize(CharSequence)}, folding through {@code buffer} when it is at least as long as
-     * the text (a caller's reused scratch) instead of a new array; the returned string is still a new one.
-     */
-    public static String normalize(CharSequence text, char[] buffer) {
-        char[] out = buffer != null && buffer.length >= text.length() ? buffer : new char[text.length()];
+        char[] out = new char[text.length()];
         return new String(out, 0, fold(text, null, out));
     }
 

@@ -9,7 +9,6 @@ import io.smtpverdict.spi.Grammar;
  */
 public final class ParsedReply {
     private String text = "";
-    private String normalized;
     private final FoldedText folded = new FoldedText();
     private boolean isFolded;
     private char[] foldBuffer;
@@ -33,7 +32,6 @@ public final class ParsedReply {
         this.basicCode = basicCode;
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
-        normalized = null;
         isFolded = false;
         folded.set(EMPTY, 0);
         foldBuffer = null;
@@ -47,14 +45,6 @@ public final class ParsedReply {
     /** The input text, cut at the size limit. */
     public String text() {
         return text;
-    }
-
-    /** The folded text that rules match against, as a String (built on first use). */
-    public String normalized() {
-        if (normalized == null) {
-            normalized = folded().toString();
-        }
-        return normalized;
     }
 
     /**

@@ -70,13 +70,13 @@ final class ReplyParserTest {
     @Test
     void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
         ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
-        assertThat(p.normalized().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");
+        assertThat(p.folded().toString().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");
     }
 
     @Test
     void parse_foldedMultiLine_normalizesWhitespaceAndCase() {
         ParsedReply p = ReplyParser.parse("550-5.1.1 The email account\r\n550-5.1.1  that you TRIED\t to reach", 65536);
-        assertThat(p.normalized()).isEqualTo("550-5.1.1 the email account 550-5.1.1 that you tried to reach");
+        assertThat(p.folded().toString()).isEqualTo("550-5.1.1 the email account 550-5.1.1 that you tried to reach");
         assertThat(p.basicCode()).isEqualTo(550);
     }
 
