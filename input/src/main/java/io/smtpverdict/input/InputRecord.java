@@ -72,15 +72,9 @@ public record InputRecord(Optional<String> source, String position, long number,
         if (verdict.isPresent()) {
             return verdict;
         }
-        ClassifyOptions o = options;
-        if (o.stageHint() == Stage.UNKNOWN) {
-            Stage logged = stageOfCommand(context.get("command"));
-            if (logged != Stage.UNKNOWN) {
-                o = o.withStage(logged);
-            }
-        }
-        ClassifyOptions withStage = o;
-        return reply.map(r -> engine.classify(r, mta, withStage));
+        Stage logged = options.stageHint() == Stage.UNKNOWN ? stageOfCommand(context.get("command")) : Stage.UNKNOWN;
+        ClassifyOptions o = logged == Stage.UNKNOWN ? options : options.withStage(logged);
+        return reply.map(r -> engine.classify(r, mta, o));
     }
 
     /**
