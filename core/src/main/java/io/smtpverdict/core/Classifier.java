@@ -91,7 +91,7 @@ final class Classifier {
     Stage stage(ParsedReply p) {
         Scratch s = scratch.get()[0];
         s.begin(set);
-        set.automaton.scanFolding(p.text(), s);
+        set.automaton.scanFolding(p.text(), p.skips(), s);
         return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
     }
 
@@ -289,7 +289,7 @@ final class Classifier {
         ParsedReply p = ReplyParser.parse(input, maxInput, s.reply);
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
-        set.automaton.scanFolding(p.text(), s);
+        set.automaton.scanFolding(p.text(), p.skips(), s);
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
         CompiledRule best = null;
@@ -669,7 +669,7 @@ final class Classifier {
         List<Placeholder> placeholders = r.template.placeholders();
         // where each folded character came from, so that values are bound as the input wrote them
         int[] offsets = s.offsets(p.text().length() + 1);
-        Normalizer.offsets(p.text(), offsets);
+        Normalizer.offsets(p.text(), p.skips(), offsets);
         String[] out = s.bound;
         int n = 0;
         for (int i = 0; i < placeholders.size(); i++) {

@@ -365,12 +365,29 @@ public final class AhoCorasick {
      * same keys are found at the same (folded) end positions, without building the folded copy.
      */
     public void scanFolding(CharSequence text, HitSink sink) {
+        scanFolding(text, null, sink);
+    }
+
+    /**
+     * As {@link #scanFolding(CharSequence, HitSink)}, reading the ranges in {@code skips} (pairs of from and to
+     * indexes, in order; null for none) as white space, as {@link io.smtpverdict.core.parse.Normalizer} folds them.
+     */
+    public void scanFolding(CharSequence text, int[] skips, HitSink sink) {
         int s = 0;
         int at = 0;
         boolean pendingSpace = false;
         int n = text.length();
+        int k = 0;
+        int nextSkip = skips == null || skips.length == 0 ? Integer.MAX_VALUE : skips[0];
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (i == nextSkip) {
+                i = skips[k + 1] - 1;
+                k += 2;
+                nextSkip = k < skips.length ? skips[k] : Integer.MAX_VALUE;
+                pendingSpace = at > 0;
+                continue;
+            }
             if (c <= ' ' ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
                     : c >= 0x80 && io.smtpverdict.core.parse.Normalizer.isSpace(c)) {
                 pendingSpace = at > 0;

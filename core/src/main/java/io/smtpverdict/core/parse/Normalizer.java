@@ -39,8 +39,9 @@ public final class Normalizer {
     /** The folded form of {@code text}. */
     public static String normalize(CharSequence text) {
         char[] out = new char[text.length()];
-        return new String(out, 0, fold(text, null, out));
+        return new String(out, 0, fold(text, null, null, out));
     }
+
 
     /**
      * Fills {@code offsets}, at least {@code text.length() + 1} long, with the index in {@code text} that each
@@ -48,29 +49,44 @@ public final class Normalizer {
      * the folded text; returns the folded length.
      */
     public static int offsets(CharSequence text, int[] offsets) {
-        return fold(text, offsets, null);
+        return fold(text, null, offsets, null);
     }
 
-    /** Folds {@code text} into {@code out} (at least as long as the text); returns the folded length. */
-    static int fold(CharSequence text, char[] out) {
-        return fold(text, null, out);
+    /**
+     * As {@link #offsets(CharSequence, int[])}, reading the ranges in {@code skips} (pairs of from and to indexes,
+     * in order; null for none) as white space, as {@link ParsedReply#skips()} asks.
+     */
+    public static int offsets(CharSequence text, int[] skips, int[] offsets) {
+        return fold(text, skips, offsets, null);
+    }
+
+    /** Folds {@code text} into {@code out} (at least as long as the text), reading {@code skips} as white space. */
+    static int fold(CharSequence text, int[] skips, char[] out) {
+        return fold(text, skips, null, out);
     }
 
     /** Folds {@code text} into {@code out} when it is not null, filling {@code offsets} when that is not null. */
-    private static int fold(CharSequence text, int[] offsets, char[] out) {
+    private static int fold(CharSequence text, int[] skips, int[] offsets, char[] out) {
         int n = text.length();
         int len = 0;
         boolean pendingSpace = false;
         int spaceAt = 0;
+        int k = 0;
+        int nextSkip = skips == null || skips.length == 0 ? Integer.MAX_VALUE : skips[0];
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             boolean space = c <= ' '
                     ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
                     : c >= 0x80 && isSpace(c);
-            if (space) {
+            if (space || i == nextSkip) {
                 if (!pendingSpace) {
                     pendingSpace = true;
                     spaceAt = i;
+                }
+                if (i == nextSkip) {
+                    i = skips[k + 1] - 1; // a skipped range reads as one space
+                    k += 2;
+                    nextSkip = k < skips.length ? skips[k] : Integer.MAX_VALUE;
                 }
                 continue;
             }

@@ -21,14 +21,16 @@ public final class ParsedReply {
     private int basicCode;
     private EnhancedStatusCode enhancedCode;
     private boolean truncated;
+    private int[] skips;
 
     /** An empty reply, for {@link ReplyParser#parse(String, int, ParsedReply)} to parse into again and again. */
     public ParsedReply() {
     }
 
     /** Holds a newly parsed text, forgetting everything known about the last one. */
-    void reset(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated) {
+    void reset(String text, int basicCode, EnhancedStatusCode enhancedCode, boolean truncated, int[] skips) {
         this.text = text;
+        this.skips = skips;
         this.basicCode = basicCode;
         this.enhancedCode = enhancedCode;
         this.truncated = truncated;
@@ -55,7 +57,7 @@ public final class ParsedReply {
     public FoldedText folded() {
         if (!isFolded) {
             char[] out = foldBuffer != null && foldBuffer.length >= text.length() ? foldBuffer : new char[text.length()];
-            folded.set(out, Normalizer.fold(text, out));
+            folded.set(out, Normalizer.fold(text, skips, out));
             foldBuffer = null;
             isFolded = true;
         }
@@ -132,6 +134,16 @@ public final class ParsedReply {
     /** The enhanced status code, or null. */
     public EnhancedStatusCode enhancedCode() {
         return enhancedCode;
+    }
+
+    /**
+     * The ranges of the text that the folded text reads as white space (pairs of from and to indexes, in order),
+     * or null for none: the repeated codes of a multi-line reply's later lines (see
+     * {@link ReplyParser#parse(String, int, ParsedReply)}). Whoever folds or scans {@link #text()} for matching
+     * passes them on.
+     */
+    public int[] skips() {
+        return skips;
     }
 
     /** Whether the input was cut. */

@@ -37,9 +37,82 @@ public final class ReplyParser {
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
+        int[] skips = at >= 0 && at + 3 < text.length() && text.charAt(at + 3) == '-' ? continuations(text, at) : null;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
-        into.reset(text, code, enhanced, truncated);
+        into.reset(text, code, enhanced, truncated, skips);
         return into;
+    }
+
+    /**
+     * Where a multi-line reply repeats its codes, as pairs of from and to indexes for the folded text to read as
+     * white space, so that its lines read as one sentence; null when there is no later line. RFC 5321 §4.2.1 has
+     * every line of a reply repeat the code, a hyphen after it on all lines but the last ({@code 550-5.1.1 The
+     * email account that you tried to reach does not exist. Please try} / {@code 550-5.1.1 double-checking ...} /
+     * {@code 550 5.1.1 ...}), and MTAs that quote such a reply join its lines with spaces or keep the line breaks,
+     * the codes and a transcript's {@code <<<} marks in the middle of the words. A later line's code counts only
+     * after white space and only when it is the reply's own code (at {@code at}, followed by a hyphen); its
+     * enhanced code goes too when it repeats the first line's; the first line without a hyphen is the last one.
+     * The first line's hyphen reads as a space too. The text itself, which values are bound from, keeps them all.
+     */
+    static int[] continuations(String s, int at) {
+        int n = s.length();
+        int first = at + 4;
+        int enhancedEnd = Grammar.enhancedCodeEnd(s, first);
+        int enhancedLength = enhancedEnd > first && (enhancedEnd == n || isLineSpace(s.charAt(enhancedEnd)))
+                ? enhancedEnd - first : 0;
+        int[] skips = null;
+        int count = 0;
+        int i = first;
+        while (i < n) {
+            if (!isLineSpace(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && isLineSpace(s.charAt(j))) {
+                j++;
+            }
+            int k = j;
+            if (s.startsWith("<<<", k)) {
+                k += 3;
+                while (k < n && s.charAt(k) == ' ') {
+                    k++;
+                }
+            }
+            if (k + 3 > n || !s.regionMatches(k, s, at, 3) || (k + 3 < n && s.charAt(k + 3) != '-'
+                    && !isLineSpace(s.charAt(k + 3)))) {
+                i = j;
+                continue;
+            }
+            boolean last = k + 3 == n || s.charAt(k + 3) != '-';
+            int m = Math.min(n, k + 4);
+            if (!last && m < n && isDigit(s.charAt(m)) && enhancedAt(s, m) == null) {
+                i = j; // "550-1234": a number, not a reply line
+                continue;
+            }
+            if (enhancedLength > 0 && s.regionMatches(m, s, first, enhancedLength)
+                    && (m + enhancedLength == n || isLineSpace(s.charAt(m + enhancedLength)))) {
+                m = Math.min(n, m + enhancedLength + 1);
+            }
+            if (skips == null) {
+                skips = new int[8];
+                skips[count++] = at + 3;
+                skips[count++] = at + 4;
+            } else if (count == skips.length) {
+                skips = java.util.Arrays.copyOf(skips, count * 2);
+            }
+            skips[count++] = j;
+            skips[count++] = m;
+            i = m;
+            if (last) {
+                break;
+            }
+        }
+        return skips == null ? null : java.util.Arrays.copyOf(skips, count);
+    }
+
+    private static boolean isLineSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */

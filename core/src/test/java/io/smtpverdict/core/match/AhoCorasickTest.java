@@ -2,6 +2,8 @@ package io.smtpverdict.core.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smtpverdict.core.parse.ParsedReply;
+import io.smtpverdict.core.parse.ReplyParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,6 +51,19 @@ final class AhoCorasickTest {
             String text = randomText(random, random.nextInt(200));
             assertThat(scan(ac, keys, text)).containsExactlyInAnyOrderElementsOf(naive(keys, text));
         }
+    }
+
+    @Test
+    void scanFolding_multiLineReply_findsTheSameKeysAsTheFoldedTextWithoutTheRepeatedCodes() {
+        List<String> keys = List.of("does not exist. please try double-checking", "550 5.1.1 the", "try 550");
+        AhoCorasick ac = AhoCorasick.build(keys);
+        ParsedReply p = ReplyParser.parse("550-5.1.1 The account does not exist. Please try\r\n"
+                + "550-5.1.1   double-checking\n550 5.1.1 the address", 65536);
+        List<String> folding = new ArrayList<>();
+        ac.scanFolding(p.text(), p.skips(), (k, end) -> folding.add(keys.get(k) + "@" + end));
+        String folded = p.folded().toString();
+        assertThat(folding).containsExactlyInAnyOrderElementsOf(naive(keys, folded))
+                .containsExactlyInAnyOrder("550 5.1.1 the@13", "does not exist. please try double-checking@64");
     }
 
     @Test

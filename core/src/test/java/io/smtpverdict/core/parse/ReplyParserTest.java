@@ -76,8 +76,39 @@ final class ReplyParserTest {
     @Test
     void parse_foldedMultiLine_normalizesWhitespaceAndCase() {
         ParsedReply p = ReplyParser.parse("550-5.1.1 The email account\r\n550-5.1.1  that you TRIED\t to reach", 65536);
-        assertThat(p.folded().toString()).isEqualTo("550-5.1.1 the email account 550-5.1.1 that you tried to reach");
+        assertThat(p.folded().toString()).isEqualTo("550 5.1.1 the email account that you tried to reach");
         assertThat(p.basicCode()).isEqualTo(550);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address 550 5.1.1 for typos. | 550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos.
+        host mx.example.com[192.0.2.1] said: 452-4.2.2 The recipient's inbox is out 452-4.2.2 of storage space. 452 4.2.2 Please direct the recipient (in reply to RCPT TO command) | host mx.example.com[192.0.2.1] said: 452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient (in reply to RCPT TO command)
+        ... while talking to mx.example.com.: <<< 550-Mailbox <<< 550-unavailable <<< 550 here | ... while talking to mx.example.com.: <<< 550 Mailbox unavailable here
+        553-sorry, that domain isn't in my 553-list of allowed rcpthosts 553 (#5.7.1) | 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)
+        550-Call 550-1234 for help 550 now | 550 Call 550-1234 for help now
+        550-5.7.1 Blocked, see 550-5.7.1 https://example.com/550 550 5.7.1 thanks. 550 more | 550 5.7.1 Blocked, see https://example.com/550 thanks. 550 more
+        550-only one line here | 550-only one line here
+        """)
+    void parse_multiLineReplyJoined_foldsWithoutTheRepeatedCodesOfLaterLines(String input, String joined) {
+        ParsedReply p = ReplyParser.parse(input, 65536);
+        assertThat(p.folded().toString()).isEqualTo(Normalizer.normalize(joined));
+        assertThat(p.text()).as("the text values are bound from keeps every line whole").isEqualTo(input);
+    }
+
+    @Test
+    void parse_multiLineReplyWithLineBreaks_readsAsOneSentence() {
+        ParsedReply p = ReplyParser.parse("421-4.7.0 Try again later, closing\r\n421-4.7.0 connection. (EHLO)\r\n"
+                + "421 4.7.0 - gsmtp", 65536);
+        assertThat(p.folded().toString()).isEqualTo("421 4.7.0 try again later, closing connection. (ehlo) - gsmtp");
+        assertThat(p.basicCode()).isEqualTo(421);
+        assertThat(p.enhancedCode()).hasToString("4.7.0");
+        int[] offsets = new int[p.text().length() + 1];
+        int length = Normalizer.offsets(p.text(), p.skips(), offsets);
+        assertThat(length).isEqualTo(p.folded().length());
+        assertThat(p.text().charAt(offsets[p.folded().toString().indexOf("connection.")])).isEqualTo('c');
+        assertThat(p.text().substring(offsets[p.folded().toString().indexOf("connection.")]))
+                .startsWith("connection. (EHLO)");
     }
 
     @Test

@@ -417,7 +417,7 @@ public final class BounceReader {
                             }
                         }
                     }
-                    String text = DeliveryStatus.joinReplyLines(DeliveryStatus.typedValue(diag));
+                    String text = DeliveryStatus.typedValue(diag);
                     String reply = text;
                     if (recipient.isPresent()) {
                         if (byBody == null) {

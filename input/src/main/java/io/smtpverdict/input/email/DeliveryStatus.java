@@ -102,28 +102,6 @@ final class DeliveryStatus {
         return semi >= 0 ? value.substring(semi + 1).strip() : value.strip();
     }
 
-    private static final java.util.regex.Pattern REPLY_START = java.util.regex.Pattern.compile(
-            "^([245]\\d\\d)[ -]((?:[245]\\.\\d{1,3}\\.\\d{1,3})\\s+)?");
-
-    /**
-     * A diagnostic text with the reply codes of a multi-line SMTP reply's continuation lines dropped (RFC 5321
-     * §4.2.1: every line repeats the code, {@code 550-5.7.1 first} ... {@code 550 5.7.1 last}), so that folded
-     * lines read as one sentence.
-     */
-    static String joinReplyLines(String text) {
-        java.util.regex.Matcher m = REPLY_START.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        String code = m.group(1);
-        String enhanced = m.group(2) == null ? "" : m.group(2).strip();
-        String rest = text.substring(m.end());
-        String again = "(?<=\\s)" + code + "[ -]" + (enhanced.isEmpty() ? "" : "(?:" + java.util.regex.Pattern.quote(
-                enhanced) + "\\s+)?");
-        rest = rest.replaceAll(again, "");
-        return code + " " + (enhanced.isEmpty() ? "" : enhanced + " ") + rest.strip();
-    }
-
     /** The type of a typed field: {@code smtp; 550 ...} gives {@code smtp}; empty when untyped. */
     static String typeOf(String value) {
         int semi = value.indexOf(';');
