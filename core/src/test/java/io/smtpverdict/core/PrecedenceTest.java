@@ -200,6 +200,18 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_messageQuotedByALogOrReport_matchesFromWhereTheReplysCodeStands() {
+        assertThat(winner("Reason: Remote host said: 421 4.4.5 Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("\"421 4.4.5 Service unavailable.\"")).isEqualTo("testing.message");
+        assertThat(winner("Remote server returned '<421 4.4.5 Service unavailable>'")).isEqualTo("testing.message");
+        assertThat(winner("smtp;421 Service unavailable")).isEqualTo("testing.message");
+        assertThat(engine.classify("Remote host said: 421 4.4.5 Service unavailable; try later").rule()
+                .map(r -> r.id())).isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("Delay 421 Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
+
+    @Test
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("wrap.json");
         Files.writeString(table, """

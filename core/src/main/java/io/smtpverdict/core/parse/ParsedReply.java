@@ -15,6 +15,7 @@ public final class ParsedReply {
     private int bodyStart = -1;
     private int messageStart = -1;
     private int messageEnd;
+    private int messageClosedEnd;
     private int leadingCode;
     private EnhancedStatusCode leadingEnhanced;
     private static final char[] EMPTY = {};
@@ -40,6 +41,7 @@ public final class ParsedReply {
         bodyStart = -1;
         messageStart = -1;
         messageEnd = 0;
+        messageClosedEnd = 0;
         leadingCode = 0;
         leadingEnhanced = null;
     }
@@ -84,6 +86,9 @@ public final class ParsedReply {
      * Whether the reply's text after its leading codes is exactly {@code folded} (a final full stop ignored),
      * and its leading codes agree with {@code code} and {@code enhanced} where both name one:
      * {@code 421 4.4.5 Service unavailable.} has the message "service unavailable" with codes 421 and 4.4.5.
+     * The reply starts at the text's start (after a {@code Diagnostic-Code: smtp;} prefix), else where its basic
+     * code stands after a separator, as when a log or a report quotes it ({@code Remote host said: 550 ...},
+     * {@code "550 ..."}); a closing quote or bracket after the message is then not part of it.
      *
      * @param folded the message, folded, without a final full stop
      * @param code the basic code the message is sent with, or 0 for any
@@ -93,8 +98,10 @@ public final class ParsedReply {
         if (messageStart < 0) {
             FoldedText n = folded();
             int at = bodyStart();
-            if (at + 3 <= n.length() && isDigit(n.charAt(at)) && isDigit(n.charAt(at + 1)) && isDigit(n.charAt(at + 2))
-                    && (at + 3 == n.length() || n.charAt(at + 3) == ' ' || n.charAt(at + 3) == '-')) {
+            if (!codeAt(n, at) && basicCode != 0) {
+                at = quotedReplyStart(n, at);
+            }
+            if (codeAt(n, at)) {
                 leadingCode = (n.charAt(at) - '0') * 100 + (n.charAt(at + 1) - '0') * 10 + (n.charAt(at + 2) - '0');
                 at = Math.min(n.length(), at + 4);
             }
@@ -103,15 +110,13 @@ public final class ParsedReply {
                 // the grammar has no leading zeros: the code's text is as long as its written form
                 at = Math.min(n.length(), Grammar.enhancedCodeEnd(n, at) + 1);
             }
-            int end = n.length();
-            if (end > at && n.charAt(end - 1) == '.') {
-                end--;
-            }
-            while (end > at && n.charAt(end - 1) == ' ') {
-                end--;
-            }
             messageStart = at;
-            messageEnd = end;
+            messageEnd = trimEnd(n, at, n.length());
+            int closed = messageEnd;
+            while (closed > at && isCloser(n.charAt(closed - 1))) {
+                closed--;
+            }
+            messageClosedEnd = closed < messageEnd ? trimEnd(n, at, closed) : messageEnd;
         }
         if (code != 0 && leadingCode != 0 && code != leadingCode) {
             return false;
@@ -119,7 +124,53 @@ public final class ParsedReply {
         if (enhanced != null && leadingEnhanced != null && !enhanced.equals(leadingEnhanced)) {
             return false;
         }
-        return messageEnd - messageStart == folded.length() && folded().startsWith(folded, messageStart);
+        return (messageEnd - messageStart == folded.length() || messageClosedEnd - messageStart == folded.length())
+                && folded().startsWith(folded, messageStart);
+    }
+
+    /** The end of the message in {@code n} before {@code end}: without a final full stop and white space. */
+    private static int trimEnd(FoldedText n, int start, int end) {
+        if (end > start && n.charAt(end - 1) == '.') {
+            end--;
+        }
+        while (end > start && n.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == '>' || c == ')' || c == ']';
+    }
+
+    /** Whether a basic code (three digits, then a space, a hyphen or the end) stands at {@code at}. */
+    private static boolean codeAt(FoldedText n, int at) {
+        return at + 3 <= n.length() && isDigit(n.charAt(at)) && isDigit(n.charAt(at + 1)) && isDigit(n.charAt(at + 2))
+                && (at + 3 == n.length() || n.charAt(at + 3) == ' ' || n.charAt(at + 3) == '-');
+    }
+
+    /**
+     * Where the reply's basic code stands after a separator ({@code :}, {@code ;}, a quote, {@code <}, {@code (},
+     * {@code [} or a space after one of them) in {@code n} from {@code from}; {@code from} when it does not.
+     */
+    private int quotedReplyStart(FoldedText n, int from) {
+        char c0 = (char) ('0' + basicCode / 100);
+        char c1 = (char) ('0' + basicCode / 10 % 10);
+        char c2 = (char) ('0' + basicCode % 10);
+        for (int i = Math.max(from, 1); i + 3 <= n.length(); i++) {
+            if (n.charAt(i) != c0 || n.charAt(i + 1) != c1 || n.charAt(i + 2) != c2 || !codeAt(n, i)) {
+                continue;
+            }
+            char before = n.charAt(i - 1);
+            if (before == ' ' && i >= 2) {
+                before = n.charAt(i - 2);
+            }
+            if (before == ':' || before == ';' || before == '"' || before == '\'' || before == '<' || before == '('
+                    || before == '[') {
+                return i;
+            }
+        }
+        return from;
     }
 
     private static boolean isDigit(char c) {
