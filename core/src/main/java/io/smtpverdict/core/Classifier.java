@@ -562,11 +562,7 @@ final class Classifier {
                     advice = o.advice();
                 }
                 if (o.party() != null) {
-                    party = o.party();
-                }
-                if (outcome == Outcome.DELIVERED && category.disposition() != Disposition.NOT_A_BOUNCE) {
-                    // as the verdict itself would refuse it
-                    throw new IllegalArgumentException("a delivered verdict has no bounce category: " + category);
+                    party = o.party(); // the loader refuses a DELIVERED outcome for a bounce category
                 }
             }
         }

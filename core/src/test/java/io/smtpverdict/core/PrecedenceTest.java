@@ -1,6 +1,7 @@
 package io.smtpverdict.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smtpverdict.core.testing.TestingLowPlugin;
 import io.smtpverdict.core.testing.TestingPlugin;
@@ -145,6 +146,17 @@ final class PrecedenceTest {
         VerdictEngine withUser = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
         assertThat(withUser.classify("550 user unknown").advice()).hasToString("REVIEW");
         assertThat(withUser.classify("450 user unknown").advice()).hasToString("RETRY");
+    }
+
+    @Test
+    void build_categoryOverrideDeliveringABounceCategory_isRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("remap.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "rules": [], "categoryOverrides": [
+                  {"category": "INVALID_RECIPIENT", "outcome": "DELIVERED"}]}""");
+        assertThatThrownBy(() -> VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build())
+                .hasMessageContaining("$.categoryOverrides[0].outcome")
+                .hasMessageContaining("DELIVERED cannot go with INVALID_RECIPIENT");
     }
 
     @Test

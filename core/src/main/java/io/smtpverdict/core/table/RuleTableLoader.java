@@ -12,6 +12,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
+import io.smtpverdict.spi.Disposition;
 import io.smtpverdict.spi.EvidenceLevel;
 import io.smtpverdict.spi.Grammar;
 import io.smtpverdict.spi.VerdictContract;
@@ -195,6 +196,10 @@ public final class RuleTableLoader {
                 }
                 if (o.outcome() == null && o.advice() == null && o.party() == null) {
                     throw invalid(pluginId, resource, at, "changes nothing: give outcome, advice or party");
+                }
+                if (o.outcome() == Outcome.DELIVERED && o.category().disposition() != Disposition.NOT_A_BOUNCE) {
+                    throw invalid(pluginId, resource, at + ".outcome", "DELIVERED cannot go with " + o.category()
+                            + ", a bounce category: a delivered verdict has none");
                 }
                 checkClasses(pluginId, resource, at + ".classes", o.classes());
             }
