@@ -22,7 +22,8 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-google.json", "generic-providers-microsoft.json", "generic-providers-yahoo.json",
                 "generic-providers-isps.json", "generic-providers-regional.json", "generic-providers-gateways.json",
                 "generic-providers-blocklists.json", "generic-providers-filters.json", "generic-providers-esps.json",
-                "generic-providers-software.json", "generic-providers-servers.json", "generic-senders.json");
+                "generic-providers-software.json", "generic-providers-servers.json", "generic-providers-relays.json",
+                "generic-senders.json");
     }
 
     @Override
