@@ -8,6 +8,7 @@ import static io.smtpverdict.spi.Category.INVALID_SENDER;
 import static io.smtpverdict.spi.Category.MAILBOX_FULL;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.PROTOCOL_ERROR;
+import static io.smtpverdict.spi.Category.TRANSIENT_OTHER;
 import static io.smtpverdict.spi.Category.RELAY_DENIED;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Category.TLS_FAILURE;
@@ -84,7 +85,9 @@ final class CourierGolden {
                 Arguments.of("523 Message length (52428800 bytes) exceeds administrative limit(10485760).",
                         FAILED, MESSAGE_TOO_LARGE, Stage.BODY, REMOTE, "message-length-exceeds-limit"),
                 Arguments.of("456 Address temporarily unavailable.",
-                        DEFERRED, INVALID_RECIPIENT, Stage.RCPT, REMOTE, "address-unavailable"));
+                        DEFERRED, TRANSIENT_OTHER, Stage.RCPT, REMOTE, "address-temporarily-unavailable"),
+                Arguments.of("556 Address unavailable.",
+                        FAILED, INVALID_RECIPIENT, Stage.RCPT, REMOTE, "address-unavailable"));
     }
 
     /** Other MTAs' texts the Courier plugin must leave to others. */
