@@ -258,4 +258,31 @@ final class EximPluginTest {
         assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(v.bindings()).containsEntry("MESSAGE", "550 5.1.1 <bob@example.net> User doesn't exist");
     }
+
+    @Test
+    void classify_oldRetryTimeNotReachedAfterALongFailurePeriod_failsAsExpired() {
+        Verdict v = ENGINE.classify("retry time not reached for any host after a long failure period");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.retry-long-failure");
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.MESSAGE_EXPIRED);
+    }
+
+    @Test
+    void classify_oldTimeoutNamingTheHost_keepsTheStageOfTheCommand() {
+        Verdict v = ENGINE.classify("SMTP timeout while connected to mx.example.net [192.0.2.20] after MAIL FROM:<news@example.org>");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.timeout.other");
+        assertThat(v.stage()).isEqualTo(Stage.MAIL);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.bindings()).containsEntry("HOSTNAME", "mx.example.net");
+    }
+
+    @Test
+    void classify_oldClosedAfterEndOfData_flagsPossibleDuplicate() {
+        Verdict v = ENGINE.classify("Remote host mx.example.net [192.0.2.20] closed connection in response to end of data");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.closed.end-of-data");
+        assertThat(v.flags()).contains(Flag.POSSIBLE_DUPLICATE);
+    }
 }
