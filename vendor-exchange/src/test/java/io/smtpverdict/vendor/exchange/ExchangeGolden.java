@@ -11,6 +11,7 @@ import static io.smtpverdict.spi.Category.RATE_LIMITED;
 import static io.smtpverdict.spi.Category.RELAY_DENIED;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Category.TLS_FAILURE;
+import static io.smtpverdict.spi.Category.TRANSIENT_OTHER;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
 import static io.smtpverdict.spi.Origin.UNKNOWN;
@@ -71,7 +72,18 @@ final class ExchangeGolden {
                 Arguments.of("550 5.7.999 Delivery not authorized, message refused",
                         FAILED, POLICY_BLOCK, Stage.UNKNOWN, REMOTE, "transport-rule-rejected"),
                 Arguments.of("5.6.11 Invalid characters",
-                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, UNKNOWN, "invalid-characters"));
+                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, UNKNOWN, "invalid-characters"),
+                // the delay notice ends with "can't be delivered by that time" and is still only a delay
+                Arguments.of("Delivery is delayed to these recipients or groups:\n\nsales@contoso.example\n\n"
+                        + "The server will keep trying to deliver this message for the next 2 days, 3 hours and 5 minutes."
+                        + " You'll be notified if the message can't be delivered by that time.",
+                        DEFERRED, TRANSIENT_OTHER, Stage.QUEUE, LOCAL, "delay-notification"),
+                // the final NDR carries the transient code 4.4.7
+                Arguments.of("sales@contoso.example on 7/11/2026 9:20 AM\nCould not deliver the message in the time limit"
+                        + " specified. Please retry or contact your administrator.\n<mail.fabrikam.example #4.4.7>",
+                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "time-limit-expired"),
+                Arguments.of("mail.fabrikam.example #<mail.contoso.example #5.7.3 smtp;530 5.7.3 Not Authorized> #SMTP#",
+                        FAILED, RELAY_DENIED, Stage.UNKNOWN, LOCAL, "diagnostic-smtp-wrapper"));
     }
 
     /** Other servers' replies the Exchange plugin must leave to others, some worded like Microsoft's. */
@@ -80,6 +92,7 @@ final class ExchangeGolden {
                 "554 5.7.1 <sales@example.net>: Recipient address rejected: Access denied",
                 "550 5.1.1 <sales@example.net>: Recipient address rejected: User unknown in virtual mailbox table",
                 "451 4.3.0 Temporary server error. Please try again later",
-                "Message expired");
+                "Message expired",
+                "550 5.7.1 Not authorized to send to this list");
     }
 }

@@ -136,7 +136,29 @@ final class EximPluginTest {
                         + " /usr/bin/procmail",
                         Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.pipe-returned-tempfail"),
                 Arguments.of("Child process of address_pipe transport returned 2 from command: /usr/local/bin/autoreply",
-                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.pipe-returned"));
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.pipe-returned"),
+                Arguments.of("transport filter process failed (127): unable to execute command",
+                        Outcome.DEFERRED, Category.TRANSIENT_OTHER, Stage.UNKNOWN, "exim.transport-filter-failed"),
+                Arguments.of("H=mx.example.net [192.0.2.20]: failed to write a data block",
+                        Outcome.DEFERRED, Category.CONNECTION_LOST, Stage.BODY, "exim.write-incomplete"),
+                Arguments.of("DANE error: tlsa lookup FAIL",
+                        Outcome.FAILED, Category.TLS_FAILURE, Stage.TLS, "exim.dane.tlsa-lookup-fail"),
+                Arguments.of("all host address lookups for 'example.net' failed",
+                        Outcome.DEFERRED, Category.DNS_FAILURE, Stage.DNS, "exim.all-lookups-failed"),
+                Arguments.of("all host address lookups for 'example.net' failed permanently",
+                        Outcome.FAILED, Category.BAD_DOMAIN, Stage.DNS, "exim.all-lookups-failed-permanently"),
+                Arguments.of("domain is held",
+                        Outcome.DEFERRED, Category.LOCAL_POLICY, Stage.QUEUE, "exim.not-attempted-local"),
+                Arguments.of("LMTP timeout after RCPT TO:<bob@example.net>",
+                        Outcome.DEFERRED, Category.CONNECTION_LOST, Stage.RCPT, "exim.lmtp-timeout"),
+                Arguments.of("Malformed LMTP response after end of data: 2.0.0 ok",
+                        Outcome.DEFERRED, Category.PROTOCOL_ERROR, Stage.BODY, "exim.lmtp-malformed"),
+                Arguments.of("autoreply forbidden",
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.autoreply-forbidden"),
+                Arguments.of("\"procmail\" command not found for address_pipe transport",
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.pipe-command-not-found"),
+                Arguments.of("  bob@example.invalid\n    Unrouteable address",
+                        Outcome.FAILED, Category.BAD_DOMAIN, Stage.DNS, "exim.unrouteable"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -207,5 +229,60 @@ final class EximPluginTest {
         Verdict v = ENGINE.classify("550 Unrouteable address");
 
         assertThat(v.rule()).map(RuleRef::id).isNotEqualTo(Optional.of("exim.unrouteable"));
+    }
+
+    @Test
+    void classify_timeoutAfterPipelinedEndOfData_flagsPossibleDuplicate() {
+        Verdict v = ENGINE.classify("SMTP timeout after pipelined end of data (1024 bytes written)");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.timeout.pipelined-end-of-data");
+        assertThat(v.flags()).contains(Flag.POSSIBLE_DUPLICATE);
+        assertThat(v.stage()).isEqualTo(Stage.BODY);
+    }
+
+    @Test
+    void classify_heldDomain_isNotAttempted() {
+        Verdict v = ENGINE.classify("domain is in queue_domains");
+
+        assertThat(v.flags()).contains(Flag.NOT_ATTEMPTED);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+    }
+
+    @Test
+    void classify_lmtpErrorAfterRcpt_isRemoteWithTheReplyInside() {
+        Verdict v = ENGINE.classify("LMTP error after RCPT TO:<bob@example.net>: 550 5.1.1 <bob@example.net> User doesn't exist");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.lmtp-error");
+        assertThat(v.origin()).isEqualTo(Origin.REMOTE);
+        assertThat(v.stage()).isEqualTo(Stage.RCPT);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.bindings()).containsEntry("MESSAGE", "550 5.1.1 <bob@example.net> User doesn't exist");
+    }
+
+    @Test
+    void classify_oldRetryTimeNotReachedAfterALongFailurePeriod_failsAsExpired() {
+        Verdict v = ENGINE.classify("retry time not reached for any host after a long failure period");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.retry-long-failure");
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.MESSAGE_EXPIRED);
+    }
+
+    @Test
+    void classify_oldTimeoutNamingTheHost_keepsTheStageOfTheCommand() {
+        Verdict v = ENGINE.classify("SMTP timeout while connected to mx.example.net [192.0.2.20] after MAIL FROM:<news@example.org>");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.timeout.other");
+        assertThat(v.stage()).isEqualTo(Stage.MAIL);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.bindings()).containsEntry("HOSTNAME", "mx.example.net");
+    }
+
+    @Test
+    void classify_oldClosedAfterEndOfData_flagsPossibleDuplicate() {
+        Verdict v = ENGINE.classify("Remote host mx.example.net [192.0.2.20] closed connection in response to end of data");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.old.closed.end-of-data");
+        assertThat(v.flags()).contains(Flag.POSSIBLE_DUPLICATE);
     }
 }
