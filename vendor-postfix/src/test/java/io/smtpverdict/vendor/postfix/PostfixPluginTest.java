@@ -162,7 +162,7 @@ final class PostfixPluginTest {
                 Arguments.of("cannot update mailbox /var/mail/sam for user sam. cannot open file: Is a directory",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.mailbox-update-failed"),
                 Arguments.of("temporary failure. Command output: maildrop: Unable to create a dot-lock.",
-                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.command-output"),
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-tempfail-output"),
                 Arguments.of("Diagnostic-Code: x-unix; internal software error",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-failure"),
                 Arguments.of("User has moved to sam@example.org",
