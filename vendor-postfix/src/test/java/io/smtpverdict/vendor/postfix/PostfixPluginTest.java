@@ -139,7 +139,34 @@ final class PostfixPluginTest {
                 Arguments.of("Command died with status 1: \"/usr/local/bin/ticket-intake\"",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.command-died-status"),
                 Arguments.of("Your message could not be delivered for more than 4 hour(s).",
-                        Outcome.DEFERRED, Category.TRANSIENT_OTHER, Stage.QUEUE, "postfix.delay-warning"));
+                        Outcome.DEFERRED, Category.TRANSIENT_OTHER, Stage.QUEUE, "postfix.delay-warning"),
+                Arguments.of("4B3F21C0A2: to=<jane@example.com>, relay=none, delay=0.2, delays=0.1/0/0.1/0, dsn=4.4.1,"
+                        + " status=deferred (connect to mail.example.com[private/lmtp]: Connection refused)",
+                        Outcome.DEFERRED, Category.NO_ANSWER_FROM_HOST, Stage.CONNECT, "postfix.connect-failed-unix"),
+                Arguments.of("unable to look up host mail.example.net: System error",
+                        Outcome.DEFERRED, Category.DNS_FAILURE, Stage.DNS, "postfix.lookup.system-error"),
+                Arguments.of("Diagnostic-Code: X-Postfix; Domain example.net does not support SRV requests",
+                        Outcome.FAILED, Category.BAD_DOMAIN, Stage.DNS, "postfix.dns.null-srv"),
+                Arguments.of("Protocol error: host mail.example.net[198.51.100.25] said: 250 2.1.0 Ok (in reply to DATA command)",
+                        Outcome.FAILED, Category.PROTOCOL_ERROR, Stage.DATA, "postfix.protocol-error-host-said"),
+                Arguments.of("delivery temporarily suspended: SASL authentication failed; authentication protocol loop"
+                        + " with server relay.example.org[203.0.113.5]",
+                        Outcome.DEFERRED, Category.RELAY_DENIED, Stage.AUTH, "postfix.sasl-failed-other"),
+                Arguments.of("delivery temporarily suspended: mail transport unavailable",
+                        Outcome.DEFERRED, Category.TRANSIENT_OTHER, Stage.QUEUE, "postfix.transport-unavailable"),
+                Arguments.of("improper use of 8-bit data in message body",
+                        Outcome.FAILED, Category.CONTENT_REJECTED, Stage.BODY, "postfix.mime-conversion-error"),
+                Arguments.of("delivery failed to mailbox /var/vmail/example.net/sam: unable to create lock file"
+                        + " /var/vmail/example.net/sam.lock: Permission denied",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.virtual-mailbox-failed"),
+                Arguments.of("cannot update mailbox /var/mail/sam for user sam. cannot open file: Is a directory",
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.mailbox-update-failed"),
+                Arguments.of("temporary failure. Command output: maildrop: Unable to create a dot-lock.",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-tempfail-output"),
+                Arguments.of("Diagnostic-Code: x-unix; internal software error",
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-failure"),
+                Arguments.of("User has moved to sam@example.org",
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, Stage.UNKNOWN, "postfix.user-moved"));
     }
 
     @ParameterizedTest(name = "{0}")

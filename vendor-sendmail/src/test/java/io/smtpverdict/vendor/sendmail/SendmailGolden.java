@@ -3,13 +3,17 @@ package io.smtpverdict.vendor.sendmail;
 import static io.smtpverdict.spi.Category.AUTH_FAILURE;
 import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONNECTION_LOST;
+import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
 import static io.smtpverdict.spi.Category.DNS_FAILURE;
+import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
 import static io.smtpverdict.spi.Category.INVALID_SENDER;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
+import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.REPUTATION_BLOCK;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
+import static io.smtpverdict.spi.Category.TLS_FAILURE;
 import static io.smtpverdict.spi.Category.TRANSIENT_OTHER;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
@@ -92,7 +96,31 @@ final class SendmailGolden {
                         + " billing@invalid-sender.example does not exist",
                         FAILED, INVALID_SENDER, Stage.MAIL, REMOTE, "sender-domain-does-not-exist"),
                 Arguments.of("451 4.1.8 Domain of sender address billing@example.com does not resolve",
-                        DEFERRED, INVALID_SENDER, Stage.MAIL, REMOTE, "sender-domain-does-not-resolve"));
+                        DEFERRED, INVALID_SENDER, Stage.MAIL, REMOTE, "sender-domain-does-not-resolve"),
+                // FreeBSD's and macOS's strerror(ETIMEDOUT) in the same sm_errstring() sentence
+                Arguments.of("Dec  1 10:15:02 relay sm-mta[4242]: 0B1AF2vE004242: to=<sales@example.net>, delay=00:02:05,"
+                        + " mailer=esmtp, pri=120342, relay=mx.example.net., dsn=4.0.0,"
+                        + " stat=Deferred: Operation timed out with mx.example.net.",
+                        DEFERRED, NO_ANSWER_FROM_HOST, Stage.CONNECT, LOCAL, "deferred-operation-timed-out"),
+                // the wait for the reply to the final dot: the message may already be accepted
+                Arguments.of("<sales@example.net>... Deferred: Connection timed out with mx.example.net. during client DATA status",
+                        DEFERRED, CONNECTION_LOST, Stage.BODY, LOCAL, "timed-out-awaiting-data-status"),
+                // the tls_server ruleset's texts (cf/m4/proto.m4) as a log's stat= carries them
+                Arguments.of("stat=Deferred: 454 4.7.0 STARTTLS temporarily not possible.",
+                        DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "tls-server-check-failed"),
+                // dropenvelope() and the mailer exit statuses, as a log reader hands on the stat= text, without codes
+                Arguments.of("Message could not be delivered for 2 days",
+                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-expired-line"),
+                Arguments.of("Can't create output",
+                        FAILED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "mailer-system-error"),
+                Arguments.of("Operating system error",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "mailer-temporary-error"),
+                Arguments.of("<sales@example.net>... Cannot send 8-bit data to 7-bit destination",
+                        FAILED, CONTENT_REJECTED, Stage.DATA, LOCAL, "eight-bit-to-seven-bit"),
+                Arguments.of("550 5.7.1 <|/usr/local/bin/autoreply>... Cannot mail directly to programs",
+                        FAILED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "delivery-to-program-or-file-refused"),
+                Arguments.of("553 5.1.3 <sales@@example.net>... Syntax error in mailbox address \"sales@@example.net\" (unbalanced)",
+                        FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, REMOTE, "recipient-address-syntax"));
     }
 
     /** Remote replies and other MTAs' texts the Sendmail plugin must leave to others. */
