@@ -224,6 +224,18 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_messageAfterABounceReportsRecipient_matchesAfterTheAddress() {
+        assertThat(winner("<jane@example.org>: Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("<jane@example.org> (expanded from <team@example.org>): Service unavailable."))
+                .isEqualTo("testing.message");
+        assertThat(winner("<jane@example.org>... Service unavailable")).isEqualTo("testing.message");
+        assertThat(engine.classify("<jane@example.org>: Service unavailable for now").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("<b>: Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
+
+    @Test
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("wrap.json");
         Files.writeString(table, """

@@ -97,7 +97,7 @@ public final class ParsedReply {
     public boolean messageIs(String folded, int code, EnhancedStatusCode enhanced) {
         if (messageStart < 0) {
             FoldedText n = folded();
-            int at = bodyStart();
+            int at = recipientPrefixEnd(n, bodyStart());
             if (!codeAt(n, at) && basicCode != 0) {
                 at = quotedReplyStart(n, at);
             }
@@ -126,6 +126,39 @@ public final class ParsedReply {
         }
         return (messageEnd - messageStart == folded.length() || messageClosedEnd - messageStart == folded.length())
                 && folded().startsWith(folded, messageStart);
+    }
+
+    /** Most characters of an address in angle brackets that {@link #recipientPrefixEnd} steps over. */
+    private static final int MAX_ADDRESS = 320;
+
+    /**
+     * Where the text after a leading recipient address starts, as a bounce report writes it before the reason:
+     * Postfix's {@code <jane@example.org>: text} and {@code <jane@example.org> (expanded from <a@example.org>): text},
+     * Sendmail's {@code <jane@example.org>... text}; {@code at} itself when the text at {@code at} is none of these.
+     */
+    private static int recipientPrefixEnd(FoldedText n, int at) {
+        if (at >= n.length() || n.charAt(at) != '<') {
+            return at;
+        }
+        int close = n.indexOf('>', at);
+        if (close < 0 || close - at > MAX_ADDRESS || n.indexOf('@', at) > close || n.indexOf('@', at) < 0) {
+            return at;
+        }
+        int i = close + 1;
+        if (n.startsWith(" (expanded from <", i)) {
+            int end = n.indexOf(">)", i);
+            if (end < 0 || end - i > MAX_ADDRESS) {
+                return at;
+            }
+            i = end + 2;
+        }
+        if (n.startsWith(": ", i)) {
+            return i + 2;
+        }
+        if (n.startsWith("... ", i)) {
+            return i + 4;
+        }
+        return at;
     }
 
     /** The end of the message in {@code n} before {@code end}: without a final full stop and white space. */
