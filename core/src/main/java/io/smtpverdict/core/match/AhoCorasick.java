@@ -361,16 +361,9 @@ public final class AhoCorasick {
     }
 
     /**
-     * Scans raw text as if it had been folded by {@link io.smtpverdict.core.parse.Normalizer#normalize}: the
-     * same keys are found at the same (folded) end positions, without building the folded copy.
-     */
-    public void scanFolding(CharSequence text, HitSink sink) {
-        scanFolding(text, null, sink);
-    }
-
-    /**
-     * As {@link #scanFolding(CharSequence, HitSink)}, reading the ranges in {@code skips} (pairs of from and to
-     * indexes, in order; null for none) as white space, as {@link io.smtpverdict.core.parse.Normalizer} folds them.
+     * Scans raw text as if it had been folded by {@link io.smtpverdict.core.parse.Normalizer}, reading the ranges
+     * in {@code skips} (pairs of from and to indexes, in order; null for none) as white space as it does: the same
+     * keys are found at the same (folded) end positions, without building the folded copy.
      */
     public void scanFolding(CharSequence text, int[] skips, HitSink sink) {
         int s = 0;

@@ -42,19 +42,11 @@ public final class Normalizer {
         return new String(out, 0, fold(text, null, null, out));
     }
 
-
     /**
      * Fills {@code offsets}, at least {@code text.length() + 1} long, with the index in {@code text} that each
-     * character of {@link #normalize} came from (and at the folded length, the original end), without building
-     * the folded text; returns the folded length.
-     */
-    public static int offsets(CharSequence text, int[] offsets) {
-        return fold(text, null, offsets, null);
-    }
-
-    /**
-     * As {@link #offsets(CharSequence, int[])}, reading the ranges in {@code skips} (pairs of from and to indexes,
-     * in order; null for none) as white space, as {@link ParsedReply#skips()} asks.
+     * character of the folded text came from (and at the folded length, the original end), without building the
+     * folded text, reading the ranges in {@code skips} (pairs of from and to indexes, in order; null for none) as
+     * white space, as {@link ParsedReply#skips()} asks; returns the folded length.
      */
     public static int offsets(CharSequence text, int[] skips, int[] offsets) {
         return fold(text, skips, offsets, null);

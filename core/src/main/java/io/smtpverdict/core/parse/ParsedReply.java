@@ -141,7 +141,8 @@ public final class ParsedReply {
             return at;
         }
         int close = n.indexOf('>', at);
-        if (close < 0 || close - at > MAX_ADDRESS || n.indexOf('@', at) > close || n.indexOf('@', at) < 0) {
+        int atSign = n.indexOf('@', at);
+        if (close < 0 || close - at > MAX_ADDRESS || atSign < 0 || atSign > close) {
             return at;
         }
         int i = close + 1;
