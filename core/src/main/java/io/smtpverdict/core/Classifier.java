@@ -627,6 +627,10 @@ final class Classifier {
         }
         // an embedded reply decided by no more than its class digit says nothing the rule does not
         boolean inherit = r.inherit && innerRule != null && innerRule.level() != EvidenceLevel.CLASS;
+        if (inherit && r.stage == null && stage == Stage.UNKNOWN) {
+            // a notice that names no stage reports the failure its quoted report describes, at that report's stage
+            stage = inner.stage();
+        }
         Category category = category(r, inner, innerCategory, inherit);
         Outcome outcome = outcome(r, inner, p, s, category);
         if (outcome == Outcome.DELIVERED) {

@@ -74,7 +74,7 @@ final class CourierGolden {
                         DEFERRED, MAILBOX_FULL, Stage.UNKNOWN, LOCAL, "maildrop-over-quota"),
                 Arguments.of("The following error occured when trying to forward this message: \n"
                         + "517 Sender rejected: bounce@news.example.com",
-                        FAILED, INVALID_SENDER, Stage.UNKNOWN, LOCAL, "forward-failed"),
+                        FAILED, INVALID_SENDER, Stage.MAIL, LOCAL, "forward-failed"),
                 Arguments.of("513 Relaying denied.",
                         FAILED, RELAY_DENIED, Stage.RCPT, REMOTE, "relaying-denied"),
                 Arguments.of("517-Domain does not exist: bounce@news.example.\n"

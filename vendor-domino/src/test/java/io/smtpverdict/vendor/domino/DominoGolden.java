@@ -45,7 +45,7 @@ final class DominoGolden {
                         FAILED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, UNKNOWN, "delivery-failure-report"),
                 Arguments.of("Your document: Offer\nwas not delivered to: sales@example.invalid\nbecause: No route found"
                         + " to domain example.invalid from server Smtp01/Acme.  Check DNS configuration.",
-                        FAILED, BAD_DOMAIN, Stage.UNKNOWN, UNKNOWN, "delivery-failure-report"),
+                        FAILED, BAD_DOMAIN, Stage.DNS, UNKNOWN, "delivery-failure-report"),
                 Arguments.of("Your document: Newsletter\nwas not delivered to: max@example.org\nbecause: Router: Database"
                         + " disk quota exceeded",
                         FAILED, MAILBOX_FULL, Stage.UNKNOWN, UNKNOWN, "delivery-failure-report"),

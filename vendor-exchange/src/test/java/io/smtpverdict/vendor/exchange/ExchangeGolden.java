@@ -45,7 +45,7 @@ final class ExchangeGolden {
                         FAILED, null, Stage.UNKNOWN, LOCAL, "remote-server-returned"),
                 // the sending Exchange's own codes
                 Arguments.of("Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'",
-                        FAILED, MESSAGE_EXPIRED, Stage.UNKNOWN, LOCAL, "remote-server-returned"),
+                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "remote-server-returned"),
                 Arguments.of("#550 4.4.7 QUEUE.Expired; message expired ##",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-expired"),
                 Arguments.of("450 4.4.316 Connection refused [Message=Socket error code 10061]"

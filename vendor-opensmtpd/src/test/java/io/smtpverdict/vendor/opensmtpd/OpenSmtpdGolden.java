@@ -41,18 +41,18 @@ final class OpenSmtpdGolden {
                         + "    the following list of recipients:\n\n"
                         + "sales@example.net: Network error on destination MXs\n\n"
                         + "    Below is a copy of the original message:\n",
-                        FAILED, NO_ANSWER_FROM_HOST, Stage.UNKNOWN, UNKNOWN, "failure-notice"),
+                        FAILED, NO_ANSWER_FROM_HOST, Stage.CONNECT, UNKNOWN, "failure-notice"),
                 Arguments.of("An error has occurred while attempting to deliver a message for\n"
                         + "the following list of recipients:\n\n"
                         + "sales@example.net: Domain does not accept mail\n\n"
                         + "Below is a copy of the original message:",
-                        FAILED, BAD_DOMAIN, Stage.UNKNOWN, UNKNOWN, "failure-notice"),
+                        FAILED, BAD_DOMAIN, Stage.DNS, UNKNOWN, "failure-notice"),
                 Arguments.of("    A message is delayed for more than 1 day for the following\n"
                         + "    list of recipients:\n\n"
                         + "sales@example.net: No MX found for domain\n\n"
                         + "    Please note that this is only a temporary failure report.\n"
                         + "    The message is kept in the queue for up to 4 days.\n",
-                        DEFERRED, DNS_FAILURE, Stage.UNKNOWN, UNKNOWN, "delay-notice"),
+                        DEFERRED, DNS_FAILURE, Stage.DNS, UNKNOWN, "delay-notice"),
                 Arguments.of("sales@example.net: Envelope expired",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "envelope-expired"),
                 Arguments.of("Domain does not exist",
