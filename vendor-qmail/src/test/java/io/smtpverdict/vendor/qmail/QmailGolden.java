@@ -51,6 +51,12 @@ final class QmailGolden {
                 Arguments.of("<sales@example.net>:\nUnable to chdir to maildir. (#4.2.1)\n"
                         + "I'm not going to try again; this message has been in the queue too long.",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-too-long"),
+                Arguments.of("Hi. This is the qmail-send program at mx.example.com.\n"
+                        + "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+                        + "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+                        + "<sales@example.net>:\nSorry, I wasn't able to establish an SMTP connection. (#4.4.1)\n\n"
+                        + "--- Below this line is a copy of the message.",
+                        FAILED, NO_ANSWER_FROM_HOST, Stage.CONNECT, LOCAL, "failure-notice"),
                 Arguments.of("<sales@exampel.net>:\nSorry, I couldn't find any host named exampel.net. (#5.1.2)",
                         FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "host-not-found"),
                 Arguments.of("<sales@example.net>:\nSorry, I couldn't find any host by that name. (#4.1.2)",
