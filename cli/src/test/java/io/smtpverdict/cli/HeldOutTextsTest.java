@@ -27,19 +27,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The held-out checks: real reply texts quoted in public material no rule was written from (mail admins' threads,
  * issues of mail software, hosting providers' help pages), each with the meaning its page gives, in
- * {@code heldout/heldout-texts.jsonl} (set 1) and {@code heldout/heldout-texts-2.jsonl} (set 2, collected after set 1
- * began to inform fixes). Every shipped plugin classifies them, as the CLI's default set does. Each set is scored on its
- * own with the same code; they measure how the knowledge generalises, and rules must never be written from these texts
- * (see the files' README).
+ * {@code heldout/heldout-texts.jsonl} (set 1), {@code heldout/heldout-texts-2.jsonl} (set 2, collected after set 1
+ * began to inform fixes) and {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored). Every
+ * shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the same code; they
+ * measure how the knowledge generalises, and rules must never be written from these texts (see the files' README).
  */
 final class HeldOutTextsTest {
     /**
      * Each set's floors are ten points below its measured figure, rounded down (docs/accuracy.md): set 1 71 (category)
-     * and 85 (outcome), set 2 62 and 81. An engine without plugins falls below them (checked below).
+     * and 85 (outcome), set 2 62 and 81. Set 3's floors, 55 and 75, were set before it was first scored. An engine
+     * without plugins falls below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
             new HeldOutSet("held-out", "/heldout/heldout-texts.jsonl", 120, 71.0, 85.0),
-            new HeldOutSet("held-out set 2", "/heldout/heldout-texts-2.jsonl", 110, 62.0, 81.0));
+            new HeldOutSet("held-out set 2", "/heldout/heldout-texts-2.jsonl", 110, 62.0, 81.0),
+            new HeldOutSet("held-out set 3", "/heldout/heldout-texts-3.jsonl", 120, 55.0, 75.0));
 
     private static VerdictEngine engine;
 
@@ -83,16 +85,36 @@ final class HeldOutTextsTest {
 
     @Test
     void read_secondSet_sharesNoPageAndNoTextWithTheFirst() throws IOException {
-        List<JsonNode> first = read(SETS.get(0).resource());
-        List<JsonNode> second = read(SETS.get(1).resource());
-        Set<String> firstPages = new HashSet<>();
-        Set<String> firstTexts = new HashSet<>();
-        first.forEach(t -> {
-            firstPages.add(t.path("url").asText());
-            firstTexts.add(t.path("text").asText());
-        });
-        assertThat(second).noneSatisfy(t -> assertThat(firstPages).contains(t.path("url").asText()));
-        assertThat(second).noneSatisfy(t -> assertThat(firstTexts).contains(t.path("text").asText()));
+        assertSharesNoPageAndNoText(SETS.get(1), List.of(SETS.get(0)));
+    }
+
+    @Test
+    void read_thirdSet_sharesNoPageAndNoTextWithTheFirstTwo() throws IOException {
+        assertSharesNoPageAndNoText(SETS.get(2), List.of(SETS.get(0), SETS.get(1)));
+    }
+
+    /**
+     * Fails when {@code later} quotes a page that one of the {@code earlier} sets quotes, or a text that equals one of
+     * theirs once both are lower-cased and their white space collapsed.
+     */
+    private static void assertSharesNoPageAndNoText(HeldOutSet later, List<HeldOutSet> earlier) throws IOException {
+        Set<String> earlierPages = new HashSet<>();
+        Set<String> earlierTexts = new HashSet<>();
+        for (HeldOutSet set : earlier) {
+            read(set.resource()).forEach(t -> {
+                earlierPages.add(t.path("url").asText());
+                earlierTexts.add(normalised(t.path("text").asText()));
+            });
+        }
+        List<JsonNode> texts = read(later.resource());
+        assertThat(texts).as("%s's pages", later.label())
+                .noneSatisfy(t -> assertThat(earlierPages).contains(t.path("url").asText()));
+        assertThat(texts).as("%s's texts", later.label())
+                .noneSatisfy(t -> assertThat(earlierTexts).contains(normalised(t.path("text").asText())));
+    }
+
+    private static String normalised(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     @Test
