@@ -43,6 +43,7 @@ final class EnhancedStatusCodeTest {
             550 5.1.9 xyzzy    | REMOTE_SERVER_ERROR | FAILED    | RETRY              | generic.code.x-1-9
             556 5.1.10 xyzzy   | BAD_DOMAIN          | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-10
             550 5.2.0 xyzzy    | POLICY_BLOCK        | FAILED    | REVIEW             | generic.code.x-2-0
+            451 4.2.0 xyzzy    | REMOTE_SERVER_ERROR | DEFERRED  | RETRY              | generic.code.4-2-0
             550 5.2.1 xyzzy    | MAILBOX_INACTIVE    | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-2-1
             450 4.2.1 xyzzy    | MAILBOX_INACTIVE    | DEFERRED  | RETRY              | generic.code.x-2-1
             552 5.2.2 xyzzy    | MAILBOX_FULL        | FAILED    | RETRY              | generic.code.x-2-2
