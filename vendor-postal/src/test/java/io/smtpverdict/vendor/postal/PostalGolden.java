@@ -93,6 +93,7 @@ final class PostalGolden {
                 "host in1.shop.example[203.0.113.40] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)",
                 "550 5.7.1 Your mail server has been suspended for sending spam",
                 "Server is in development mode and will restart shortly: 421 4.3.2 try later",
-                "421 4.4.2 Connection timeout while reading reply");
+                "421 4.4.2 Connection timeout while reading reply",
+                "An error occurred while sending the message to the server.");
     }
 }
