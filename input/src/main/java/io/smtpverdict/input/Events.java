@@ -132,6 +132,9 @@ final class Events {
         if (node.path("event_type").isTextual()) {
             return List.of(greenarrow(node));
         }
+        if (node.path("event").isTextual() && node.path("payload").isObject() && node.has("uuid")) {
+            return List.of(postal(node));
+        }
         return null;
     }
 
@@ -402,6 +405,47 @@ final class Events {
                 .or(() -> LineFormats.text(event.path("Description"))).orElse("");
         return Extracted.reply(reply, context, mta(decision, Optional.empty(),
                 "Postmark's " + record + " event" + (event.has("Type") ? " (" + event.path("Type").asText() + ")" : "")));
+    }
+
+    /**
+     * Postal's webhooks (app/services/webhook_delivery_service.rb: {@code event}, {@code timestamp}, {@code payload},
+     * {@code uuid}). A delivery's payload (lib/postal/message_db/delivery.rb) has the {@code message}, the
+     * {@code status} (Sent, SoftFail, HardFail, Held), Postal's own sentence in {@code details} and the receiving
+     * server's reply in {@code output}; the two are read together, the sentence first, as Postal's log shows them.
+     */
+    private static Extracted postal(JsonNode node) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "postal");
+        String type = node.path("event").asText();
+        context.put("event", type);
+        JsonNode payload = node.path("payload");
+        JsonNode message = payload.has("message") ? payload.path("message") : payload.path("original_message");
+        put(context, "recipient", message.path("to"));
+        put(context, "queueId", message.path("message_id"));
+        put(context, "time", payload.has("timestamp") ? payload.path("timestamp") : node.path("timestamp"));
+        put(context, "status", payload.path("status"));
+        Optional<MtaDecision> decision;
+        switch (type) {
+            case "MessageSent":
+                decision = Optional.of(MtaDecision.DELIVERED);
+                break;
+            case "MessageDelayed":
+                decision = Optional.of(MtaDecision.DEFERRED);
+                break;
+            case "MessageDeliveryFailed":
+                decision = Optional.of(MtaDecision.FAILED);
+                break;
+            case "MessageHeld":
+                // held by Postal itself (a hold rule, a send limit, a spam check): its sentence says why
+                decision = Optional.empty();
+                break;
+            default:
+                return Extracted.skipped(context, "Postal " + type + " webhook (not a delivery result)");
+        }
+        String details = LineFormats.text(payload.path("details")).map(String::strip).orElse("");
+        String output = LineFormats.text(payload.path("output")).map(String::strip).orElse("");
+        String reply = output.isEmpty() ? details : details.isEmpty() ? output : details + "\n" + output;
+        return Extracted.reply(reply, context, mta(decision, Optional.empty(), "Postal's " + type + " webhook"));
     }
 
     /**

@@ -183,6 +183,26 @@ final class FormatGoldenTest {
                         + "full\",\"Email\":\"pat@example.net\",\"BouncedAt\":\"2026-11-29T10:00:07Z\"}",
                         Outcome.DEFERRED, Category.MAILBOX_FULL, Advice.RETRY, "pat@example.net", null,
                         "883953f4-6105-42a2-a16a-77a8eac79484"),
+                // Postal webhooks (webhook_delivery_service.rb around delivery.rb's webhook_hash)
+                c("postal delivery failed", "{\"event\":\"MessageDeliveryFailed\",\"timestamp\":1764410412.5,"
+                        + "\"payload\":{\"message\":{\"id\":4812,\"token\":\"Kp3sVb1x\",\"direction\":\"outgoing\","
+                        + "\"message_id\":\"8f1c2d3e@mail.example.com\",\"to\":\"val@example.net\","
+                        + "\"from\":\"news@example.com\",\"subject\":\"Hello\",\"timestamp\":1764410400.1,"
+                        + "\"spam_status\":\"NotChecked\",\"tag\":null},\"status\":\"HardFail\",\"details\":"
+                        + "\"Permanent SMTP delivery error when sending to 192.0.2.70:25 (mx.example.net)\",\"output\":"
+                        + "\"550 5.1.1 <val@example.net>: Recipient address rejected: User unknown in virtual mailbox "
+                        + "table\",\"sent_with_ssl\":true,\"timestamp\":1764410412.4,\"time\":0.31},"
+                        + "\"uuid\":\"1c0f5f6e-7a44-4d1b-9d7e-0a8f2b6c9e11\"}",
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, Advice.SUPPRESS_RECIPIENT, "val@example.net", null,
+                        "8f1c2d3e@mail.example.com"),
+                c("postal delayed", "{\"event\":\"MessageDelayed\",\"timestamp\":1764410413.0,\"payload\":"
+                        + "{\"message\":{\"id\":4813,\"message_id\":\"8f1c2d3f@mail.example.com\",\"to\":"
+                        + "\"wes@example.net\"},\"status\":\"SoftFail\",\"details\":\"Temporary SMTP delivery error "
+                        + "when sending to 192.0.2.71:25 (mx.example.net)\",\"output\":\"452 4.2.2 Mailbox full\","
+                        + "\"sent_with_ssl\":false,\"timestamp\":1764410412.9,\"time\":0.2},\"uuid\":"
+                        + "\"1c0f5f6e-7a44-4d1b-9d7e-0a8f2b6c9e12\"}",
+                        Outcome.DEFERRED, Category.MAILBOX_FULL, Advice.RETRY, "wes@example.net", null,
+                        "8f1c2d3f@mail.example.com"),
                 // Mandrill webhooks
                 c("mandrill hard bounce", "[{\"event\":\"hard_bounce\",\"ts\":1764410408,\"_id\":\"abc123\","
                         + "\"msg\":{\"ts\":1764410300,\"_id\":\"abc123\",\"state\":\"bounced\",\"email\":\"quin@example.net\","
@@ -391,6 +411,8 @@ final class FormatGoldenTest {
                 .get(0).skipped()).isPresent();
         assertThat(read("{\"type\":\"Reception\",\"id\":\"x\",\"recipient\":\"a@example.net\",\"response\":{}}")
                 .get(0).skipped()).isPresent();
+        assertThat(read("{\"event\":\"MessageLinkClicked\",\"timestamp\":1,\"payload\":{\"url\":\"https://example.com\"},"
+                + "\"uuid\":\"x\"}").get(0).skipped()).isPresent();
     }
 
     @Test
