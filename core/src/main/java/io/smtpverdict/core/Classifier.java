@@ -613,6 +613,7 @@ final class Classifier {
         Category innerCategory = null;
         String innerReason = null;
         int innerDelay = -1;
+        int innerCode = -1;
         if (r.template != null && !r.template.placeholders().isEmpty()) {
             bound = bind(r, p, s, stage, explain, depth);
             inner = s.inner;
@@ -623,6 +624,7 @@ final class Classifier {
                 innerCategory = in.madeCategory;
                 innerReason = in.madeReason;
                 innerDelay = in.madeDelay;
+                innerCode = in.reply.basicCode();
             }
         }
         // an embedded reply decided by no more than its class digit says nothing the rule does not
@@ -632,7 +634,7 @@ final class Classifier {
             stage = inner.stage();
         }
         Category category = category(r, inner, innerCategory, inherit);
-        Outcome outcome = outcome(r, inner, p, s, category);
+        Outcome outcome = outcome(r, inner, innerCode, p, s, category);
         if (outcome == Outcome.DELIVERED) {
             category = null;
         } else if (category == null) {
@@ -643,7 +645,7 @@ final class Classifier {
         if (category == null) {
             advice = Advice.NONE;
             party = Party.NONE;
-        } else if (inherit && innerCategory == category) {
+        } else if (inherit && innerCategory == category && outcome == inner.outcome()) {
             // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
             advice = inner.advice();
             party = inner.party();
@@ -736,11 +738,15 @@ final class Classifier {
      * code's class; else the enhanced code's; else the rule's stated outcome; else what the wording says; else
      * the category's default.
      */
-    private static Outcome outcome(CompiledRule r, Verdict inner, ParsedReply p, Scratch s, Category category) {
+    private static Outcome outcome(CompiledRule r, Verdict inner, int innerCode, ParsedReply p, Scratch s,
+            Category category) {
         if (r.outcomeFixed) {
             return r.outcome;
         }
-        if (r.inherit && inner != null && inner.outcome() != Outcome.UNKNOWN) {
+        // a reply that quotes another under a code of its own (Postfix's 450 around an address probe's 550) is
+        // acted on by its own code; a wrapper without one takes the quoted reply's outcome
+        boolean ownCode = p.basicCode() >= 200 && p.basicCode() != innerCode;
+        if (r.inherit && inner != null && inner.outcome() != Outcome.UNKNOWN && !ownCode) {
             return inner.outcome();
         }
         if (p.basicCode() >= 200) {

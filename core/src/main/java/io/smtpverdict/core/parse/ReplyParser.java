@@ -189,8 +189,11 @@ public final class ReplyParser {
                 strength = Math.min(strength, 1);
             }
             // Among replies that stand where replies stand, a transcript's most severe one carries the
-            // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx.
-            boolean moreSevere = bestStrength >= 2 && strength >= 2 && c0 > (char) ('0' + bestCode / 100);
+            // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx. Not
+            // a reply another server "said" inside the text's own leading reply: Postfix's "450 4.1.1 <a>:
+            // Recipient address rejected: unverified address: host h said: 550 ..." is a 450.
+            boolean moreSevere = bestStrength >= 2 && strength >= 2 && c0 > (char) ('0' + bestCode / 100)
+                    && !(bestAt == leadingAt(s) && quotedAt(s, i));
             if (strength > bestStrength || moreSevere) {
                 bestStrength = Math.max(strength, bestStrength);
                 bestCode = code;
@@ -242,6 +245,27 @@ public final class ReplyParser {
             }
         }
         return end >= 0 && !Character.isLetter(s.charAt(end));
+    }
+
+    /** Where the text's first character other than white space is. */
+    private static int leadingAt(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether the code at {@code at} follows "said:", quoting another server's reply. */
+    private static boolean quotedAt(String s, int at) {
+        int p = at - 1;
+        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+            p--;
+        }
+        if (p >= 0 && s.charAt(p) == ':') {
+            p--;
+        }
+        return endsWithWord(s, p, "said");
     }
 
     private static boolean endsWithWord(String s, int end, String word) {

@@ -29,6 +29,9 @@ final class ReplyParserTest {
         "250 2.1.0 ok 550 5.1.1 no such user                                 | 550 | 5.1.1",
         "550 5.7.1 rejected 421 4.7.0 closing                                | 550 | 5.7.1",
         "451 4.7.1 please try again in 550 seconds                          | 451 | 4.7.1",
+        // but a reply another server said inside the text's own leading reply is quoted, not the reply
+        "450 4.1.1 <a@b.example>: Recipient address rejected: unverified address: host mx.b.example[192.0.2.7] said: 550 5.1.1 unknown | 450 | 4.1.1",
+        "Delivery failed: host mx.b.example said: 450 4.2.0 busy, then said: 550 5.1.1 unknown | 550 | 5.1.1",
         // numbers that are not codes
         "Connected to 5.4.3.2 but the TLS negotiation failed.               | -   | -",
         "received from IP 192.0.2.222 on Thu, 29 Apr 2015 23:34:45 +0000    | -   | -",
