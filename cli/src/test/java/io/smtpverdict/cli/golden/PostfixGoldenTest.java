@@ -151,6 +151,20 @@ final class PostfixGoldenTest {
     }
 
     @Test
+    void classify_receivingPostfixsOwnCodeAroundAFailedProbe_isDeferredWithTheProbesCategory() {
+        // reject_unverified_recipient answers with unverified_recipient_reject_code (450 by default) around the
+        // probe's quoted 550: the sending MTA acts on the 450
+        Verdict v = ENGINE.classify("450 4.1.1 <jane@example.com>: Recipient address rejected: undeliverable address:"
+                + " host mx2.example.com[192.0.2.20] said: 550 5.1.1 <jane@example.com>: User unknown in local"
+                + " recipient table (in reply to RCPT TO command)");
+
+        assertThat(v.code()).hasValue(450);
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.advice()).isEqualTo(Advice.RETRY);
+    }
+
+    @Test
     void classify_bareRemoteReply_isLeftToTheGenericRules() {
         Verdict v = ENGINE.classify("Diagnostic-Code: smtp; 550 5.1.1 <jane@example.com>: Recipient address rejected:"
                 + " User unknown in virtual mailbox table");
