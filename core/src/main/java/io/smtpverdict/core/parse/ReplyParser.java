@@ -161,6 +161,7 @@ public final class ReplyParser {
         int bestCode = 0;
         int bestAt = -1;
         int bestStrength = 0;
+        int leading = leadingAt(s);
         for (int i = 0; i + 3 <= n; i++) {
             char c0 = s.charAt(i);
             if (c0 < '1' || c0 > '5') {
@@ -193,7 +194,7 @@ public final class ReplyParser {
             // a reply another server "said" inside the text's own leading reply: Postfix's "450 4.1.1 <a>:
             // Recipient address rejected: unverified address: host h said: 550 ..." is a 450.
             boolean moreSevere = bestStrength >= 2 && strength >= 2 && c0 > (char) ('0' + bestCode / 100)
-                    && !(bestAt == leadingAt(s) && quotedAt(s, i));
+                    && !(bestAt == leading && quotedAt(s, i));
             if (strength > bestStrength || moreSevere) {
                 bestStrength = Math.max(strength, bestStrength);
                 bestCode = code;
@@ -208,10 +209,7 @@ public final class ReplyParser {
     }
 
     private static int strength(String s, int at) {
-        int p = at - 1;
-        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
-            p--;
-        }
+        int p = lastNonBlankBefore(s, at);
         if (p < 0 || s.charAt(p) == '\n' || s.charAt(p) == '\r' || s.charAt(p) == ';' || s.charAt(p) == ':'
                 || s.charAt(p) == '>' || s.charAt(p) == '/') {
             return 3;
@@ -256,12 +254,18 @@ public final class ReplyParser {
         return i;
     }
 
-    /** Whether the code at {@code at} follows "said:", quoting another server's reply. */
-    private static boolean quotedAt(String s, int at) {
+    /** The index of the last character before {@code at} that is not a space or tab; -1 when there is none. */
+    private static int lastNonBlankBefore(String s, int at) {
         int p = at - 1;
         while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
             p--;
         }
+        return p;
+    }
+
+    /** Whether the code at {@code at} follows "said:", quoting another server's reply. */
+    private static boolean quotedAt(String s, int at) {
+        int p = lastNonBlankBefore(s, at);
         if (p >= 0 && s.charAt(p) == ':') {
             p--;
         }
