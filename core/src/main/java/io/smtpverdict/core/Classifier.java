@@ -425,8 +425,8 @@ final class Classifier {
             }
             evidence += matched;
         }
-        if (r.regex != null) {
-            Matcher m = r.regex.matcher(p.folded());
+        if (r.regexSource != null) {
+            Matcher m = r.regex().matcher(p.folded());
             if (!m.find()) {
                 return -1;
             }

@@ -39,7 +39,9 @@ final class CompiledRule {
     String[] messages;
     int[] messageCodes;
     io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
-    Pattern regex;
+    /** The rule's regex as written, or null; compiled by {@link #regex()} when the rule is first tried. */
+    String regexSource;
+    private volatile Pattern regex;
     int[] codes;
     int classMask;
     int[][] enhanced;
@@ -72,7 +74,8 @@ final class CompiledRule {
     static final int MAX_INHERITED = 64;
     List<String> examples = List.of();
     String source;
-    String summary;
+    /** The conditions as written, for {@link #info()}'s summary. */
+    io.smtpverdict.core.table.TableMatch match;
     List<Integer> codeList = List.of();
     List<String> enhancedList = List.of();
     List<Stage> stageList = List.of();
@@ -114,8 +117,21 @@ final class CompiledRule {
         return joined;
     }
 
+    /**
+     * The compiled regex. Compiling every regex while the engine is built cost a one-shot run the regex library's
+     * start-up although few replies reach a regex rule; a table's regexes are checked when it is read or packed.
+     */
+    Pattern regex() {
+        Pattern p = regex;
+        if (p == null) {
+            p = Pattern.compile(regexSource, Pattern.CASE_INSENSITIVE);
+            regex = p;
+        }
+        return p;
+    }
+
     RuleInfo info() {
-        return new RuleInfo(plugin, id, level, summary, java.util.Optional.ofNullable(category),
+        return new RuleInfo(plugin, id, level, RuleSet.summary(match), java.util.Optional.ofNullable(category),
                 java.util.Optional.ofNullable(outcome), outcomeFixed, java.util.Optional.ofNullable(advice),
                 explanation, java.util.Optional.ofNullable(source), examples, order, codeList, enhancedList, stageList);
     }

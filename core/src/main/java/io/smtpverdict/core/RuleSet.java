@@ -1,6 +1,5 @@
 package io.smtpverdict.core;
 
-import com.google.re2j.Pattern;
 import io.smtpverdict.core.match.AhoCorasick;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
@@ -109,7 +108,7 @@ final class RuleSet {
         keyStrongCue = new boolean[keyCount];
         List<String> keyList = keys.names;
         for (int k = 0; k < keyCount; k++) {
-            keyRules[k] = keys.rules.get(k).stream().mapToInt(Integer::intValue).toArray();
+            keyRules[k] = ints(keys.rules.get(k));
             keyLength[k] = keyList.get(k).length();
             int[] cue = Cues.ALL.get(keyList.get(k));
             keyCue[k] = cue;
@@ -119,17 +118,17 @@ final class RuleSet {
         enhancedKeys = enhanced.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         enhancedRules = new int[enhancedKeys.length][];
         for (int i = 0; i < enhancedKeys.length; i++) {
-            enhancedRules[i] = enhanced.get(enhancedKeys[i]).stream().mapToInt(Integer::intValue).toArray();
+            enhancedRules[i] = ints(enhanced.get(enhancedKeys[i]));
         }
         for (int i = 0; i < 600; i++) {
             if (basic.get(i) != null) {
-                byBasic[i] = basic.get(i).stream().mapToInt(Integer::intValue).toArray();
+                byBasic[i] = ints(basic.get(i));
             }
         }
         for (int i = 0; i < 10; i++) {
-            byClass[i] = cls.get(i).stream().mapToInt(Integer::intValue).toArray();
+            byClass[i] = ints(cls.get(i));
         }
-        always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+        always = ints(alwaysList);
         int spans = 0;
         for (CompiledRule c : rules) {
             if (c.template != null) {
@@ -137,6 +136,14 @@ final class RuleSet {
             }
         }
         maxSpanLength = spans;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 
     /** Folded literal keys with their ids and the rules indexed under each. */
@@ -170,7 +177,19 @@ final class RuleSet {
             if (phrases == null || phrases.isEmpty()) {
                 return null;
             }
-            return phrases.stream().mapToInt(p -> id(Normalizer.normalize(p))).distinct().toArray();
+            int[] ids = new int[phrases.size()];
+            int n = 0;
+            for (String p : phrases) {
+                int id = id(Normalizer.normalize(p));
+                boolean seen = false;
+                for (int i = 0; i < n && !seen; i++) {
+                    seen = ids[i] == id;
+                }
+                if (!seen) {
+                    ids[n++] = id;
+                }
+            }
+            return n == ids.length ? ids : Arrays.copyOf(ids, n);
         }
     }
 
@@ -189,13 +208,11 @@ final class RuleSet {
         CompiledRule c = new CompiledRule(s.plugin(), t.id(), t.level(), s.user(), s.order());
         c.tier = CompiledRule.tierOf(t.level(), Boolean.TRUE.equals(t.specific()));
         TableMatch m = t.match();
-        StringBuilder summary = new StringBuilder();
         int spec = 0;
         if (m.template() != null) {
             c.template = Template.compile(m.template());
             c.anchored = !Boolean.FALSE.equals(m.anchored());
             keys.id(c.template.longestLiteral());
-            summary.append(c.anchored ? "template \"" : "text containing \"").append(m.template()).append('"');
         }
         c.anyKeys = keys.of(m.phrases());
         c.allKeys = keys.of(m.allPhrases());
@@ -225,32 +242,18 @@ final class RuleSet {
                 c.messages[i] = f.endsWith(".") ? f.substring(0, f.length() - 1).strip() : f;
                 c.messageKeys[i] = keys.id(c.messages[i]);
             }
-            append(summary, "message is " + quoted(m.message()));
         }
-        if (m.phrases() != null) {
-            append(summary, "any of " + quoted(m.phrases()));
-        }
-        if (m.allPhrases() != null) {
-            append(summary, "all of " + quoted(m.allPhrases()));
-        }
-        if (m.notPhrases() != null) {
-            append(summary, "none of " + quoted(m.notPhrases()));
-        }
-        if (m.regex() != null) {
-            c.regex = Pattern.compile(m.regex(), Pattern.CASE_INSENSITIVE);
-            append(summary, "regex /" + m.regex() + "/");
-        }
+        // compiled on first use: a table's regexes were checked when it was read (JSON) or packed
+        c.regexSource = m.regex();
         if (m.codes() != null && !m.codes().isEmpty()) {
             c.codes = m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
             c.codeList = List.copyOf(m.codes());
-            append(summary, "code " + joined(c.codes));
             spec += 2;
         }
         if (m.classes() != null && !m.classes().isEmpty()) {
             for (int d : m.classes()) {
                 c.classMask |= 1 << d;
             }
-            append(summary, "class " + m.classes() + "xx");
             spec += 1;
         }
         if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
@@ -262,7 +265,6 @@ final class RuleSet {
                 int detail = parts[2].equals("*") ? -1 : Integer.parseInt(parts[2]);
                 c.enhanced[i] = new int[] {cl, Integer.parseInt(parts[1]), detail};
             }
-            append(summary, "enhanced code " + String.join(", ", m.enhancedCodes()));
         }
         if (m.stages() != null && !m.stages().isEmpty()) {
             EnumSet<Stage> stages = EnumSet.copyOf(m.stages());
@@ -270,15 +272,13 @@ final class RuleSet {
             for (Stage st : stages) {
                 c.stageMask |= 1 << st.ordinal();
             }
-            append(summary, "at " + stages);
             spec += 1;
         }
         if (Boolean.TRUE.equals(m.noCode())) {
             c.noCode = true;
-            append(summary, "no reply code");
         }
         c.staticSpecificity = spec;
-        c.summary = summary.toString();
+        c.match = m;
         TableVerdict v = t.verdict();
         c.category = v.category();
         c.outcome = v.outcome() == null ? null : v.outcome().value();
@@ -298,6 +298,46 @@ final class RuleSet {
         c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());
         c.source = t.source();
         return c;
+    }
+
+    /** A one-line summary of a rule's conditions, as {@link RuleInfo#matches()} gives it. */
+    static String summary(TableMatch m) {
+        StringBuilder summary = new StringBuilder();
+        if (m.template() != null) {
+            summary.append(Boolean.FALSE.equals(m.anchored()) ? "text containing \"" : "template \"")
+                    .append(m.template()).append('"');
+        }
+        if (m.message() != null && !m.message().isEmpty()) {
+            append(summary, "message is " + quoted(m.message()));
+        }
+        if (m.phrases() != null) {
+            append(summary, "any of " + quoted(m.phrases()));
+        }
+        if (m.allPhrases() != null) {
+            append(summary, "all of " + quoted(m.allPhrases()));
+        }
+        if (m.notPhrases() != null) {
+            append(summary, "none of " + quoted(m.notPhrases()));
+        }
+        if (m.regex() != null) {
+            append(summary, "regex /" + m.regex() + "/");
+        }
+        if (m.codes() != null && !m.codes().isEmpty()) {
+            append(summary, "code " + joined(m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray()));
+        }
+        if (m.classes() != null && !m.classes().isEmpty()) {
+            append(summary, "class " + m.classes() + "xx");
+        }
+        if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
+            append(summary, "enhanced code " + String.join(", ", m.enhancedCodes()));
+        }
+        if (m.stages() != null && !m.stages().isEmpty()) {
+            append(summary, "at " + EnumSet.copyOf(m.stages()));
+        }
+        if (Boolean.TRUE.equals(m.noCode())) {
+            append(summary, "no reply code");
+        }
+        return summary.toString();
     }
 
     private static void append(StringBuilder sb, String s) {

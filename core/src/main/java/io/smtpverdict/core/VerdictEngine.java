@@ -36,18 +36,13 @@ public final class VerdictEngine {
     private final RuleSet rules;
     private final Classifier classifier;
     private final List<PluginInfo> plugins;
-    private final List<RuleInfo> ruleInfos;
+    /** Made on first use: a one-shot run that classifies never needs the rules' descriptions. */
+    private volatile List<RuleInfo> ruleInfos;
 
     VerdictEngine(RuleSet rules, List<PluginInfo> plugins, int maxInput, int maxDepth) {
         this.rules = rules;
         this.classifier = new Classifier(rules, maxInput, maxDepth);
         this.plugins = List.copyOf(plugins);
-        List<RuleInfo> infos = new ArrayList<>(rules.rules.length);
-        for (CompiledRule r : rules.rules) {
-            infos.add(r.info());
-        }
-        infos.sort(java.util.Comparator.comparing(RuleInfo::plugin).thenComparing(RuleInfo::order));
-        this.ruleInfos = List.copyOf(infos);
     }
 
     /** A builder; call {@link Builder#discoverPlugins()} to load the plugins on the classpath. */
@@ -116,7 +111,17 @@ public final class VerdictEngine {
 
     /** Every loaded rule, by plugin then table order. */
     public List<RuleInfo> rules() {
-        return ruleInfos;
+        List<RuleInfo> infos = ruleInfos;
+        if (infos == null) {
+            List<RuleInfo> made = new ArrayList<>(rules.rules.length);
+            for (CompiledRule r : rules.rules) {
+                made.add(r.info());
+            }
+            made.sort(java.util.Comparator.comparing(RuleInfo::plugin).thenComparing(RuleInfo::order));
+            infos = List.copyOf(made);
+            ruleInfos = infos;
+        }
+        return infos;
     }
 
     /** Configures and builds a {@link VerdictEngine}; each setter validates its argument. */

@@ -10,7 +10,6 @@ import io.smtpverdict.spi.Party;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.VerdictContract;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +65,7 @@ public final class RulePack {
      */
     public static Result read(InputStream pack, long jsonLength, long jsonCrc) {
         try {
-            DataInputStream in = new DataInputStream(pack);
+            Cursor in = new Cursor(pack.readAllBytes());
             if (in.readInt() != MAGIC) {
                 return Result.refused("not a rule pack");
             }
@@ -85,7 +84,7 @@ public final class RulePack {
             for (int i = 0; i < n; i++) {
                 rules.add(rule(in));
             }
-            if (in.read() != -1) {
+            if (!in.atEnd()) {
                 return Result.refused("damaged: bytes after the last rule");
             }
             return new Result(Optional.of(new TableFile(null, VerdictContract.RULE_TABLE_SCHEMA_VERSION, plugin, null,
@@ -147,14 +146,14 @@ public final class RulePack {
         string(out, r.note());
     }
 
-    private static TableRule rule(DataInputStream in) throws IOException {
+    private static TableRule rule(Cursor in) throws IOException {
         String id = string(in);
         EvidenceLevel level = name(in, EvidenceLevel.class);
         String source = string(in);
         Boolean specific = flag(in);
         TableMatch m = new TableMatch(string(in), flag(in),
                 list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string), string(in),
-                list(in, DataInputStream::readInt), list(in, DataInputStream::readInt), list(in, RulePack::string),
+                list(in, Cursor::readInt), list(in, Cursor::readInt), list(in, RulePack::string),
                 list(in, i -> name(i, Stage.class)), flag(in), list(in, RulePack::string));
         Category category = name(in, Category.class);
         int outcomeKind = in.readByte();
@@ -175,15 +174,12 @@ public final class RulePack {
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(Cursor in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
-        if (n > 1 << 24) {
-            throw new IOException("string of " + n + " bytes");
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        return in.readString(n);
     }
 
     /** Writes one item. */
@@ -193,7 +189,7 @@ public final class RulePack {
 
     /** Reads one item. */
     private interface ItemReader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(Cursor in) throws IOException;
     }
 
     /** A list (null kept as null): its size, then each item. */
@@ -206,7 +202,7 @@ public final class RulePack {
         }
     }
 
-    private static <T> List<T> list(DataInputStream in, ItemReader<T> item) throws IOException {
+    private static <T> List<T> list(Cursor in, ItemReader<T> item) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
@@ -223,7 +219,7 @@ public final class RulePack {
         string(out, e == null ? null : e.name());
     }
 
-    private static <E extends Enum<E>> E name(DataInputStream in, Class<E> type) throws IOException {
+    private static <E extends Enum<E>> E name(Cursor in, Class<E> type) throws IOException {
         String s = string(in);
         return s == null ? null : Enum.valueOf(type, s);
     }
@@ -232,12 +228,12 @@ public final class RulePack {
         out.writeByte(b == null ? 0 : b ? 2 : 1);
     }
 
-    private static Boolean flag(DataInputStream in) throws IOException {
+    private static Boolean flag(Cursor in) throws IOException {
         int b = in.readByte();
         return b == 0 ? null : b == 2;
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    private static int count(Cursor in) throws IOException {
         return checked(in.readInt());
     }
 
@@ -246,5 +242,48 @@ public final class RulePack {
             throw new IOException("a list of " + n + " items");
         }
         return n;
+    }
+
+    /**
+     * A pack's bytes read in the order {@link DataOutputStream} wrote them. The whole pack is in memory, so a string is
+     * decoded straight from it (a stream would copy every string's bytes into an array of its own first).
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private int at;
+
+        Cursor(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        private int need(int n) throws IOException {
+            if (n < 0 || n > bytes.length - at) {
+                throw new IOException("truncated at byte " + at);
+            }
+            int start = at;
+            at += n;
+            return start;
+        }
+
+        int readInt() throws IOException {
+            int i = need(4);
+            return (bytes[i] & 0xff) << 24 | (bytes[i + 1] & 0xff) << 16 | (bytes[i + 2] & 0xff) << 8 | bytes[i + 3] & 0xff;
+        }
+
+        long readLong() throws IOException {
+            return (long) readInt() << 32 | readInt() & 0xffffffffL;
+        }
+
+        byte readByte() throws IOException {
+            return bytes[need(1)];
+        }
+
+        String readString(int n) throws IOException {
+            return new String(bytes, need(n), n, StandardCharsets.UTF_8);
+        }
+
+        boolean atEnd() {
+            return at == bytes.length;
+        }
     }
 }
