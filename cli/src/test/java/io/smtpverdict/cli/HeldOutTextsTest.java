@@ -28,20 +28,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The held-out checks: real reply texts quoted in public material no rule was written from (mail admins' threads,
  * issues of mail software, hosting providers' help pages), each with the meaning its page gives, in
  * {@code heldout/heldout-texts.jsonl} (set 1), {@code heldout/heldout-texts-2.jsonl} (set 2, collected after set 1
- * began to inform fixes) and {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored). Every
- * shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the same code; they
- * measure how the knowledge generalises, and rules must never be written from these texts (see the files' README).
+ * began to inform fixes) and {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored); and
+ * {@code heldout/analysis-texts-4.jsonl}, a set of the same kind whose misses were read to find what the knowledge
+ * lacks. Every shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the
+ * same code; the held-out sets measure how the knowledge generalises, and rules must never be written from any of these
+ * texts (see the files' README).
  */
 final class HeldOutTextsTest {
     /**
      * Each set's floors are ten points below its measured figure, rounded down (docs/accuracy.md): set 1 71 (category)
-     * and 85 (outcome), set 2 62 and 81. Set 3's floors, 55 and 75, were set before it was first scored. An engine
-     * without plugins falls below them (checked below).
+     * and 85 (outcome), set 2 62 and 81. Set 3's floors, 55 and 75, were set before it was first scored. Set 4 is an
+     * analysis set, not a held-out one (its misses were read from the start, see the README); its floors, 75 and 79, are
+     * ten points below its figure when it was collected. An engine without plugins falls below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
             new HeldOutSet("held-out", "/heldout/heldout-texts.jsonl", 120, 71.0, 85.0),
             new HeldOutSet("held-out set 2", "/heldout/heldout-texts-2.jsonl", 110, 62.0, 81.0),
-            new HeldOutSet("held-out set 3", "/heldout/heldout-texts-3.jsonl", 120, 55.0, 75.0));
+            new HeldOutSet("held-out set 3", "/heldout/heldout-texts-3.jsonl", 120, 55.0, 75.0),
+            new HeldOutSet("analysis set 4", "/heldout/analysis-texts-4.jsonl", 160, 75.0, 79.0));
 
     private static VerdictEngine engine;
 
@@ -83,14 +87,14 @@ final class HeldOutTextsTest {
         });
     }
 
-    @Test
-    void read_secondSet_sharesNoPageAndNoTextWithTheFirst() throws IOException {
-        assertSharesNoPageAndNoText(SETS.get(1), List.of(SETS.get(0)));
+    static Stream<HeldOutSet> laterSets() {
+        return SETS.stream().skip(1);
     }
 
-    @Test
-    void read_thirdSet_sharesNoPageAndNoTextWithTheFirstTwo() throws IOException {
-        assertSharesNoPageAndNoText(SETS.get(2), List.of(SETS.get(0), SETS.get(1)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("laterSets")
+    void read_laterSet_sharesNoPageAndNoTextWithTheEarlierOnes(HeldOutSet set) throws IOException {
+        assertSharesNoPageAndNoText(set, SETS.subList(0, SETS.indexOf(set)));
     }
 
     /**
