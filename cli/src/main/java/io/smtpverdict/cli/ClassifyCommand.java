@@ -9,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code verdict classify}: one output record per input record, in order. */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -36,9 +34,6 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @ParentCommand
     VerdictCli root;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     InputOptions input;
@@ -118,9 +113,9 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }, writer.renderer());
         ReplyReader reader = new ReplyReader(input, root.env(), pipeline.progress((source, read, total) -> { }),
-                message -> spec.commandLine().getErr().println("verdict: " + message), engine, options);
+                message -> root.err().println("verdict: " + message), engine, options);
         if (reader.readsStandardInputOnly() && root.env().stdinTerminal()) {
-            spec.commandLine().getErr().println("verdict: reading replies from standard input, one per line "
+            root.err().println("verdict: reading replies from standard input, one per line "
                     + "(end with Ctrl-D)");
         }
         long started = System.nanoTime();

@@ -152,7 +152,7 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 complete = false;
-                root.spec.commandLine().getErr().println("verdict: cannot read " + input + ": "
+                root.err().println("verdict: cannot read " + input + ": "
                         + ReplyReader.reason(e));
             }
         }

@@ -15,10 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code verdict stats}: reads like {@code classify} and prints a summary instead of records. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,9 +32,6 @@ final class StatsCommand implements Callable<Integer> {
 
     @ParentCommand
     VerdictCli root;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     InputOptions input;
@@ -67,7 +62,7 @@ final class StatsCommand implements Callable<Integer> {
             threadCount = 1;
         }
         VerdictEngine engine = engineOptions.build();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = root.err();
         Stats stats = new Stats();
         RecordPipeline pipeline = new RecordPipeline(threadCount,
                 record -> new RecordPipeline.Classified(record, record.classify(engine, ClassifyOptions.DEFAULT)),

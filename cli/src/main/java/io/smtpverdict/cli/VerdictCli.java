@@ -28,19 +28,22 @@ import picocli.CommandLine.Spec;
             "2 bad usage (unknown option, invalid --rules file, unknown plugin id).",
             "Records go to standard output, messages to standard error."})
 public final class VerdictCli implements Runnable {
-    /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(ClassifyCommand.class, ExplainCommand.class,
-            StatsCommand.class, PluginsCommand.class, CatalogCommand.class, AutoComplete.GenerateCompletion.class,
-            HelpCommand.class);
+    /** The subcommands, in the order help lists them; a holder, so that a one-shot run loads none of picocli's. */
+    private static final class Subcommands {
+        static final List<Class<?>> ALL = List.of(ClassifyCommand.class, ExplainCommand.class, StatsCommand.class,
+                PluginsCommand.class, CatalogCommand.class, AutoComplete.GenerateCompletion.class, HelpCommand.class);
+    }
     private final CliEnvironment env;
     private final Output output;
+    private final PrintWriter err;
 
     @Spec
     CommandSpec spec;
 
-    VerdictCli(CliEnvironment env, Output output) {
+    VerdictCli(CliEnvironment env, Output output, PrintWriter err) {
         this.env = requireNonNull(env, "env is null");
         this.output = requireNonNull(output, "output is null");
+        this.err = requireNonNull(err, "err is null");
     }
 
     @Override
@@ -56,6 +59,11 @@ public final class VerdictCli implements Runnable {
     /** Standard output with its write-error check. */
     Output output() {
         return output;
+    }
+
+    /** Standard error, for the commands' messages. */
+    PrintWriter err() {
+        return err;
     }
 
     /** Runs the CLI on the real standard streams and exits with its exit code. */
@@ -81,6 +89,9 @@ public final class VerdictCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns its exit code; records go to {@code out}, messages to {@code err}. */
     static int run(CliEnvironment env, Writer out, Writer err, String... args) {
+        if (OneShot.applies(args)) {
+            return OneShot.classify(env, out, err, args);
+        }
         CommandLine cmd = commandLine(env, out, err, args.length > 0 ? args[0] : null);
         Timing.mark("command line model");
         int code = cmd.execute(args);
@@ -101,56 +112,67 @@ public final class VerdictCli implements Runnable {
      * for an unknown command see every one.
      */
     static CommandLine commandLine(CliEnvironment env, Writer out, Writer err, String first) {
-        TrackingWriter tracking = new TrackingWriter(out);
-        PrintWriter stdout = new PrintWriter(tracking, false);
-        PrintWriter stderr = new PrintWriter(err, true);
-        VerdictCli root = new VerdictCli(env, new Output(stdout, Optional.of(tracking)));
+        VerdictCli root = root(env, out, err);
         CommandLine cmd = new CommandLine(root);
         Class<?> only = null;
-        for (Class<?> c : SUBCOMMANDS) {
+        for (Class<?> c : Subcommands.ALL) {
             if (c != HelpCommand.class && c != AutoComplete.GenerateCompletion.class
                     && c.getAnnotation(Command.class).name().equals(first)) {
                 only = c;
             }
         }
-        for (Class<?> c : SUBCOMMANDS) {
+        for (Class<?> c : Subcommands.ALL) {
             if (only == null || c == only) {
                 cmd.addSubcommand(c);
             }
         }
-        cmd.setOut(stdout);
-        cmd.setErr(stderr);
+        cmd.setOut(root.output().writer());
+        cmd.setErr(root.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(new Failures());
         return cmd;
+    }
+
+    /** The root command on these streams: standard output tracked for write errors, standard error auto-flushed. */
+    static VerdictCli root(CliEnvironment env, Writer out, Writer err) {
+        TrackingWriter tracking = new TrackingWriter(out);
+        return new VerdictCli(env, new Output(new PrintWriter(tracking, false), Optional.of(tracking)),
+                new PrintWriter(err, true));
     }
 
     /** Turns failures into one line on stderr and an exit code; a vanished reader ends quietly. */
     private static final class Failures implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-            Throwable t = ex;
-            while (!(t instanceof CliFailure) && !(t instanceof Output.ReaderGone) && t.getCause() != null
-                    && t.getCause() != t) {
-                t = t.getCause();
-            }
-            if (t instanceof Output.ReaderGone) {
-                return CommandLine.ExitCode.OK;
-            }
-            PrintWriter err = cmd.getErr();
-            if (t instanceof CliFailure) {
-                CliFailure failure = (CliFailure) t;
-                err.println("verdict: " + failure.getMessage());
-                if (failure.exitCode() == CliFailure.USAGE) {
-                    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-                }
-                err.flush();
-                return failure.exitCode();
-            }
-            err.println("verdict: internal error: " + ex);
-            ex.printStackTrace(err);
-            err.flush();
-            return CliFailure.RUNTIME;
+            return failure(ex, cmd.getErr(), cmd.getCommandSpec().qualifiedName());
         }
+    }
+
+    /**
+     * The exit code of a command that failed with {@code ex}, after one line on {@code err} (and a hint to
+     * {@code command --help} for bad usage); a vanished reader of standard output ends quietly.
+     */
+    static int failure(Exception ex, PrintWriter err, String command) {
+        Throwable t = ex;
+        while (!(t instanceof CliFailure) && !(t instanceof Output.ReaderGone) && t.getCause() != null
+                && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof Output.ReaderGone) {
+            return 0;
+        }
+        if (t instanceof CliFailure) {
+            CliFailure failure = (CliFailure) t;
+            err.println("verdict: " + failure.getMessage());
+            if (failure.exitCode() == CliFailure.USAGE) {
+                err.println("Try '" + command + " --help' for more information.");
+            }
+            err.flush();
+            return failure.exitCode();
+        }
+        err.println("verdict: internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return CliFailure.RUNTIME;
     }
 }
