@@ -37,6 +37,15 @@ public final class ReplyParser {
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
+        if (at > 0 && strength(text, at) == 1) {
+            // A number that merely stands in the text does not overrule the enhanced code the text begins with when
+            // their classes disagree ("5.1.0 Invalid Sender. OFR004_405 [405]": 405 is the provider's own label).
+            EnhancedStatusCode leadingEnhanced = enhancedAt(text, leadingAt(text));
+            if (leadingEnhanced != null && leadingEnhanced.classDigit() != code / 100) {
+                code = 0;
+                at = -1;
+            }
+        }
         int[] skips = at >= 0 && at + 3 < text.length() && text.charAt(at + 3) == '-' ? continuations(text, at) : null;
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
         into.reset(text, code, enhanced, truncated, skips);
@@ -172,7 +181,8 @@ public final class ReplyParser {
             if (!isDigit(c1) || !isDigit(c2)) {
                 continue;
             }
-            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i))) {
+            if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i)
+                    || gluedField(s, i) || expected(s, i))) {
                 i += 2;
                 continue;
             }
@@ -323,6 +333,36 @@ public final class ReplyParser {
     private static boolean processId(String s, int at) {
         return at >= 2 && s.charAt(at - 1) == '[' && (Character.isLetterOrDigit(s.charAt(at - 2))
                 || s.charAt(at - 2) == '-' || s.charAt(at - 2) == '_' || s.charAt(at - 2) == '.');
+    }
+
+    /**
+     * Whether the number at {@code at} is the last field of a colon-separated token such as a TLS cipher in an Exim
+     * log line ({@code X=TLS1.3:TLS_AES_256_GCM_SHA384:256}): a colon right after a digit, with no space around it.
+     */
+    private static boolean gluedField(String s, int at) {
+        return at >= 2 && s.charAt(at - 1) == ':' && isDigit(s.charAt(at - 2));
+    }
+
+    /**
+     * Whether the number at {@code at} is the code a client expected rather than one a server sent, as mail
+     * libraries word their errors ({@code Expected response code 250 but got code "550"}, {@code expecting 354}).
+     */
+    private static boolean expected(String s, int at) {
+        int p = lastNonBlankBefore(s, at);
+        for (int words = 0; words < 3 && p >= 0; words++) {
+            if (endsWithWord(s, p, "expected") || endsWithWord(s, p, "expecting") || endsWithWord(s, p, "expect")) {
+                return true;
+            }
+            if (!(endsWithWord(s, p, "code") || endsWithWord(s, p, "response") || endsWithWord(s, p, "reply")
+                    || endsWithWord(s, p, "status") || endsWithWord(s, p, "a"))) {
+                return false;
+            }
+            while (p >= 0 && Character.isLetter(s.charAt(p))) {
+                p--;
+            }
+            p = lastNonBlankBefore(s, p + 1);
+        }
+        return false;
     }
 
     /** Whether the number at {@code at} is the second half of a count such as {@code 500/500}, not a reply code. */

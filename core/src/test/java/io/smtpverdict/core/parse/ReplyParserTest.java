@@ -49,6 +49,14 @@ final class ReplyParserTest {
         "Invalid line ending (see RFC 5321 2.3.5)                           | -   | -",
         "bare LF not allowed, see section 4.1.1.4 of RFC 5321                | -   | -",
         "451 4.5.0 line too long (RFC 5322 2.1.1)                            | 451 | 4.5.0",
+        // a code a mail library expected is not the server's reply; the one it got is
+        "'Expected response code 250 but got code \"550\", with message \"550 Connection frequency limited\"' | 550 | -",
+        "SMTP Error: data not accepted. Expected 250, got 554 5.7.1 spam | 554 | 5.7.1",
+        // the last field of a colon-separated token (an Exim log line's TLS cipher) is not a code
+        "H=mx.b.example [192.0.2.123] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<a@b.example> temporarily rejected RCPT <c@d.example> | - | -",
+        // a bare number does not overrule the enhanced code the text begins with
+        "5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]         | -   | 5.1.0",
+        "5.1.1 mailbox unavailable [550]                                    | 550 | 5.1.1",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
