@@ -25,6 +25,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-blocklists.json", "generic-providers-filters.json", "generic-providers-esps.json",
                 "generic-providers-software.json", "generic-providers-servers.json", "generic-providers-relays.json",
                 "generic-providers-more.json", "generic-providers-daemons.json", "generic-providers-servers2.json",
+                "generic-providers-japan.json",
                 "generic-senders.json");
     }
 
