@@ -182,12 +182,12 @@ public final class ReplyParser {
                 continue;
             }
             if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i)
-                    || gluedField(s, i) || expected(s, i))) {
+                    || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i))) {
                 i += 2;
                 continue;
             }
             int code = (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0');
-            if (!followsCode(s, i + 3)) {
+            if (!followsCode(s, i + 3) || unitFollows(s, i + 3)) {
                 i += 2;
                 continue;
             }
@@ -361,6 +361,64 @@ public final class ReplyParser {
                 p--;
             }
             p = lastNonBlankBefore(s, p + 1);
+        }
+        return false;
+    }
+
+    private static final String[] CODE_KEYS = {"code", "status", "reply", "response", "smtpstatus", "smtpcode", "rc",
+        "error", "dsn"};
+
+    /**
+     * Whether the number at {@code at} is the value of a log line's {@code key=value} field that is not a reply code:
+     * Postfix's {@code delay=250}, {@code size=250}; a key that names a code ({@code code=550}, {@code smtpstatus=554})
+     * keeps it a candidate.
+     */
+    private static boolean logField(String s, int at) {
+        if (at < 2 || s.charAt(at - 1) != '=') {
+            return false;
+        }
+        for (String key : CODE_KEYS) {
+            if (endsWithWord(s, at - 2, key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
+    private static boolean identifier(String s, int at) {
+        int p = lastNonBlankBefore(s, at);
+        if (p >= 0 && (s.charAt(p) == ':' || s.charAt(p) == '#')) {
+            p = lastNonBlankBefore(s, p);
+        }
+        return endsWithWord(s, p, "id");
+    }
+
+    private static final String[] UNITS = {"times", "seconds", "second", "secs", "sec", "minutes", "minute", "mins",
+        "min", "hours", "hour", "hrs", "days", "ms", "milliseconds", "bytes", "kb", "mb", "gb", "kib", "mib", "kbytes",
+        "mbytes", "attempts", "tries", "retries", "characters", "chars", "octets", "percent"};
+
+    /** Whether a unit word follows the number that ends at {@code end} ({@code 250 times}, {@code 250 KB}): a quantity. */
+    private static boolean unitFollows(String s, int end) {
+        int q = end;
+        if (q < s.length() && s.charAt(q) == '%') {
+            return true;
+        }
+        if (q >= s.length() || s.charAt(q) != ' ') {
+            return false;
+        }
+        q++;
+        int w = q;
+        while (w < s.length() && Character.isLetter(s.charAt(w))) {
+            w++;
+        }
+        if (w == q || (w < s.length() && Character.isLetterOrDigit(s.charAt(w)))) {
+            return false;
+        }
+        for (String unit : UNITS) {
+            if (unit.length() == w - q && s.regionMatches(true, q, unit, 0, unit.length())) {
+                return true;
+            }
         }
         return false;
     }

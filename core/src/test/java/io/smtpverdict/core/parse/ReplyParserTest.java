@@ -54,6 +54,15 @@ final class ReplyParserTest {
         "SMTP Error: data not accepted. Expected 250, got 554 5.7.1 spam | 554 | 5.7.1",
         // the last field of a colon-separated token (an Exim log line's TLS cipher) is not a code
         "H=mx.b.example [192.0.2.123] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<a@b.example> temporarily rejected RCPT <c@d.example> | - | -",
+        // log fields, identifiers and quantities are not codes; a field named for a code is
+        "postfix/smtp[123]: ABC123: to=<a@b.example>, relay=none, delay=250, delays=250/0/0/0, dsn=4.4.1, status=deferred (connect to mx.b.example[192.0.2.1]:25: Connection timed out) | - | 4.4.1",
+        "size=250 nrcpt=1 (queue active)                                    | -   | -",
+        "Message delayed: tried 250 times, last error: connection refused   | -   | -",
+        "The message size 250 KB exceeds the limit                          | -   | -",
+        "Your message (id 450) could not be delivered: mailbox full         | -   | -",
+        "over 250% of the quota                                              | -   | -",
+        "error code=550 mailbox not found                                   | 550 | -",
+        "smtpstatus=554 smtpmsg='554 Transaction failed'                    | 554 | -",
         // a bare number does not overrule the enhanced code the text begins with
         "5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]         | -   | 5.1.0",
         "5.1.1 mailbox unavailable [550]                                    | 550 | 5.1.1",

@@ -40,11 +40,20 @@ final class JapanProviderRepliesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "550 5.1.2 b.example does not exist",
-        "553 b.example does not exist (in reply to RCPT TO command)"
+        "553 b.example does not exist (in reply to RCPT TO command)",
+        "553 b.example does not exist",
+        "SMTP error from remote mail server after end of data: 553 b.example does not exist"
     })
-    void classify_domainDoesNotExistBesideOtherWords_isNotReadAsSoftBanksSenderDomainReply(String reply) {
+    void classify_domainDoesNotExistWithoutTheMailStage_isTheRecipientsDomain(String reply) {
         Verdict v = ENGINE.classify(reply);
 
-        assertThat(v.rule().map(RuleRef::id)).isNotEqualTo(Optional.of("generic.provider.softbank.sender-domain-missing"));
+        assertThat(v.category()).contains(Category.BAD_DOMAIN);
+    }
+
+    @Test
+    void classify_softBanksDomainDoesNotExistAtMailFrom_isTheSendersDomain() {
+        Verdict v = ENGINE.classify("553 news.example.jp does not exist (in reply to MAIL FROM command)");
+
+        assertThat(v.category()).contains(Category.INVALID_SENDER);
     }
 }
