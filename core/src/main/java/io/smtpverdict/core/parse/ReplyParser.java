@@ -199,6 +199,13 @@ public final class ReplyParser {
             if (c0 == '1') {
                 strength = Math.min(strength, 1);
             }
+            if ((c0 == '2' && strength < 3) || (strength == 1 && countedAt(s, i))) {
+                // A success code must stand where replies stand (at a line's start, after "said:", before an
+                // enhanced code): a number loose in the text ("sent 250 lines", "Attempt 3 of 250 failed") must never
+                // make a failure read as delivered. A number after "of", "in", "per" ... is a count.
+                i += 2;
+                continue;
+            }
             // Among replies that stand where replies stand, a transcript's most severe one carries the
             // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx. Not
             // a reply another server "said" inside the text's own leading reply: Postfix's "450 4.1.1 <a>:
@@ -245,6 +252,20 @@ public final class ReplyParser {
     private static final String[] QUANTITY_WORDS = {"in", "of", "for", "after", "than", "about", "at", "to", "within",
         "over", "under", "port", "is", "are", "be", "was", "limit", "size", "max", "maximum", "exceeds", "exceeded",
         "only", "up", "least", "most", "by", "from", "every", "per", "and", "or", "next", "last", "first"};
+
+    private static final String[] COUNTING_WORDS = {"of", "in", "within", "than", "over", "under", "per", "every",
+        "about", "least", "most", "max", "maximum", "limit", "exceeds", "exceeded", "port"};
+
+    /** Whether the number at {@code at} follows a word that makes it a count or a limit ("3 of 250", "in 450"). */
+    private static boolean countedAt(String s, int at) {
+        int p = lastNonBlankBefore(s, at);
+        for (String w : COUNTING_WORDS) {
+            if (endsWithWord(s, p, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean afterQuantityWord(String s, int end) {
         for (String w : QUANTITY_WORDS) {
@@ -365,8 +386,10 @@ public final class ReplyParser {
         return false;
     }
 
+    /** Keys whose value is a reply: codes and statuses, Exchange message tracking's LED (last error detail), reasons. */
     private static final String[] CODE_KEYS = {"code", "status", "reply", "response", "smtpstatus", "smtpcode", "rc",
-        "error", "dsn"};
+        "error", "dsn", "led", "statuscode", "responsecode", "errorcode", "lasterror", "diag", "diagnostic", "reason",
+        "result", "smtp", "msg", "message", "smtpmsg", "text"};
 
     /**
      * Whether the number at {@code at} is the value of a log line's {@code key=value} field that is not a reply code:

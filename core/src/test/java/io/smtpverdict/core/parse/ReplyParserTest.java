@@ -63,6 +63,10 @@ final class ReplyParserTest {
         "over 250% of the quota                                              | -   | -",
         "error code=550 mailbox not found                                   | 550 | -",
         "smtpstatus=554 smtpmsg='554 Transaction failed'                    | 554 | -",
+        "LED=450 4.4.316 Connection refused [Message=Socket error code 10061] | 450 | 4.4.316",
+        "Attempt 3 of 250 failed: connection timed out                      | -   | -",
+        "the remote end sent 250 lines of junk                              | -   | -",
+        "Server replied: 250 OK id=1abc                                     | 250 | -",
         // a bare number does not overrule the enhanced code the text begins with
         "5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]         | -   | 5.1.0",
         "5.1.1 mailbox unavailable [550]                                    | 550 | 5.1.1",
