@@ -370,11 +370,15 @@ public final class ReplyParser {
      */
     private static boolean expected(String s, int at) {
         int p = lastNonBlankBefore(s, at);
+        if (p >= 0 && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+            p = lastNonBlankBefore(s, p); // Symfony Mailer: Expected response code "250" but got code "550"
+        }
         for (int words = 0; words < 3 && p >= 0; words++) {
             if (endsWithWord(s, p, "expected") || endsWithWord(s, p, "expecting") || endsWithWord(s, p, "expect")) {
                 return true;
             }
-            if (!(endsWithWord(s, p, "code") || endsWithWord(s, p, "response") || endsWithWord(s, p, "reply")
+            if (!(endsWithWord(s, p, "code") || endsWithWord(s, p, "codes") || endsWithWord(s, p, "response")
+                    || endsWithWord(s, p, "reply")
                     || endsWithWord(s, p, "status") || endsWithWord(s, p, "a"))) {
                 return false;
             }

@@ -52,6 +52,9 @@ final class ReplyParserTest {
         // a code a mail library expected is not the server's reply; the one it got is
         "'Expected response code 250 but got code \"550\", with message \"550 Connection frequency limited\"' | 550 | -",
         "SMTP Error: data not accepted. Expected 250, got 554 5.7.1 spam | 554 | 5.7.1",
+        "'Expected response code \"250\" but got code \"550\", with message \"550 5.1.1 unknown\".' | 550 | 5.1.1",
+        "'Expected response codes \"250/251/252\" but got code \"554\", with message \"554 5.7.1 rejected\".' | 554 | 5.7.1",
+        "'Expected response code \"354\" but got code \"554\".'         | 554 | -",
         // the last field of a colon-separated token (an Exim log line's TLS cipher) is not a code
         "H=mx.b.example [192.0.2.123] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<a@b.example> temporarily rejected RCPT <c@d.example> | - | -",
         // log fields, identifiers and quantities are not codes; a field named for a code is
