@@ -30,7 +30,12 @@ final class SuppressionSafetyTest {
         "554 5.3.0 Mailer not found",
         "451 4.3.0 Spool file not found",
         "x509: certificate signed by unknown authority",
-        "Attempt 3 of 250 failed: connection timed out"
+        "Attempt 3 of 250 failed: connection timed out",
+        "550 5.1.7 Sender address does not exist",
+        "553 5.1.8 Sender domain does not exist",
+        "550 Your envelope sender is unknown",
+        "553 5.1.2 The sender's domain does not exist",
+        "550 5.1.1 <bounce@example.org>... Return path invalid: user unknown"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
