@@ -35,7 +35,12 @@ final class SuppressionSafetyTest {
         "553 5.1.8 Sender domain does not exist",
         "550 Your envelope sender is unknown",
         "553 5.1.2 The sender's domain does not exist",
-        "550 5.1.1 <bounce@example.org>... Return path invalid: user unknown"
+        "550 5.1.1 <bounce@example.org>... Return path invalid: user unknown",
+        "550 5.1.1 Your domain has no DNS MX record",
+        "554 5.7.1 Domain of your sending IP is unknown",
+        "550 5.7.1 Unable to find a valid SPF record: domain not found",
+        "550 The domain of your From header does not exist",
+        "550 5.7.0 DMARC: domain not found"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
