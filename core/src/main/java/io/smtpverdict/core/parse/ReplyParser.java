@@ -258,22 +258,21 @@ public final class ReplyParser {
 
     /** Whether the number at {@code at} follows a word that makes it a count or a limit ("3 of 250", "in 450"). */
     private static boolean countedAt(String s, int at) {
-        int p = lastNonBlankBefore(s, at);
-        for (String w : COUNTING_WORDS) {
-            if (endsWithWord(s, p, w)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAnyWord(s, lastNonBlankBefore(s, at), COUNTING_WORDS);
     }
 
     private static boolean afterQuantityWord(String s, int end) {
-        for (String w : QUANTITY_WORDS) {
+        return endsWithAnyWord(s, end, QUANTITY_WORDS) || end >= 0 && !Character.isLetter(s.charAt(end));
+    }
+
+    /** Whether the text ending at {@code end} ends with one of these words. */
+    private static boolean endsWithAnyWord(String s, int end, String[] words) {
+        for (String w : words) {
             if (endsWithWord(s, end, w)) {
                 return true;
             }
         }
-        return end >= 0 && !Character.isLetter(s.charAt(end));
+        return false;
     }
 
     /** Where the text's first character other than white space is. */
@@ -364,6 +363,9 @@ public final class ReplyParser {
         return at >= 2 && s.charAt(at - 1) == ':' && isDigit(s.charAt(at - 2));
     }
 
+    private static final String[] EXPECTING_WORDS = {"expected", "expecting", "expect"};
+    private static final String[] CODE_NOUNS = {"code", "codes", "response", "reply", "status", "a"};
+
     /**
      * Whether the number at {@code at} is the code a client expected rather than one a server sent, as mail
      * libraries word their errors ({@code Expected response code 250 but got code "550"}, {@code expecting 354}).
@@ -374,12 +376,10 @@ public final class ReplyParser {
             p = lastNonBlankBefore(s, p); // Symfony Mailer: Expected response code "250" but got code "550"
         }
         for (int words = 0; words < 3 && p >= 0; words++) {
-            if (endsWithWord(s, p, "expected") || endsWithWord(s, p, "expecting") || endsWithWord(s, p, "expect")) {
+            if (endsWithAnyWord(s, p, EXPECTING_WORDS)) {
                 return true;
             }
-            if (!(endsWithWord(s, p, "code") || endsWithWord(s, p, "codes") || endsWithWord(s, p, "response")
-                    || endsWithWord(s, p, "reply")
-                    || endsWithWord(s, p, "status") || endsWithWord(s, p, "a"))) {
+            if (!endsWithAnyWord(s, p, CODE_NOUNS)) {
                 return false;
             }
             while (p >= 0 && Character.isLetter(s.charAt(p))) {
@@ -401,15 +401,7 @@ public final class ReplyParser {
      * keeps it a candidate.
      */
     private static boolean logField(String s, int at) {
-        if (at < 2 || s.charAt(at - 1) != '=') {
-            return false;
-        }
-        for (String key : CODE_KEYS) {
-            if (endsWithWord(s, at - 2, key)) {
-                return false;
-            }
-        }
-        return true;
+        return at >= 2 && s.charAt(at - 1) == '=' && !endsWithAnyWord(s, at - 2, CODE_KEYS);
     }
 
     /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
