@@ -46,6 +46,16 @@ final class Cues {
                 "unable to deliver", "undeliverable", "delivery failed", "delivery has failed", "was rejected",
                 "were rejected", "has been rejected", "is rejected", "rejected due to", "rejected by", "rejected -",
                 "retry timeout exceeded", "failed permanently");
+        // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
+        // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
+        // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German
+        // subject "Unzustellbar", and the Chinese and Japanese webmail bounces' "无法投递" / "配信できませんでした".
+        outcome(Outcome.FAILED, "konnte nicht zugestellt werden", "unzustellbar", "n'a pas pu être remis",
+                "n'a pas pu être distribué", "no se pudo entregar", "no pudo ser entregado", "impossibile recapitare",
+                "non è stato possibile recapitare", "não pôde ser entregue", "não foi possível entregar",
+                "kan niet worden bezorgd", "kon niet worden afgeleverd", "nie może zostać dostarczona",
+                "nie została dostarczona", "не может быть доставлено", "не удалось доставить", "配信できませんでした",
+                "無法傳遞", "无法投递", "无法传递", "전달할 수 없");
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
     }

@@ -67,6 +67,17 @@ final class ClassifyRobustnessTest {
     }
 
     @Test
+    void classify_noCode_localizedNonDeliveryWordingGivesFailed() {
+        assertThat(engine.classify("Ihre Nachricht an jane@example.de konnte nicht zugestellt werden.").outcome())
+                .hasToString("FAILED");
+        assertThat(engine.classify("Votre message à jane@example.fr n’a pas pu être remis.").outcome())
+                .hasToString("FAILED");
+        assertThat(engine.classify("Su mensaje para jane@example.es no se pudo entregar.").outcome())
+                .hasToString("FAILED");
+        assertThat(engine.classify("jane@example.jp にメッセージを配信できませんでした。").outcome()).hasToString("FAILED");
+    }
+
+    @Test
     void classify_hugeEmbeddedReply_isClassifiedOnlyUpToItsLimit() {
         Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 550 5.1.1 user unknown "
                 + "x".repeat(20_000));
