@@ -39,6 +39,12 @@ final class Cues {
         outcome(Outcome.DEFERRED, "try again later", "please try again", "try later", "temporarily", "temporary failure",
                 "temporary error", "temporary problem", "temporary local problem", "retry later", "come back later",
                 "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed");
+        // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus
+        // tard", GMX's "vorübergehend", the Chinese providers' "稍后重试" ...): when a text has no code, they defer too.
+        outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
+                "temporalmente", "más tarde", "temporaneamente", "più tardi", "temporariamente", "mais tarde",
+                "tijdelijk", "later opnieuw", "tymczasowo", "временно", "позже", "一時的", "しばらくしてから", "暂时",
+                "稍后", "일시적");
         outcome(Outcome.FAILED, "permanently", "permanent failure", "permanent error", "permanent fatal",
                 "will not be retried", "not be retried", "giving up", "gave up", "has been rejected permanently",
                 "does not exist", "doesn't exist", "cannot be delivered", "could not be delivered",

@@ -75,6 +75,8 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify("Su mensaje para jane@example.es no se pudo entregar.").outcome())
                 .hasToString("FAILED");
         assertThat(engine.classify("jane@example.jp にメッセージを配信できませんでした。").outcome()).hasToString("FAILED");
+        assertThat(engine.classify("Service refusé. Veuillez essayer plus tard.").outcome()).hasToString("DEFERRED");
+        assertThat(engine.classify("Postfach vorübergehend nicht erreichbar").outcome()).hasToString("DEFERRED");
     }
 
     @Test
