@@ -131,7 +131,7 @@ final class CompiledRule {
     }
 
     RuleInfo info() {
-        return new RuleInfo(plugin, id, level, RuleSet.summary(match), java.util.Optional.ofNullable(category),
+        return new RuleInfo(plugin, id, level, RuleSet.summary(this), java.util.Optional.ofNullable(category),
                 java.util.Optional.ofNullable(outcome), outcomeFixed, java.util.Optional.ofNullable(advice),
                 explanation, java.util.Optional.ofNullable(source), examples, order, codeList, enhancedList, stageList);
     }

@@ -301,7 +301,8 @@ final class RuleSet {
     }
 
     /** A one-line summary of a rule's conditions, as {@link RuleInfo#matches()} gives it. */
-    static String summary(TableMatch m) {
+    static String summary(CompiledRule c) {
+        TableMatch m = c.match;
         StringBuilder summary = new StringBuilder();
         if (m.template() != null) {
             summary.append(Boolean.FALSE.equals(m.anchored()) ? "text containing \"" : "template \"")
@@ -322,8 +323,8 @@ final class RuleSet {
         if (m.regex() != null) {
             append(summary, "regex /" + m.regex() + "/");
         }
-        if (m.codes() != null && !m.codes().isEmpty()) {
-            append(summary, "code " + joined(m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray()));
+        if (c.codes != null) {
+            append(summary, "code " + joined(c.codes));
         }
         if (m.classes() != null && !m.classes().isEmpty()) {
             append(summary, "class " + m.classes() + "xx");
@@ -331,8 +332,8 @@ final class RuleSet {
         if (m.enhancedCodes() != null && !m.enhancedCodes().isEmpty()) {
             append(summary, "enhanced code " + String.join(", ", m.enhancedCodes()));
         }
-        if (m.stages() != null && !m.stages().isEmpty()) {
-            append(summary, "at " + EnumSet.copyOf(m.stages()));
+        if (!c.stageList.isEmpty()) {
+            append(summary, "at " + c.stageList);
         }
         if (Boolean.TRUE.equals(m.noCode())) {
             append(summary, "no reply code");

@@ -420,9 +420,6 @@ public final class ReplyParser {
     /** Whether a unit word follows the number that ends at {@code end} ({@code 250 times}, {@code 250 KB}): a quantity. */
     private static boolean unitFollows(String s, int end) {
         int q = end;
-        if (q < s.length() && s.charAt(q) == '%') {
-            return true;
-        }
         if (q >= s.length() || s.charAt(q) != ' ') {
             return false;
         }
