@@ -91,7 +91,7 @@ final class Classifier {
     Stage stage(ParsedReply p) {
         Scratch s = scratch.get()[0];
         s.begin(set);
-        set.automaton.scanFolding(p.text(), p.skips(), s);
+        set.scan(p, s);
         return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
     }
 
@@ -289,7 +289,7 @@ final class Classifier {
         ParsedReply p = ReplyParser.parse(input, maxInput, s.reply);
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
-        set.automaton.scanFolding(p.text(), p.skips(), s);
+        set.scan(p, s);
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
         CompiledRule best = null;

@@ -137,7 +137,7 @@ final class EngineLoader {
                     + "(see docs/troubleshooting.md#no-plugins)");
         }
         long t2 = System.nanoTime();
-        RuleSet set = new RuleSet(sources, overrides);
+        RuleSet set = new RuleSet(sources, overrides, b.keySearches);
         VerdictEngine engine = new VerdictEngine(set, infos, b.maxInputLength, b.maxDepth);
         long t3 = System.nanoTime();
         checkUserExamples(engine, sources, infos);

@@ -1,8 +1,10 @@
 package io.smtpverdict.core;
 
 import io.smtpverdict.core.match.AhoCorasick;
+import io.smtpverdict.core.match.KeySearch;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
+import io.smtpverdict.core.parse.ParsedReply;
 import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.core.table.TableMatch;
 import io.smtpverdict.core.table.TableRule;
@@ -15,15 +17,22 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every rule of every plugin compiled together: one automaton over all literal keys (rule phrases, template
- * literals and the engine's own cues), and indexes from enhanced code, basic code and class digit to rules.
- * Immutable after construction.
+ * Every rule of every plugin compiled together: the literal keys (rule phrases, template literals and the engine's
+ * own cues) with a search over them and an automaton built when first needed, and indexes from enhanced code,
+ * basic code and class digit to rules. Immutable after construction but for the automaton, made once.
  */
 final class RuleSet {
     final CompiledRule[] rules;
-    final AhoCorasick automaton;
+    /** Every literal key, folded; its index is the key's id. */
+    private final List<String> keyNames;
+    /** Made when first needed (see {@link #scan}); null until then. */
+    private volatile AhoCorasick automaton;
+    private final KeySearch search;
+    /** How many replies the key search has taken; past {@link #searches} the automaton is built. */
+    private final AtomicInteger searched = new AtomicInteger();
     final int[][] keyRules;
     final int[] keyLength;
     final int[][] keyCue;
@@ -38,11 +47,51 @@ final class RuleSet {
     /** The longest span array a template of the set fills. */
     final int maxSpanLength;
 
+    /**
+     * How many short replies are searched key by key before the automaton is built (see
+     * {@link VerdictEngine.Builder#keySearches}); 0 when it was built with the set.
+     */
+    private final int searches;
+    /** The longest reply searched key by key: a search's cost grows with the text, the automaton's barely. */
+    static final int SEARCH_MAX_LENGTH = 2048;
+
+    /**
+     * Reports every key occurrence in the reply's folded text to {@code sink}, by end (the longer key first at one
+     * end): with the automaton once it is built or the reply is long, else key by key (see {@link #searches}).
+     */
+    void scan(ParsedReply p, AhoCorasick.HitSink sink) {
+        AhoCorasick a = automaton;
+        if (a == null) {
+            if (p.text().length() <= SEARCH_MAX_LENGTH && searched.getAndIncrement() < searches) {
+                search.scan(p.folded(), sink);
+                return;
+            }
+            a = automaton();
+        }
+        a.scanFolding(p.text(), p.skips(), sink);
+    }
+
+    /** The automaton over every key, built on first call. */
+    AhoCorasick automaton() {
+        AhoCorasick a = automaton;
+        if (a == null) {
+            synchronized (this) {
+                a = automaton;
+                if (a == null) {
+                    a = AhoCorasick.build(keyNames);
+                    automaton = a;
+                }
+            }
+        }
+        return a;
+    }
+
     /** A rule as read, with where it comes from. */
     record Source(String plugin, int priority, boolean user, TableRule rule, int order) {
     }
 
-    RuleSet(List<Source> sources, List<TableCategoryOverride> overrides) {
+    RuleSet(List<Source> sources, List<TableCategoryOverride> overrides, int searches) {
+        this.searches = searches;
         this.overrides = List.copyOf(overrides);
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing((Source s) -> !s.user())
@@ -114,7 +163,11 @@ final class RuleSet {
             keyCue[k] = cue;
             keyStrongCue[k] = cue != null && Cues.strong(keyList.get(k));
         }
-        automaton = AhoCorasick.build(keyList);
+        keyNames = keyList;
+        search = KeySearch.of(keyList);
+        if (searches == 0) {
+            automaton();
+        }
         enhancedKeys = enhanced.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         enhancedRules = new int[enhancedKeys.length][];
         for (int i = 0; i < enhancedKeys.length; i++) {

@@ -136,6 +136,7 @@ public final class VerdictEngine {
         String preferredPlugin;
         int maxInputLength = 64 * 1024;
         int maxDepth = 4;
+        int keySearches = 16;
 
         Builder() {
         }
@@ -222,6 +223,21 @@ public final class VerdictEngine {
                 throw new IllegalArgumentException("maxDepth must be 0 to 16: " + depth);
             }
             this.maxDepth = depth;
+            return this;
+        }
+
+        /**
+         * How many short replies the engine matches key by key before it builds its automaton over every rule's
+         * literal keys (default 16). The automaton costs about as much to build as a few hundred such searches,
+         * so a run that classifies a handful of replies never builds it; the replies after those (and any long
+         * one) are matched with it. Both give the same verdicts. 0 builds the automaton with the engine, for a
+         * service that wants no build on a request's path.
+         */
+        public Builder keySearches(int replies) {
+            if (replies < 0) {
+                throw new IllegalArgumentException("keySearches must not be negative: " + replies);
+            }
+            this.keySearches = replies;
             return this;
         }
 
