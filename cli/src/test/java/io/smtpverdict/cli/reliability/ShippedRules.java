@@ -18,7 +18,11 @@ import java.util.Set;
 
 /** The engine with every shipped plugin, the texts its rules know, and the checks every verdict must pass. */
 final class ShippedRules {
-    static final VerdictEngine ENGINE = VerdictEngine.builder().discoverPlugins().build();
+    /** Matches with the automaton from the first reply. */
+    static final VerdictEngine ENGINE = VerdictEngine.builder().discoverPlugins().keySearches(0).build();
+    /** Matches every reply up to the key search's length key by key, never with the automaton. */
+    static final VerdictEngine SEARCHING = VerdictEngine.builder().discoverPlugins()
+            .keySearches(Integer.MAX_VALUE).build();
 
     private ShippedRules() {
     }

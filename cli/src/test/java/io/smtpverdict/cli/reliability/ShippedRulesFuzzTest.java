@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzzes {@code classify} with every shipped plugin (only this module sees them all), starting from every
  * example of every shipped rule. Bytes starting with 0xFF are read as raw UTF-16 so every char is reachable.
+ * The key search a run uses for its first short replies must decide as the automaton does.
  */
 final class ShippedRulesFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +36,10 @@ final class ShippedRulesFuzzTest {
         Verdict explained = ShippedRules.ENGINE.classify(input, ClassifyOptions.EXPLAIN);
         if (!withoutCandidates(explained).equals(v)) {
             throw new AssertionError("explaining changed the verdict for " + ShippedRules.escape(input));
+        }
+        if (!explained.equals(ShippedRules.SEARCHING.classify(input, ClassifyOptions.EXPLAIN))) {
+            throw new AssertionError("the key search and the automaton gave two verdicts for "
+                    + ShippedRules.escape(input));
         }
         if (!JSON.readTree(VerdictJson.toJson(explained)).isObject()) {
             throw new AssertionError("the JSON is not an object for " + ShippedRules.escape(input));

@@ -14,16 +14,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzzes {@code VerdictEngine.classify} with every test plugin core can load. The shipped vendor rules are
  * fuzzed from the cli module, which sees every plugin. Checks the invariants of {@link Invariants#verdict}, that
- * a verdict is repeatable, and that explaining changes nothing but the list of losing candidates.
+ * a verdict is repeatable, that explaining changes nothing but the list of losing candidates, and that matching
+ * key by key (a run's first short replies) decides as the automaton does.
  */
 final class ClassifyFuzzTest {
     private static final int SMALL_INPUT = 256;
     private static final int SMALL_DEPTH = 1;
+    /** Matches with the automaton from the first reply. */
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new TestingPlugin())
-            .plugin(new TestingLowPlugin()).plugin(new TestingReliabilityPlugins.Fuzzing()).build();
+            .plugin(new TestingLowPlugin()).plugin(new TestingReliabilityPlugins.Fuzzing()).keySearches(0).build();
     private static final VerdictEngine SMALL = VerdictEngine.builder().plugin(new TestingPlugin())
             .plugin(new TestingLowPlugin()).plugin(new TestingReliabilityPlugins.Fuzzing())
             .maxInputLength(SMALL_INPUT).maxDepth(SMALL_DEPTH).build();
+    /** Matches every reply up to the key search's length key by key, never with the automaton. */
+    private static final VerdictEngine SEARCHING = VerdictEngine.builder().plugin(new TestingPlugin())
+            .plugin(new TestingLowPlugin()).plugin(new TestingReliabilityPlugins.Fuzzing())
+            .keySearches(Integer.MAX_VALUE).build();
     private static final Stage[] STAGES = Stage.values();
 
     static Stream<byte[]> seeds() {
@@ -44,6 +50,8 @@ final class ClassifyFuzzTest {
         Verdict explained = ENGINE.classify(input, ClassifyOptions.EXPLAIN);
         Invariants.check(input, Invariants.withoutCandidates(explained).equals(v),
                 "explaining changed the verdict: " + v + " vs " + explained);
+        Invariants.check(input, SEARCHING.classify(input, ClassifyOptions.EXPLAIN).equals(explained),
+                "the key search and the automaton gave two verdicts");
         Stage hint = STAGES[(data.length > 0 ? data[data.length - 1] & 0xFF : 0) % STAGES.length];
         Verdict hinted = SMALL.classify(input, ClassifyOptions.DEFAULT.withStage(hint));
         Invariants.verdict(input, hinted, SMALL_INPUT, SMALL_DEPTH);
