@@ -61,11 +61,12 @@ final class ClassifyCommand implements Callable<Integer> {
         if (!input.replies.isEmpty()) {
             threadCount = 1;
         }
-        VerdictEngine engine = engineOptions.build();
-        Timing.mark("engine build");
+        // The writer first: a one-shot run makes it (and loads its classes) while the engine is built beside it.
         Output output = root.output();
         RecordWriter writer = RecordWriter.of(format.orElse(root.env().stdoutTerminal() ? OutputFormat.TEXT
                 : OutputFormat.JSONL), output.writer());
+        VerdictEngine engine = engineOptions.build();
+        Timing.mark("engine build");
         ClassifyOptions options = explain ? ClassifyOptions.EXPLAIN : ClassifyOptions.DEFAULT;
         AtomicBoolean engineFailed = new AtomicBoolean();
         long[] written = {0};
