@@ -348,7 +348,8 @@ final class RuleSet {
         }
         c.inherit = !Boolean.FALSE.equals(v.inherit());
         c.explanation = v.explanation().strip();
-        c.examples = t.examples() == null ? List.of() : List.copyOf(t.examples());
+        // unmodifiable as read (a pack's are decoded when first read): not copied, so not decoded here
+        c.examples = t.examples() == null ? List.of() : t.examples();
         c.source = t.source();
         return c;
     }

@@ -161,7 +161,51 @@ public final class RulePack {
         TableVerdict v = new TableVerdict(category, outcome, name(in, Advice.class), name(in, Party.class),
                 name(in, Origin.class), name(in, Stage.class), string(in), list(in, i -> name(i, Flag.class)), flag(in),
                 string(in));
-        return new TableRule(id, level, source, specific, m, v, list(in, RulePack::string), string(in));
+        return new TableRule(id, level, source, specific, m, v, PackedStrings.read(in), string(in));
+    }
+
+    /**
+     * A rule's examples, decoded from the pack when read: the engine needs them only for its rules' descriptions and
+     * for tests, so a run that only classifies never decodes them. Unmodifiable; null items are refused when read.
+     */
+    private static final class PackedStrings extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final byte[] bytes;
+        /** Start and length of each string in {@link #bytes}. */
+        private final int[] spans;
+
+        private PackedStrings(byte[] bytes, int[] spans) {
+            this.bytes = bytes;
+            this.spans = spans;
+        }
+
+        /** The list written by {@code list(out, strings, RulePack::string)}, or null when null was written. */
+        static List<String> read(Cursor in) throws IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                return null;
+            }
+            int[] spans = new int[2 * checked(n)];
+            for (int i = 0; i < n; i++) {
+                int length = in.readInt();
+                if (length < 0) {
+                    throw new IOException("a null item in a list of strings");
+                }
+                spans[2 * i] = in.skip(length);
+                spans[2 * i + 1] = length;
+            }
+            return n == 0 ? List.of() : new PackedStrings(in.bytes, spans);
+        }
+
+        @Override
+        public String get(int index) {
+            java.util.Objects.checkIndex(index, size());
+            return new String(bytes, spans[2 * index], spans[2 * index + 1], StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int size() {
+            return spans.length / 2;
+        }
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
@@ -280,6 +324,11 @@ public final class RulePack {
 
         String readString(int n) throws IOException {
             return new String(bytes, need(n), n, StandardCharsets.UTF_8);
+        }
+
+        /** Skips {@code n} bytes and returns where they start. */
+        int skip(int n) throws IOException {
+            return need(n);
         }
 
         boolean atEnd() {

@@ -104,8 +104,8 @@ public final class RuleTableLoader {
                         v.flags(), v.inherit(), v.explanation());
             }
             rules.add(new TableRule(r.id(), r.level() != null ? r.level() : derivedLevel(r.match()),
-                    d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.match(), v, r.examples(),
-                    r.note()));
+                    d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.match(), v,
+                    r.examples() == null ? null : List.copyOf(r.examples()), r.note()));
         }
         return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, List.copyOf(rules),
                 file.categoryOverrides());
