@@ -182,7 +182,7 @@ public final class ReplyParser {
                 continue;
             }
             if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i)
-                    || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i))) {
+                    || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i) || productName(s, i))) {
                 i += 2;
                 continue;
             }
@@ -411,6 +411,19 @@ public final class ReplyParser {
             p = lastNonBlankBefore(s, p);
         }
         return endsWithWord(s, p, "id");
+    }
+
+    /** Product names that end in a three-digit number: "Microsoft 365", "Office 365", "Dynamics 365". */
+    private static final String[] PRODUCT_WORDS = {"microsoft", "office", "dynamics"};
+
+    /**
+     * Whether the number at {@code at} is the number of a product name ({@code Microsoft 365}, {@code Office 365}):
+     * Exchange Online's non-delivery reports name the service in their user text ("see DSN 5.7.129 Errors in Exchange
+     * Online and Microsoft 365 or Office 365", "Office 365 couldn't deliver the message"), where the 365 is no reply.
+     */
+    private static boolean productName(String s, int at) {
+        int p = lastNonBlankBefore(s, at);
+        return p < at - 1 && endsWithAnyWord(s, p, PRODUCT_WORDS);
     }
 
     private static final String[] UNITS = {"times", "seconds", "second", "secs", "sec", "minutes", "minute", "mins",

@@ -73,6 +73,10 @@ final class ReplyParserTest {
         // a bare number does not overrule the enhanced code the text begins with
         "5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]         | -   | 5.1.0",
         "5.1.1 mailbox unavailable [550]                                    | 550 | 5.1.1",
+        // a product's number is no reply: Exchange Online's user text names "Microsoft 365" and "Office 365"
+        "For more information, see DSN 5.7.129 Errors in Exchange Online and Microsoft 365 or Office 365. | - | 5.7.129",
+        "Office 365 couldn't deliver the message to the recipient           | -   | -",
+        "Remote Server returned '550 5.7.133 Microsoft 365 group' after Office 365 tried | 550 | 5.7.133",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
