@@ -68,6 +68,8 @@ final class SuppressionSafetyTest {
         "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.",
         "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.",
         "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+        "550 5.2.251 Sender throttled due to continuous mailbox full errors.",
+        "550 5.2.255 Sender throttled due to continuous invalid recipients errors.",
         "535 5.7.3 Authentication unsuccessful",
         "550 5.7.30 Basic authentication is not supported for Client Submission.",
         "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.",
