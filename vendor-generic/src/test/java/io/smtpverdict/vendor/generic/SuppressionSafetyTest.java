@@ -139,6 +139,8 @@ final class SuppressionSafetyTest {
         "javax.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed: authentication failure",
         "Could not connect to SMTP host: smtp.example.com, port: 25, response: 554",
         "The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required.",
+        "System.Net.Sockets.SocketException (11001): No such host is known.",
+        "The remote name could not be resolved: 'smtp.example.com'",
         "Failed to authenticate on SMTP server with username \"user@example.com\" using the following authenticators: \"LOGIN\", \"PLAIN\"."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
