@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * generic keywords also use for a recipient ("disabled", "suspended", "unknown", "not found"). Advising to suppress the
  * recipient on any of them would drop valid addresses, the most costly mistake a bounce handler can make. The list
  * ends with the refusals that submission and relay services document for the sending account, its login, address,
- * domain, IP or sending limits (Google, Microsoft, Amazon SES, SendGrid, SMTP2GO, Zoho, SparkPost, Postmark, cPanel).
+ * domain, IP or sending limits (Google, Microsoft, Amazon SES, SendGrid, SMTP2GO, Zoho, SparkPost, Postmark, cPanel),
+ * and with what the sending side's own software writes: TLS library errors (OpenSSL, GnuTLS, Java, .NET, Go) and mail
+ * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -114,7 +116,34 @@ final class SuppressionSafetyTest {
         "Account May Not Send",
         "Account is Pending",
         "550 5.1.0 Naruszenie zasad cNkj1y0022zrrQM01NkjaD, zobacz https://support.forpsi.com/kb/a4071",
-        "You have reached a limit for sending mail. Your message was not sent."
+        "You have reached a limit for sending mail. Your message was not sent.",
+        "javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)",
+        "The certificate is NOT trusted. The certificate issuer is unknown.",
+        "javax.mail.MessagingException: Unknown SMTP host: smtp.example.com",
+        "Net::OpenTimeout: execution expired",
+        "[Errno -2] Name or service not known",
+        "dial tcp: lookup smtp.example.com: no such host",
+        "error:1408F10B:SSL routines:ssl3_get_record:wrong version number",
+        "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)",
+        "TLS error on connection to mx.example.org [192.0.2.25] (gnutls_handshake): Error in the pull function.",
+        "The remote certificate is invalid according to the validation procedure.",
+        "System.IO.IOException: Authentication failed because the remote party has closed the transport stream.",
+        "SMTP Error: Could not authenticate.",
+        "SMTP Error: Could not connect to SMTP host.",
+        "SMTP Error: Could not authenticate. SMTP server error: AUTH command failed Detail: Error: authentication failed: authentication failure SMTP code: 535 Additional SMTP info: 5.7.8",
+        "The following From address failed: sender@example.com : MAIL FROM command failed,<sender@example.com>: Sender address rejected: Domain not found\n,553,5.1.8",
+        "Invalid login: 535 5.7.8 Error: authentication failed: authentication failure",
+        "Missing credentials for \"PLAIN\"",
+        "Greeting never received",
+        "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.')",
+        "SMTP AUTH extension not supported by server.",
+        "smtp: server doesn't support AUTH",
+        "javax.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed: authentication failure",
+        "Could not connect to SMTP host: smtp.example.com, port: 25, response: 554",
+        "The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required.",
+        "System.Net.Sockets.SocketException (11001): No such host is known.",
+        "The remote name could not be resolved: 'smtp.example.com'",
+        "Failed to authenticate on SMTP server with username \"user@example.com\" using the following authenticators: \"LOGIN\", \"PLAIN\"."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
