@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * arguments, never a run that may read a stream. Runs the launcher's own {@code one_shot} function with bash.
  */
 final class LauncherOneShotTest {
-    private static final Path LAUNCHER = Path.of("..", "verdict");
+    static final Path LAUNCHER = Path.of("..", "verdict");
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -39,7 +39,7 @@ final class LauncherOneShotTest {
         String[] parts = spec.split("\\|");
         boolean expected = Boolean.parseBoolean(parts[parts.length - 1]);
         boolean pipe = parts[parts.length - 2].equals("pipe");
-        String function = extractFunction(Files.readString(LAUNCHER, StandardCharsets.UTF_8));
+        String function = extractFunction(Files.readString(LAUNCHER, StandardCharsets.UTF_8), "one_shot");
         List<String> command = new ArrayList<>(List.of("bash", "-c", function + "\none_shot \"$@\" && echo yes || echo no",
                 "one_shot"));
         for (int i = 0; i < parts.length - 2; i++) {
@@ -55,10 +55,10 @@ final class LauncherOneShotTest {
         assertThat(out).isEqualTo(expected ? "yes" : "no");
     }
 
-    /** The launcher's {@code one_shot() { ... }} definition, up to the closing brace at the start of a line. */
-    private static String extractFunction(String script) {
-        int start = script.indexOf("one_shot() {");
-        assertThat(start).as("the launcher defines one_shot").isNotNegative();
+    /** The launcher's {@code name() { ... }} definition, up to the closing brace at the start of a line. */
+    static String extractFunction(String script, String name) {
+        int start = script.indexOf("\n" + name + "() {") + 1;
+        assertThat(start).as("the launcher defines " + name).isPositive();
         int end = script.indexOf("\n}\n", start);
         return script.substring(start, end + 2);
     }
