@@ -326,6 +326,9 @@ public final class ReplyParser {
      * {@code [192.0.2.7]:465}): a colon right after a dotted name or a closing bracket.
      */
     private static boolean port(String s, int at) {
+        if (afterPortWord(s, lastNonBlankBefore(s, at))) {
+            return true;
+        }
         if (at < 2 || s.charAt(at - 1) != ':') {
             return false;
         }
@@ -344,6 +347,31 @@ public final class ReplyParser {
             p--;
         }
         return dotted && s.charAt(at - 2) != '.';
+    }
+
+    /**
+     * Whether the text ending at {@code end} names a port the number after it is: "port 25", "port: 587",
+     * "port=465", or Jakarta Mail's "host, port: smtp.example.com, 587" (a host name and a comma between).
+     */
+    private static boolean afterPortWord(String s, int end) {
+        int p = end;
+        if (p >= 0 && s.charAt(p) == ',') {
+            int q = lastNonBlankBefore(s, p);
+            int nameEnd = q;
+            boolean dotted = false;
+            while (q >= 0 && (Character.isLetterOrDigit(s.charAt(q)) || s.charAt(q) == '-' || s.charAt(q) == '.')) {
+                dotted |= s.charAt(q) == '.';
+                q--;
+            }
+            if (!dotted || q == nameEnd) {
+                return false;
+            }
+            p = lastNonBlankBefore(s, q + 1);
+        }
+        if (p >= 0 && (s.charAt(p) == ':' || s.charAt(p) == '=')) {
+            p = lastNonBlankBefore(s, p);
+        }
+        return endsWithWord(s, p, "port");
     }
 
     /**

@@ -77,6 +77,12 @@ final class ReplyParserTest {
         "For more information, see DSN 5.7.129 Errors in Exchange Online and Microsoft 365 or Office 365. | - | 5.7.129",
         "Office 365 couldn't deliver the message to the recipient           | -   | -",
         "Remote Server returned '550 5.7.133 Microsoft 365 group' after Office 365 tried | 550 | 5.7.133",
+        // a port a client names is no reply code (Jakarta Mail's connect failures); the reply after it is
+        "Could not connect to SMTP host: smtp.b.example, port: 465, response: -1 | - | -",
+        "Could not connect to SMTP host: smtp.b.example, port: 587, response: 421 | 421 | -",
+        "MailConnectException: Couldn't connect to host, port: smtp.b.example, 587; timeout -1 | - | -",
+        "connection to port 465 timed out                                   | -   | -",
+        "port=587 refused: 550 5.7.1 relaying denied                        | 550 | 5.7.1",
         // client-side codes of seed 004
         "Connection refused, 111 Can't open SMTP stream                     | 111 | -",
         "101 cannot open SMTP stream                                        | 101 | -",
