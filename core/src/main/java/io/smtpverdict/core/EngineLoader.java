@@ -106,25 +106,19 @@ final class EngineLoader {
         List<RuleSet.Source> sources = new ArrayList<>();
         List<PluginInfo> infos = new ArrayList<>();
         Map<String, String> ruleOwner = new HashMap<>();
-        for (VerdictPlugin p : plugins) {
-            int priority = priorities.get(p);
-            int count = 0;
-            for (String table : tables.get(p)) {
-                TableFile file = shippedTable(p, table);
-                for (int i = 0; i < file.rules().size(); i++) {
-                    TableRule r = file.rules().get(i);
-                    String prev = ruleOwner.putIfAbsent(r.id(), table);
-                    if (prev != null) {
-                        throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
-                                "rule id '" + r.id() + "' is already defined in " + prev, null);
-                    }
-                    sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
-                    count++;
+        Map<Path, java.util.jar.JarFile> jars = new HashMap<>();
+        try {
+            for (VerdictPlugin p : plugins) {
+                readPlugin(p, priorities.get(p), tables.get(p), texts.get(p), jars, sources, infos, ruleOwner);
+            }
+        } finally {
+            for (java.util.jar.JarFile jar : jars.values()) {
+                try {
+                    jar.close();
+                } catch (IOException e) {
+                    LOG.debug("closing {}: {}", jar.getName(), e.toString());
                 }
             }
-            infos.add(new PluginInfo(p.id(), texts.get(p)[0], p.contractVersion(), priority, count, false,
-                    tables.get(p), texts.get(p)[1], PluginPath.location(p.getClass())));
-            LOG.info("Registering plugin {} {} ({} rules)", p.id(), texts.get(p)[0], count);
         }
         List<TableCategoryOverride> overrides = new ArrayList<>();
         try {
@@ -146,6 +140,90 @@ final class EngineLoader {
                     ms(System.nanoTime() - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
         }
         return engine;
+    }
+
+    /** Reads one plugin's tables into {@code sources} and describes it in {@code infos}. */
+    private static void readPlugin(VerdictPlugin p, int priority, List<String> tableNames, String[] text,
+            Map<Path, java.util.jar.JarFile> jars, List<RuleSet.Source> sources, List<PluginInfo> infos,
+            Map<String, String> ruleOwner) {
+        int count = 0;
+        java.util.jar.JarFile jar = jarOf(p.getClass(), jars);
+        for (String table : tableNames) {
+            TableFile file = jar != null ? jarTable(p, table, jar) : shippedTable(p, table);
+            for (int i = 0; i < file.rules().size(); i++) {
+                TableRule r = file.rules().get(i);
+                String prev = ruleOwner.putIfAbsent(r.id(), table);
+                if (prev != null) {
+                    throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
+                            "rule id '" + r.id() + "' is already defined in " + prev, null);
+                }
+                sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
+                count++;
+            }
+        }
+        infos.add(new PluginInfo(p.id(), text[0], p.contractVersion(), priority, count, false, tableNames, text[1],
+                PluginPath.location(p.getClass())));
+        LOG.info("Registering plugin {} {} ({} rules)", p.id(), text[0], count);
+    }
+
+    /**
+     * The jar a plugin class was loaded from, opened once per build for all the plugins in it; null when the class
+     * does not come from a jar file (a directory in tests), whose tables are then looked up as resources. Looking a
+     * table up in the jar itself is a map lookup; through the class loader it cost a one-shot run about a tenth of
+     * its engine build (two lookups per table, each building and parsing URLs).
+     */
+    private static java.util.jar.JarFile jarOf(Class<?> type, Map<Path, java.util.jar.JarFile> jars) {
+        try {
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return null;
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            if (!Files.isRegularFile(path)) {
+                return null;
+            }
+            java.util.jar.JarFile jar = jars.get(path);
+            if (jar == null) {
+                jar = new java.util.jar.JarFile(path.toFile(), false);
+                jars.put(path, jar);
+            }
+            return jar;
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            LOG.debug("looking up the tables of {} as resources: {}", type.getName(), e.toString());
+            return null;
+        }
+    }
+
+    /** A plugin's table from the jar its class came from: its pack when made from this JSON, else the JSON. */
+    static TableFile jarTable(VerdictPlugin p, String table, java.util.jar.JarFile jar) {
+        String name = table.startsWith("/") ? table.substring(1)
+                : p.getClass().getPackageName().replace('.', '/') + "/" + table;
+        java.util.jar.JarEntry json = jar.getJarEntry(name);
+        if (json == null) {
+            throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
+                    "resource not found beside " + p.getClass().getName(), null);
+        }
+        java.util.jar.JarEntry pack = Boolean.getBoolean(IGNORE_PACKS) ? null : jar.getJarEntry(name + RulePack.SUFFIX);
+        try {
+            if (pack != null && json.getSize() >= 0 && json.getCrc() >= 0) {
+                RulePack.Result read;
+                try (InputStream in = jar.getInputStream(pack)) {
+                    read = RulePack.read(in, json.getSize(), json.getCrc());
+                }
+                if (read.table().isPresent()) {
+                    return read.table().get();
+                }
+                LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
+                        p.id(), table, RulePack.SUFFIX, read.refusal());
+            }
+            try (InputStream in = jar.getInputStream(json)) {
+                return RuleTableLoader.read(p.id(), table, in, false);
+            }
+        } catch (TableException e) {
+            throw configuration(e);
+        } catch (IOException e) {
+            throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
+        }
     }
 
     private static String ms(long nanos) {

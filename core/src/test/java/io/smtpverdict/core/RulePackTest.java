@@ -1,11 +1,13 @@
 package io.smtpverdict.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smtpverdict.core.table.RulePack;
 import io.smtpverdict.core.table.RuleTableLoader;
 import io.smtpverdict.core.table.TableFile;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,5 +138,51 @@ final class RulePackTest {
                 new java.net.URL(base + RulePack.SUFFIX));
 
         assertThat(read.rules()).isEqualTo(other.rules());
+    }
+
+    /** A jar with these entries (name, bytes). */
+    private static java.util.jar.JarFile jar(Path file, Object... entries) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < entries.length; i += 2) {
+                out.putNextEntry(new java.util.jar.JarEntry((String) entries[i]));
+                out.write((byte[]) entries[i + 1]);
+                out.closeEntry();
+            }
+        }
+        return new java.util.jar.JarFile(file.toFile());
+    }
+
+    /** A plugin of the tables above, in this test's package. */
+    private static final class PacksPlugin implements io.smtpverdict.spi.VerdictPlugin {
+        @Override
+        public String id() {
+            return "packs";
+        }
+
+        @Override
+        public int contractVersion() {
+            return io.smtpverdict.spi.VerdictContract.VERSION;
+        }
+    }
+
+    @Test
+    void jarTable_besideThePluginsPackage_readsTheFreshPackOrTheJsonWhenStale(@TempDir Path dir) throws Exception {
+        byte[] bytes = TABLE.getBytes(StandardCharsets.UTF_8);
+        byte[] edited = TABLE.replace("Busy.", "Edited after the build.").getBytes(StandardCharsets.UTF_8);
+        TableFile other = json(TABLE.replace("Busy.", "From the pack in the jar."));
+        String beside = "io/smtpverdict/core/";
+        try (var jar = jar(dir.resolve("plugin.jar"), beside + "packs.json", bytes,
+                beside + "packs.json" + RulePack.SUFFIX, RulePack.write(other, bytes),
+                beside + "stale.json", edited, beside + "stale.json" + RulePack.SUFFIX, RulePack.write(other, bytes),
+                "top/packs.json", bytes)) {
+            PacksPlugin plugin = new PacksPlugin();
+
+            assertThat(EngineLoader.jarTable(plugin, "packs.json", jar).rules()).isEqualTo(other.rules());
+            assertThat(EngineLoader.jarTable(plugin, "stale.json", jar).rules().get(3).verdict().explanation())
+                    .isEqualTo("Edited after the build.");
+            assertThat(EngineLoader.jarTable(plugin, "/top/packs.json", jar).rules()).isEqualTo(json(TABLE).rules());
+            assertThatThrownBy(() -> EngineLoader.jarTable(plugin, "missing.json", jar))
+                    .isInstanceOf(VerdictConfigurationException.class).hasMessageContaining("missing.json");
+        }
     }
 }
