@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * issues of mail software, hosting providers' help pages), each with the meaning its page gives, in
  * {@code heldout/heldout-texts.jsonl} (set 1), {@code heldout/heldout-texts-2.jsonl} (set 2, collected after set 1
  * began to inform fixes) and {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored); and
- * {@code heldout/analysis-texts-4.jsonl} and {@code heldout/analysis-texts-5.jsonl}, sets of the same kind whose misses
+ * {@code heldout/analysis-texts-4.jsonl}, {@code heldout/analysis-texts-5.jsonl} and {@code heldout/analysis-texts-6.jsonl},
+ * sets of the same kind whose misses
  * were read to find what the knowledge lacks. Every shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the
  * same code; the held-out sets measure how the knowledge generalises, and rules must never be written from any of these
  * texts (see the files' README).
@@ -39,7 +40,7 @@ final class HeldOutTextsTest {
      * Each set's floors are ten points below its measured figure, rounded down (docs/accuracy.md): set 1 71 (category)
      * and 85 (outcome), set 2 62 and 81. Set 3's floors, 55 and 75, were set before it was first scored. Set 4 is an
      * analysis set, not a held-out one (its misses were read from the start, see the README); its floors, 75 and 79, are
-     * ten points below its figure when it was collected, and so are set 5's, 63 and 79. An engine without plugins falls
+     * ten points below its figure when it was collected, and so are set 5's, 63 and 79, and set 6's, 70 and 79. An engine without plugins falls
      * below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
@@ -47,7 +48,8 @@ final class HeldOutTextsTest {
             new HeldOutSet("held-out set 2", "/heldout/heldout-texts-2.jsonl", 110, 62.0, 81.0),
             new HeldOutSet("held-out set 3", "/heldout/heldout-texts-3.jsonl", 120, 55.0, 75.0),
             new HeldOutSet("analysis set 4", "/heldout/analysis-texts-4.jsonl", 160, 75.0, 79.0),
-            new HeldOutSet("analysis set 5", "/heldout/analysis-texts-5.jsonl", 120, 63.0, 79.0));
+            new HeldOutSet("analysis set 5", "/heldout/analysis-texts-5.jsonl", 120, 63.0, 79.0),
+            new HeldOutSet("analysis set 6", "/heldout/analysis-texts-6.jsonl", 80, 70.0, 79.0));
 
     private static VerdictEngine engine;
 
