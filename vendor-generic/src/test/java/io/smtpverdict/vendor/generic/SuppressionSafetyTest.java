@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * domain, IP or sending limits (Google, Microsoft, Amazon SES, SendGrid, SMTP2GO, Zoho, SparkPost, Postmark, cPanel),
  * and with what the sending side's own software writes: TLS library errors (OpenSSL, GnuTLS, Java, .NET, Go) and mail
  * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
- * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer).
+ * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -162,7 +162,12 @@ final class SuppressionSafetyTest {
         "550 5.1.7 No valid sender, rejecting all recipients",
         "550 5.7.1 SPAM trap -- too many recipients for an empty source address!",
         "452 4.3.1 insufficient storage space, try again later",
-        "501 5.7.1 Sorry mx.example.org, access denied."
+        "501 5.7.1 Sorry mx.example.org, access denied.",
+        "550 Credential leak detected: never give out your username/password to anyone!",
+        "550 Mail from domain 'example.org' is not allowed from your host",
+        "550 Envelope domain 'example.org' doesn't match AUTH domain 'example.net'",
+        "454 4.7.1 TLS library initialization failure",
+        "553 We do not relay"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
