@@ -167,7 +167,8 @@ final class SuppressionSafetyTest {
         "550 Mail from domain 'example.org' is not allowed from your host",
         "550 Envelope domain 'example.org' doesn't match AUTH domain 'example.net'",
         "454 4.7.1 TLS library initialization failure",
-        "553 We do not relay"
+        "553 We do not relay",
+        "550 5.1.8 No MX for sender domain example.org"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
