@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ends with the refusals that submission and relay services document for the sending account, its login, address,
  * domain, IP or sending limits (Google, Microsoft, Amazon SES, SendGrid, SMTP2GO, Zoho, SparkPost, Postmark, cPanel),
  * and with what the sending side's own software writes: TLS library errors (OpenSSL, GnuTLS, Java, .NET, Go) and mail
- * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp).
+ * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
+ * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -143,7 +144,31 @@ final class SuppressionSafetyTest {
         "The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required.",
         "System.Net.Sockets.SocketException (11001): No such host is known.",
         "The remote name could not be resolved: 'smtp.example.com'",
-        "Failed to authenticate on SMTP server with username \"user@example.com\" using the following authenticators: \"LOGIN\", \"PLAIN\"."
+        "Failed to authenticate on SMTP server with username \"user@example.com\" using the following authenticators: \"LOGIN\", \"PLAIN\".",
+        "No TLS available but required by configuration.",
+        "Host failed TLS verification required by configuration.",
+        "Tried all MXs",
+        "Unrecognized response from upstream server: 220-mx.example.com",
+        "451 4.4.3 Temporarily rejected: Problem on SPF lookup",
+        "No MX for your FROM address",
+        "550 Authentication required",
+        "421 rDNS Temporary Failure",
+        "554 rDNS Lookup Failed",
+        "501 5.7.1 Permission denied",
+        "550 5.7.1 Relaying is denied",
+        "553 5.4.3 Hello mx.example.org, for MAIL FROM address <sender@example.org> the policy analysis reports DNS error with your source domain.",
+        "553 5.7.1 Hello mx.example.org, for MAIL FROM address <sender@example.org> access is denied by the policy analysis functions.",
+        "550 5.7.1 Your IP address 192.0.2.1 is not allowed to relay to email address <user@example.com> via our server; MX rule",
+        "550 5.1.7 No valid sender, rejecting all recipients",
+        "550 5.7.1 SPAM trap -- too many recipients for an empty source address!",
+        "452 4.3.1 insufficient storage space, try again later",
+        "501 5.7.1 Sorry mx.example.org, access denied.",
+        "550 Credential leak detected: never give out your username/password to anyone!",
+        "550 Mail from domain 'example.org' is not allowed from your host",
+        "550 Envelope domain 'example.org' doesn't match AUTH domain 'example.net'",
+        "454 4.7.1 TLS library initialization failure",
+        "553 We do not relay",
+        "550 5.1.8 No MX for sender domain example.org"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
