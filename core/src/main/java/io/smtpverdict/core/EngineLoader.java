@@ -203,27 +203,10 @@ final class EngineLoader {
             throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
                     "resource not found beside " + p.getClass().getName(), null);
         }
-        java.util.jar.JarEntry pack = Boolean.getBoolean(IGNORE_PACKS) ? null : jar.getJarEntry(name + RulePack.SUFFIX);
-        try {
-            if (pack != null && json.getSize() >= 0 && json.getCrc() >= 0) {
-                RulePack.Result read;
-                try (InputStream in = jar.getInputStream(pack)) {
-                    read = RulePack.read(in, json.getSize(), json.getCrc());
-                }
-                if (read.table().isPresent()) {
-                    return read.table().get();
-                }
-                LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
-                        p.id(), table, RulePack.SUFFIX, read.refusal());
-            }
-            try (InputStream in = jar.getInputStream(json)) {
-                return RuleTableLoader.read(p.id(), table, in, false);
-            }
-        } catch (TableException e) {
-            throw configuration(e);
-        } catch (IOException e) {
-            throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$", e.toString(), e);
-        }
+        java.util.jar.JarEntry pack = Boolean.getBoolean(IGNORE_PACKS) || json.getSize() < 0 || json.getCrc() < 0 ? null
+                : jar.getJarEntry(name + RulePack.SUFFIX);
+        return packOrJson(p.id(), table, pack == null ? null : () -> jar.getInputStream(pack),
+                () -> new long[] {json.getSize(), json.getCrc()}, () -> jar.getInputStream(json));
     }
 
     private static String ms(long nanos) {
@@ -244,14 +227,30 @@ final class EngineLoader {
         return readTable(p.id(), table, json, pack);
     }
 
-    /** A table from its pack when {@code pack} is not null and was made from this JSON, else from the JSON. */
+    /** A table from its pack when {@code pack} is not null and was made from this JSON, else from the JSON (URLs). */
     static TableFile readTable(String pluginId, String table, java.net.URL json, java.net.URL pack) {
+        return packOrJson(pluginId, table, pack == null ? null : () -> new java.io.BufferedInputStream(pack.openStream()),
+                () -> fingerprint(json), json::openStream);
+    }
+
+    /** Something read from a jar or a URL. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    /**
+     * A table from its pack when {@code pack} is not null and the pack was made from JSON of the {@code fingerprint}'s
+     * length and CRC-32, else read and validated from its JSON.
+     */
+    private static TableFile packOrJson(String pluginId, String table, Read<InputStream> pack, Read<long[]> fingerprint,
+            Read<InputStream> json) {
         try {
             if (pack != null) {
-                long[] fingerprint = fingerprint(json);
+                long[] made = fingerprint.get();
                 RulePack.Result read;
-                try (InputStream in = new java.io.BufferedInputStream(pack.openStream())) {
-                    read = RulePack.read(in, fingerprint[0], fingerprint[1]);
+                try (InputStream in = pack.get()) {
+                    read = RulePack.read(in, made[0], made[1]);
                 }
                 if (read.table().isPresent()) {
                     return read.table().get();
@@ -259,7 +258,7 @@ final class EngineLoader {
                 LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
                         pluginId, table, RulePack.SUFFIX, read.refusal());
             }
-            try (InputStream in = json.openStream()) {
+            try (InputStream in = json.get()) {
                 return RuleTableLoader.read(pluginId, table, in, false);
             }
         } catch (TableException e) {
