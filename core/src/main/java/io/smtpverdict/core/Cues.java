@@ -38,7 +38,9 @@ final class Cues {
         stage(Stage.CONNECT, "while connecting", "connect to ");
         outcome(Outcome.DEFERRED, "try again later", "please try again", "try later", "temporarily", "temporary failure",
                 "temporary error", "temporary problem", "temporary local problem", "retry later", "come back later",
-                "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed");
+                "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed",
+                // Gmail's notice header for a delivery it keeps trying ("Delivery incomplete")
+                "delivery incomplete");
         // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus
         // tard", GMX's "vorübergehend", the Chinese providers' "稍后重试" ...): when a text has no code, they defer too.
         outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
@@ -51,7 +53,9 @@ final class Cues {
                 "couldn't be delivered", "can't be delivered", "was not delivered", "wasn't delivered",
                 "unable to deliver", "undeliverable", "delivery failed", "delivery has failed", "was rejected",
                 "were rejected", "has been rejected", "is rejected", "rejected due to", "rejected by", "rejected -",
-                "retry timeout exceeded", "failed permanently");
+                "retry timeout exceeded", "failed permanently",
+                // Gmail's notice header for a delivery it gave up ("Message not delivered")
+                "message not delivered");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
         // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German

@@ -64,6 +64,9 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify("Your message was rejected, please try again later").outcome()).hasToString("DEFERRED");
         assertThat(engine.classify("The server is temporarily unavailable").outcome()).hasToString("DEFERRED");
         assertThat(engine.classify("nothing to go by here").outcome()).hasToString("UNKNOWN");
+        // the headers of Gmail's notices
+        assertThat(engine.classify("Message not delivered").outcome()).hasToString("FAILED");
+        assertThat(engine.classify("Delivery incomplete").outcome()).hasToString("DEFERRED");
     }
 
     @Test
