@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * domain, IP or sending limits (Google, Microsoft, Amazon SES, SendGrid, SMTP2GO, Zoho, SparkPost, Postmark, cPanel),
  * and with what the sending side's own software writes: TLS library errors (OpenSSL, GnuTLS, Java, .NET, Go) and mail
  * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
- * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury).
+ * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury),
+ * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
+ * Modoboa, Plesk, DirectAdmin, cPanel).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -168,7 +170,27 @@ final class SuppressionSafetyTest {
         "550 Envelope domain 'example.org' doesn't match AUTH domain 'example.net'",
         "454 4.7.1 TLS library initialization failure",
         "553 We do not relay",
-        "550 5.1.8 No MX for sender domain example.org"
+        "550 5.1.8 No MX for sender domain example.org",
+        "550 Website of user webuser is sending too many emails - rate overlimit = 250.0 / 1h",
+        "550 Email account user@example.org is sending too many emails - rate overlimit = 120.0 / 1h",
+        "550 Your host in blacklist on this server.",
+        "550 203.0.113.9 is _my_ address",
+        "550 smtp auth requried",
+        "450 4.2.1 You are sending too many emails too fast.",
+        "554 5.7.1 Rejected (anti-spoofing: auth-failed)",
+        "451 4.7.1 Please retry later (anti-virus/oletools not ready)",
+        "450 4.7.1 <user@example.net>: Recipient address rejected: Daily limit reached, retry later",
+        "554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. Try again later.",
+        "You (someuser) have reached your message limit.",
+        "451 The server has reached its limit for processing requests from your host.  Please try again later.",
+        "550 Number of failed recipients exceeded.  Come back in a few hours.",
+        "550 Demo accounts may not send mail",
+        "Archive Users are not permitted to send email.  Message discarded.",
+        "Mail sent by user nobody being discarded due to sender restrictions in WHM->Tweak Settings",
+        "Outgoing mail from \"example.net\" has been suspended.",
+        "Sender user@example.org has an outgoing mail suspension.  Message discarded.",
+        "550 The mail server does not recognize user@example.org as a valid sender.",
+        "550 Your host is not allowed to connect to this server."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
