@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
  * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury),
  * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
- * Modoboa, Plesk, DirectAdmin, cPanel).
+ * Modoboa, Plesk, DirectAdmin, cPanel), and European hosts' sending limits and login refusals (Aruba, IONOS).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -185,6 +185,12 @@ final class SuppressionSafetyTest {
         "451 The server has reached its limit for processing requests from your host.  Please try again later.",
         "550 Number of failed recipients exceeded.  Come back in a few hours.",
         "550 Demo accounts may not send mail",
+        "550 5.1.0 aZ3kP90012qrsTU01vwXyZ policy violation",
+        "X.X.X iemL1p01Z0hMcT901emQ77 policy violation",
+        "550 must be authenticated",
+        "Sender address rejected: not logged in",
+        "Indirizzo IP bloccato temporaneamente per sospetto abuso",
+        "535 Authentication failure: SMTP AUTH failed with the remote server",
         "Archive Users are not permitted to send email.  Message discarded.",
         "Mail sent by user nobody being discarded due to sender restrictions in WHM->Tweak Settings",
         "Outgoing mail from \"example.net\" has been suspended.",
