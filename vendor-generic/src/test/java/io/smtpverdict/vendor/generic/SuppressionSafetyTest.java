@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
  * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury),
  * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
- * Modoboa, Plesk, DirectAdmin, cPanel), and Coremail's and Alibaba Mail's refusals of the sender's login, address,
+ * Modoboa, Plesk, DirectAdmin, cPanel), and Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address,
  * host or sending behaviour.
  */
 final class SuppressionSafetyTest {
@@ -207,7 +207,8 @@ final class SuppressionSafetyTest {
         "504 the number of RCPT attempts is achieved the maximum threshold",
         "541 This account isn't allowed to send email",
         "554 Reject by behaviour spam",
-        "454 Transient reject by behaviour spam"
+        "454 Transient reject by behaviour spam",
+        "451 Requested mail action not taken: too much fail authentication"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
