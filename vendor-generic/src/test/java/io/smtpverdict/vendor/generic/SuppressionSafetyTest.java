@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client libraries' login, connection and host-lookup failures (PHPMailer, Nodemailer, Jakarta Mail, smtplib, net/smtp),
  * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury),
  * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
- * Modoboa, Plesk, DirectAdmin, cPanel), and European hosts' sending limits and login refusals (Aruba, IONOS).
+ * Modoboa, Plesk, DirectAdmin, cPanel), European hosts' sending limits and login refusals (Aruba, IONOS), and
+ * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -196,7 +197,24 @@ final class SuppressionSafetyTest {
         "Outgoing mail from \"example.net\" has been suspended.",
         "Sender user@example.org has an outgoing mail suspension.  Message discarded.",
         "550 The mail server does not recognize user@example.org as a valid sender.",
-        "550 Your host is not allowed to connect to this server."
+        "550 Your host is not allowed to connect to this server.",
+        "551 auth error.",
+        "451 auth error.",
+        "451 auth mode unsupported.",
+        "554 smtpport check error.",
+        "553 fake router infomation.",
+        "526 Authentication failure[1]",
+        "524 username or passwd is NULL",
+        "523 cipher text is invalid base64 format",
+        "501 \"MAIL FROM\" is non-local account",
+        "502 Mailfrom account is a local account",
+        "450 \"MAIL FROM\" mailbox unavailable",
+        "440 mail from account doesn't conform with authentication",
+        "504 the number of RCPT attempts is achieved the maximum threshold",
+        "541 This account isn't allowed to send email",
+        "554 Reject by behaviour spam",
+        "454 Transient reject by behaviour spam",
+        "451 Requested mail action not taken: too much fail authentication"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
