@@ -250,11 +250,11 @@ public final class ReplyParser {
     }
 
     private static final String[] QUANTITY_WORDS = {"in", "of", "for", "after", "than", "about", "at", "to", "within",
-        "over", "under", "port", "is", "are", "be", "was", "limit", "size", "max", "maximum", "exceeds", "exceeded",
+        "over", "under", "is", "are", "be", "was", "limit", "size", "max", "maximum", "exceeds", "exceeded",
         "only", "up", "least", "most", "by", "from", "every", "per", "and", "or", "next", "last", "first"};
 
     private static final String[] COUNTING_WORDS = {"of", "in", "within", "than", "over", "under", "per", "every",
-        "about", "least", "most", "max", "maximum", "limit", "exceeds", "exceeded", "port"};
+        "about", "least", "most", "max", "maximum", "limit", "exceeds", "exceeded"};
 
     /** Whether the number at {@code at} follows a word that makes it a count or a limit ("3 of 250", "in 450"). */
     private static boolean countedAt(String s, int at) {
@@ -273,6 +273,14 @@ public final class ReplyParser {
             }
         }
         return false;
+    }
+
+    /**
+     * The text's end before a separator that ends at {@code end} (one of {@code separators}: a field's colon, an
+     * equals sign, a quote) and the blanks before it; {@code end} itself when no separator is there.
+     */
+    private static int pastSeparator(String s, int end, String separators) {
+        return end >= 0 && separators.indexOf(s.charAt(end)) >= 0 ? lastNonBlankBefore(s, end) : end;
     }
 
     /** Where the text's first character other than white space is. */
@@ -368,10 +376,7 @@ public final class ReplyParser {
             }
             p = lastNonBlankBefore(s, q + 1);
         }
-        if (p >= 0 && (s.charAt(p) == ':' || s.charAt(p) == '=')) {
-            p = lastNonBlankBefore(s, p);
-        }
-        return endsWithWord(s, p, "port");
+        return endsWithWord(s, pastSeparator(s, p, ":="), "port");
     }
 
     /**
@@ -399,10 +404,8 @@ public final class ReplyParser {
      * libraries word their errors ({@code Expected response code 250 but got code "550"}, {@code expecting 354}).
      */
     private static boolean expected(String s, int at) {
-        int p = lastNonBlankBefore(s, at);
-        if (p >= 0 && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
-            p = lastNonBlankBefore(s, p); // Symfony Mailer: Expected response code "250" but got code "550"
-        }
+        // Symfony Mailer quotes it: Expected response code "250" but got code "550"
+        int p = pastSeparator(s, lastNonBlankBefore(s, at), "\"'");
         for (int words = 0; words < 3 && p >= 0; words++) {
             if (endsWithAnyWord(s, p, EXPECTING_WORDS)) {
                 return true;
@@ -434,11 +437,7 @@ public final class ReplyParser {
 
     /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
     private static boolean identifier(String s, int at) {
-        int p = lastNonBlankBefore(s, at);
-        if (p >= 0 && (s.charAt(p) == ':' || s.charAt(p) == '#')) {
-            p = lastNonBlankBefore(s, p);
-        }
-        return endsWithWord(s, p, "id");
+        return endsWithWord(s, pastSeparator(s, lastNonBlankBefore(s, at), ":#"), "id");
     }
 
     /** Product names that end in a three-digit number: "Microsoft 365", "Office 365", "Dynamics 365". */
