@@ -381,8 +381,9 @@ public final class AhoCorasick {
                 pendingSpace = at > 0;
                 continue;
             }
+            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : io.smtpverdict.core.parse.Normalizer.foldWide(c);
             if (c <= ' ' ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
-                    : c >= 0x80 && io.smtpverdict.core.parse.Normalizer.isSpace(c)) {
+                    : f == ' ') {
                 pendingSpace = at > 0;
                 continue;
             }
@@ -391,7 +392,6 @@ public final class AhoCorasick {
                 emit(s, ++at, sink);
                 pendingSpace = false;
             }
-            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : io.smtpverdict.core.parse.Normalizer.fold(c);
             s = next(s, f);
             emit(s, ++at, sink);
         }

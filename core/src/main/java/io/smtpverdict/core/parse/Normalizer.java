@@ -30,10 +30,40 @@ public final class Normalizer {
         }
     }
 
+    /**
+     * Folds a character above ASCII with a table read: {@code ' '} for white space, else {@link #fold(char)}.
+     * Mail in Japanese, Chinese, Russian or Greek is mostly such characters, and the scan reads each one.
+     */
+    public static char foldWide(char c) {
+        Page page = PAGES[c >>> 8];
+        if (page == null) {
+            page = new Page(c & 0xFF00);
+            PAGES[c >>> 8] = page; // racing threads build equal pages; the final field publishes each safely
+        }
+        return page.folded[c & 0xFF];
+    }
+
+    /** {@link #foldWide}'s tables, one per block of 256 characters, each built when a text first uses it. */
+    private static final Page[] PAGES = new Page[256];
+
+    /** The folded forms of 256 consecutive characters. */
+    private static final class Page {
+        final char[] folded = new char[256];
+
+        Page(int first) {
+            for (int i = 0; i < 256; i++) {
+                char c = (char) (first + i);
+                folded[i] = isSpace(c) ? ' ' : fold(c);
+            }
+        }
+    }
+
     /** Whether a character counts as white space when folding. */
     public static boolean isSpace(char c) {
+        // above Latin-1, Unicode's white space lies between U+1680 (Ogham space) and U+3000 (ideographic space):
+        // the range test keeps Japanese, Chinese and Korean text, which lies above it, off the slow lookup
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0'
-                || (c > 0x7f && Character.isWhitespace(c));
+                || (c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
     }
 
     /** The folded form of {@code text}. */
@@ -67,9 +97,10 @@ public final class Normalizer {
         int nextSkip = skips == null || skips.length == 0 ? Integer.MAX_VALUE : skips[0];
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : foldWide(c);
             boolean space = c <= ' '
                     ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
-                    : c >= 0x80 && isSpace(c);
+                    : f == ' ';
             if (space || i == nextSkip) {
                 if (!pendingSpace) {
                     pendingSpace = true;
@@ -96,7 +127,7 @@ public final class Normalizer {
                 offsets[len] = i;
             }
             if (out != null) {
-                out[len] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : fold(c);
+                out[len] = f;
             }
             len++;
         }
