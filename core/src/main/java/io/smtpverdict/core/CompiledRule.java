@@ -88,18 +88,23 @@ final class CompiledRule {
         this.order = order;
         this.ref = new RuleRef(plugin, id, level);
         this.refOptional = java.util.Optional.of(ref);
-        this.tier = tierOf(level, false);
+        this.tier = tierOf(level, false, false);
     }
 
     /**
      * The rank of a level in the contest between matching rules. A specific enhanced code (one whose detail
      * names a single cause, such as 5.7.26 or 5.2.2, as its table says) ranks between PROVIDER_PHRASE and
      * PHRASE: it beats generic wording and single keywords that only restate the class, and still yields to a
-     * provider's or vendor's own text.
+     * provider's or vendor's own text. An unspecific phrase or keyword (wording that says a message was refused but
+     * not why) ranks just below KEYWORD: any word that names the cause beats it, and it still beats an enhanced code
+     * that is not specific.
      */
-    static int tierOf(EvidenceLevel level, boolean specific) {
+    static int tierOf(EvidenceLevel level, boolean specific, boolean unspecific) {
         if (specific && level == EvidenceLevel.ENHANCED_CODE) {
             return 2 * EvidenceLevel.PHRASE.ordinal() - 1;
+        }
+        if (unspecific && (level == EvidenceLevel.PHRASE || level == EvidenceLevel.KEYWORD)) {
+            return 2 * EvidenceLevel.KEYWORD.ordinal() + 1;
         }
         return 2 * level.ordinal();
     }

@@ -270,7 +270,7 @@ final class RuleSet {
     private static CompiledRule compile(Source s, Keys keys) {
         TableRule t = s.rule();
         CompiledRule c = new CompiledRule(s.plugin(), t.id(), t.level(), s.user(), s.order());
-        c.tier = CompiledRule.tierOf(t.level(), Boolean.TRUE.equals(t.specific()));
+        c.tier = CompiledRule.tierOf(t.level(), Boolean.TRUE.equals(t.specific()), Boolean.TRUE.equals(t.unspecific()));
         TableMatch m = t.match();
         int spec = 0;
         if (m.template() != null) {

@@ -126,6 +126,40 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_unspecificRefusal_losesToAKeywordThatNamesTheCauseButNotToACode(@TempDir Path dir)
+            throws Exception {
+        Path table = dir.resolve("unspecific.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.refused", "unspecific": true, "match": {"phrases": ["administrative prohibition"]},
+                   "verdict": {"category": "POLICY_BLOCK", "explanation": "Refused."}},
+                  {"id": "user.listed", "level": "KEYWORD", "match": {"phrases": ["blacklisted"]},
+                   "verdict": {"category": "REPUTATION_BLOCK", "explanation": "Listed."}},
+                  {"id": "user.code-1-1", "match": {"enhancedCodes": ["X.1.1"]},
+                   "verdict": {"category": "INVALID_RECIPIENT", "explanation": "Unknown."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+
+        Verdict listed = e.classify("550 rejected: administrative prohibition (host is blacklisted)");
+        assertThat(listed.rule().orElseThrow().id()).isEqualTo("user.listed");
+        assertThat(listed.category()).contains(Category.REPUTATION_BLOCK);
+        Verdict refused = e.classify("550 5.1.1 rejected: administrative prohibition");
+        assertThat(refused.rule().orElseThrow().id()).isEqualTo("user.refused");
+        // the verdict still reports the level its conditions give
+        assertThat(refused.rule().orElseThrow().level()).isEqualTo(EvidenceLevel.PHRASE);
+    }
+
+    @Test
+    void build_unspecificOnACodeRule_isRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("bad.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.code", "unspecific": true, "match": {"enhancedCodes": ["X.7.1"]},
+                   "verdict": {"category": "POLICY_BLOCK", "explanation": "Policy."}}]}""");
+        assertThatThrownBy(() -> VerdictEngine.builder().ruleTable(table).build())
+                .hasMessageContaining("(user.code).unspecific").hasMessageContaining("ENHANCED_CODE");
+    }
+
+    @Test
     void classify_userTableWithShippedId_replacesTheShippedRule(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("override.json");
         Files.writeString(table, """

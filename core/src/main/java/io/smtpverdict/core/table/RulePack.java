@@ -31,7 +31,7 @@ public final class RulePack {
     /** The suffix a pack's resource name adds to its table's. */
     public static final String SUFFIX = ".pack";
     /** Bumped whenever the layout below changes; a pack of another version is refused. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;
@@ -113,6 +113,7 @@ public final class RulePack {
         name(out, r.level());
         string(out, r.source());
         flag(out, r.specific());
+        flag(out, r.unspecific());
         TableMatch m = r.match();
         string(out, m.template());
         flag(out, m.anchored());
@@ -151,6 +152,7 @@ public final class RulePack {
         EvidenceLevel level = name(in, EvidenceLevel.class);
         String source = string(in);
         Boolean specific = flag(in);
+        Boolean unspecific = flag(in);
         TableMatch m = new TableMatch(string(in), flag(in),
                 list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string), string(in),
                 list(in, Cursor::readInt), list(in, Cursor::readInt), list(in, RulePack::string),
@@ -161,7 +163,7 @@ public final class RulePack {
         TableVerdict v = new TableVerdict(category, outcome, name(in, Advice.class), name(in, Party.class),
                 name(in, Origin.class), name(in, Stage.class), string(in), list(in, i -> name(i, Flag.class)), flag(in),
                 string(in));
-        return new TableRule(id, level, source, specific, m, v, PackedStrings.read(in), string(in));
+        return new TableRule(id, level, source, specific, unspecific, m, v, PackedStrings.read(in), string(in));
     }
 
     /**

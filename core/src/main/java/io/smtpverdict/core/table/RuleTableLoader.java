@@ -104,7 +104,7 @@ public final class RuleTableLoader {
                         v.flags(), v.inherit(), v.explanation());
             }
             rules.add(new TableRule(r.id(), r.level() != null ? r.level() : derivedLevel(r.match()),
-                    d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.match(), v,
+                    d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.unspecific(), r.match(), v,
                     r.examples() == null ? null : List.copyOf(r.examples()), r.note()));
         }
         return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, List.copyOf(rules),
@@ -306,6 +306,16 @@ public final class RuleTableLoader {
                 && (r.level() != null ? r.level() : derivedLevel(m)) != EvidenceLevel.ENHANCED_CODE) {
             throw invalid(pluginId, resource, at + ".specific", "only an ENHANCED_CODE rule (match.enhancedCodes and no "
                     + "wording) can be specific; this rule is " + (r.level() != null ? r.level() : derivedLevel(m)));
+        }
+        if (Boolean.TRUE.equals(r.unspecific())) {
+            EvidenceLevel level = r.level() != null ? r.level() : derivedLevel(m);
+            if (level != EvidenceLevel.PHRASE && level != EvidenceLevel.KEYWORD) {
+                throw invalid(pluginId, resource, at + ".unspecific", "only a PHRASE or KEYWORD rule (wording that "
+                        + "names no cause) can be unspecific; this rule is " + level);
+            }
+            if (Boolean.TRUE.equals(r.specific())) {
+                throw invalid(pluginId, resource, at + ".unspecific", "a rule cannot be specific and unspecific");
+            }
         }
         TableVerdict v = r.verdict();
         if (v == null) {

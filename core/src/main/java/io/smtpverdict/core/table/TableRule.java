@@ -11,11 +11,15 @@ import java.util.List;
  * @param source where the rule's wording is documented (an MTA source file, a vendor page, an RFC, a seed)
  * @param specific for an enhanced-code rule: the code's detail names one cause (5.7.26, 5.2.2), so the rule ranks
  *     above generic wording and keywords that only restate the class; absent means false
+ * @param unspecific for a phrase or keyword rule: its wording says that the message was refused but not why ("access
+ *     denied", "administrative prohibition", "blocked"), so every keyword rule outranks it and a word naming the cause
+ *     decides; absent means false
  * @param match the conditions, all of which must hold
  * @param verdict what the rule concludes
  * @param examples texts the rule must decide
  * @param note caveats; never shown to users
  */
-public record TableRule(String id, EvidenceLevel level, String source, Boolean specific, TableMatch match,
+public record TableRule(String id, EvidenceLevel level, String source, Boolean specific, Boolean unspecific,
+        TableMatch match,
         TableVerdict verdict, List<String> examples, String note) {
 }
