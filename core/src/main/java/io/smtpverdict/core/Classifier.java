@@ -762,6 +762,21 @@ final class Classifier {
         if (cue != Outcome.UNKNOWN) {
             return cue;
         }
-        return category != null ? category.defaultOutcome() : Outcome.UNKNOWN;
+        if (category == null) {
+            return Outcome.UNKNOWN;
+        }
+        Outcome byCategory = category.defaultOutcome();
+        return byCategory == Outcome.UNKNOWN && REFUSALS.contains(category) ? Outcome.FAILED : byCategory;
     }
+
+    /**
+     * Categories that can go either way by their code, but which, named in words with no code and no word of
+     * a temporary failure, report a refusal: a receiver that wants the message tried again says so ("try again
+     * later", "temporarily", "deferred"), while a refusal of the sender, the content or the mailbox given as words
+     * alone is the receiver's last word. Failures of systems and routes (server errors, routing, TLS, the sending
+     * MTA's own rules) are left out: they are as often transient as not.
+     */
+    private static final java.util.Set<Category> REFUSALS = java.util.EnumSet.of(Category.MAILBOX_INACTIVE,
+            Category.AUTH_FAILURE, Category.INVALID_SENDER, Category.REPUTATION_BLOCK, Category.SPAM_CONTENT,
+            Category.POLICY_BLOCK);
 }

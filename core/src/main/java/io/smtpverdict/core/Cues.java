@@ -38,7 +38,7 @@ final class Cues {
         stage(Stage.CONNECT, "while connecting", "connect to ");
         outcome(Outcome.DEFERRED, "try again later", "please try again", "try later", "temporarily", "temporary failure",
                 "temporary error", "temporary problem", "temporary local problem", "retry later", "come back later",
-                "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed",
+                "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed", "deferred",
                 // Gmail's notice header for a delivery it keeps trying ("Delivery incomplete")
                 "delivery incomplete");
         // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus

@@ -202,6 +202,26 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_refusalInWordsAlone_failsUnlessTheWordsSayLater(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("refusals.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.sender", "match": {"phrases": ["sender verification failed"]},
+                   "verdict": {"category": "INVALID_SENDER", "explanation": "Sender."}},
+                  {"id": "user.server", "match": {"phrases": ["internal server error"]},
+                   "verdict": {"category": "REMOTE_SERVER_ERROR", "explanation": "Server."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+
+        assertThat(e.classify("Sender verification failed").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("Sender verification failed, please try again later").outcome())
+                .isEqualTo(Outcome.DEFERRED);
+        assertThat(e.classify("Sender verification failed; message deferred").outcome()).isEqualTo(Outcome.DEFERRED);
+        // a code still decides, and a failing system is no refusal
+        assertThat(e.classify("450 Sender verification failed").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(e.classify("internal server error").outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
     void classify_vendorWrapper_takesCategoryAndOutcomeFromTheInnerReply() {
         Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.1.1 user unknown");
         assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
