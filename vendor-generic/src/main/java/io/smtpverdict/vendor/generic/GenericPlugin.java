@@ -29,7 +29,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers4.json",
                 "generic-providers-panels.json",
                 "generic-providers-euisps.json",
-                "generic-providers-japan.json", "generic-providers-submission.json", "generic-clients.json",
+                "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json", "generic-clients.json",
                 "generic-senders.json");
     }
 
