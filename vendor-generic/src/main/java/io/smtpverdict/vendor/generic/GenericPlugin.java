@@ -28,8 +28,9 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers3.json",
                 "generic-providers-servers4.json",
                 "generic-providers-panels.json",
-                "generic-providers-euisps.json",
-                "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json", "generic-clients.json",
+                "generic-providers-euisps.json", "generic-providers-isps2.json",
+                "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json",
+                "generic-clients.json",
                 "generic-senders.json");
     }
 
