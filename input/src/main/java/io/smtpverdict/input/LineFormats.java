@@ -75,12 +75,22 @@ final class LineFormats {
         return InputFormat.RAW;
     }
 
-    /** A cheap test before the field regex: a name of letters, digits and dashes, then a colon, early in the line. */
-    private static boolean mayBeField(String line) {
+    /**
+     * A cheap test before the field regex: a name of letters, digits and dashes, then a colon (white space may come
+     * before it), early in the line. A reply such as {@code 550 5.1.1 ...} fails at its first space.
+     */
+    static boolean mayBeField(String line) {
         int n = Math.min(line.length(), 40);
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            if (c == ':' || c == ' ' || c == '\t') {
+            if (c == ' ' || c == '\t') {
+                int j = i;
+                while (j < line.length() && (line.charAt(j) == ' ' || line.charAt(j) == '\t')) {
+                    j++;
+                }
+                return i > 1 && j < line.length() && line.charAt(j) == ':';
+            }
+            if (c == ':') {
                 return i > 1;
             }
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {

@@ -30,6 +30,19 @@ final class LineFormatsTest {
         assertThat(LineFormats.detect(line)).isEqualTo(format);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Status: 5.1.1 | true",
+        "Final-Recipient : rfc822; a@b.example | true",
+        "X-Postfix-Sender: rfc822; a@b.example | true",
+        "550 5.1.1 user unknown | false",
+        "Sorry: no mailbox here | true",
+        "Sorry no mailbox here: none | false",
+        "a: b | false"})
+    void mayBeField_passesOnlyANameBeforeAColon(String line, boolean expected) {
+        assertThat(LineFormats.mayBeField(line)).isEqualTo(expected);
+    }
+
     @Test
     void postfix_deferredConnectFailure_takesTheTextInTheParentheses() {
         Extracted e = LineFormats.postfix("Nov 23 10:00:01 mx postfix/smtp[9]: 3Tq1Z4xYzM: to=<a@b.example>, "
