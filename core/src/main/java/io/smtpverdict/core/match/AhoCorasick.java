@@ -381,9 +381,8 @@ public final class AhoCorasick {
                 pendingSpace = at > 0;
                 continue;
             }
-            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : io.smtpverdict.core.parse.Normalizer.foldWide(c);
-            if (c <= ' ' ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
-                    : f == ' ') {
+            char f = io.smtpverdict.core.parse.Normalizer.foldOrSpace(c);
+            if (f == ' ') {
                 pendingSpace = at > 0;
                 continue;
             }

@@ -31,6 +31,18 @@ public final class Normalizer {
     }
 
     /**
+     * Folds any character as the scan and the fold read it: {@code ' '} for white space (which callers collapse),
+     * else {@link #fold(char)}.
+     */
+    public static char foldOrSpace(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32)
+                    : c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' ? ' ' : c;
+        }
+        return foldWide(c);
+    }
+
+    /**
      * Folds a character above ASCII with a table read: {@code ' '} for white space, else {@link #fold(char)}.
      * Mail in Japanese, Chinese, Russian or Greek is mostly such characters, and the scan reads each one.
      */
@@ -97,10 +109,8 @@ public final class Normalizer {
         int nextSkip = skips == null || skips.length == 0 ? Integer.MAX_VALUE : skips[0];
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : foldWide(c);
-            boolean space = c <= ' '
-                    ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
-                    : f == ' ';
+            char f = foldOrSpace(c);
+            boolean space = f == ' ';
             if (space || i == nextSkip) {
                 if (!pendingSpace) {
                     pendingSpace = true;
