@@ -68,10 +68,11 @@ final class PowerMtaGolden {
     static List<String> bounceCategories() {
         return List.of("bad-configuration", "bad-connection", "bad-domain", "bad-mailbox", "content-related",
                 "inactive-mailbox", "invalid-sender", "message-expired", "no-answer-from-host", "policy-related",
-                "protocol-errors", "quota-issues", "relaying-issues", "routing-errors", "spam-related", "virus-related");
+                "protocol-errors", "quota-issues", "relaying-issues", "routing-errors", "spam-related",
+                "virus-related");
     }
 
-    /** Other MTAs' texts, remote replies and common words the PowerMTA plugin must leave to others. */
+    /** Other MTAs' texts, remote replies and common words the PowerMTA plugin leaves to others. */
     static List<String> notOurs() {
         return List.of(
                 "550 5.1.1 <buyer@shop.example>: Recipient address rejected: User unknown",
