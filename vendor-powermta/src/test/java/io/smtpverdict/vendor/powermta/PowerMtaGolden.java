@@ -6,6 +6,7 @@ import static io.smtpverdict.spi.Category.DNS_FAILURE;
 import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
 import static io.smtpverdict.spi.Category.LOCAL_POLICY;
 import static io.smtpverdict.spi.Category.MAILBOX_FULL;
+import static io.smtpverdict.spi.Category.MAILBOX_INACTIVE;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
 import static io.smtpverdict.spi.Category.POLICY_BLOCK;
@@ -58,7 +59,9 @@ final class PowerMtaGolden {
                 Arguments.of("quota-issues",
                         DEFERRED, MAILBOX_FULL, Stage.UNKNOWN, LOCAL, "bounce-category.quota-issues"),
                 Arguments.of("policy-related",
-                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, LOCAL, "bounce-category.policy-related"));
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, LOCAL, "bounce-category.policy-related"),
+                Arguments.of("X-PowerMTA-BounceCategory: inactive-mailbox",
+                        FAILED, MAILBOX_INACTIVE, Stage.UNKNOWN, LOCAL, "bounce-category.inactive-mailbox"));
     }
 
     /**
