@@ -112,7 +112,7 @@ final class CliProcessIT {
         assertThat(out).contains("generic").contains("greenarrow").contains("hurricane").contains("momentum")
                 .contains("sendmail").contains("exchange").contains("qmail")
                 .contains("postfix").contains("exim").contains("courier").contains("opensmtpd")
-                .contains("domino").contains("kumomta").contains("postal");
+                .contains("domino").contains("kumomta").contains("postal").contains("powermta");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.smtpverdict.vendor.kumomta.KumoMtaPlugin;
 import io.smtpverdict.vendor.momentum.MomentumPlugin;
 import io.smtpverdict.vendor.opensmtpd.OpenSmtpdPlugin;
 import io.smtpverdict.vendor.postal.PostalPlugin;
+import io.smtpverdict.vendor.powermta.PowerMtaPlugin;
 import io.smtpverdict.vendor.postfix.PostfixPlugin;
 import io.smtpverdict.vendor.qmail.QmailPlugin;
 import io.smtpverdict.vendor.sendmail.SendmailPlugin;
@@ -38,7 +39,7 @@ final class ModuleDescriptorsTest {
     private static final List<Class<?>> VENDORS = List.of(GenericPlugin.class, GreenArrowPlugin.class,
             HurricanePlugin.class, MomentumPlugin.class, SendmailPlugin.class, ExchangePlugin.class, QmailPlugin.class,
             PostfixPlugin.class, EximPlugin.class, CourierPlugin.class, OpenSmtpdPlugin.class, DominoPlugin.class,
-            KumoMtaPlugin.class, PostalPlugin.class);
+            KumoMtaPlugin.class, PostalPlugin.class, PowerMtaPlugin.class);
     private static final List<Class<?>> MODULES = Stream.concat(Stream.of(VerdictPlugin.class, VerdictEngine.class),
             VENDORS.stream()).toList();
 
@@ -99,7 +100,7 @@ final class ModuleDescriptorsTest {
         assertThat(plugins.stream().map(String::valueOf).collect(Collectors.joining("\n")))
                 .contains("id=generic", "id=greenarrow", "id=hurricane", "id=momentum", "id=sendmail", "id=exchange",
                         "id=qmail", "id=postfix", "id=exim", "id=courier",
-                        "id=opensmtpd", "id=domino", "id=kumomta", "id=postal");
+                        "id=opensmtpd", "id=domino", "id=kumomta", "id=postal", "id=powermta");
         assertThat(String.valueOf(verdict)).contains("greenarrow.host-not-found");
     }
 

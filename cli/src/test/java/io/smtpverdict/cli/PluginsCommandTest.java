@@ -19,7 +19,7 @@ final class PluginsCommandTest {
         assertThat(lines.get(0)).startsWith("ID").contains("VERSION").contains("CONTRACT").contains("RULES");
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.split("\\s+")[0])
                 .containsExactlyInAnyOrder("generic", "greenarrow", "hurricane", "momentum", "sendmail", "exchange",
-                        "qmail", "postfix", "exim", "courier", "opensmtpd", "domino", "kumomta", "postal");
+                        "qmail", "postfix", "exim", "courier", "opensmtpd", "domino", "kumomta", "postal", "powermta");
     }
 
     @Test
