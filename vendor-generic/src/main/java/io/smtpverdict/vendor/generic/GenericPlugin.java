@@ -28,7 +28,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers3.json",
                 "generic-providers-servers4.json", "generic-providers-servers5.json",
                 "generic-providers-qmail-addons.json",
-                "generic-providers-panels.json",
+                "generic-providers-panels.json", "generic-providers-lists-gateways.json",
                 "generic-providers-euisps.json", "generic-providers-isps2.json",
                 "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json",
                 "generic-clients.json",
