@@ -46,7 +46,7 @@ public final class Normalizer {
      * Folds a character above ASCII with a table read: {@code ' '} for white space, else {@link #fold(char)}.
      * Mail in Japanese, Chinese, Russian or Greek is mostly such characters, and the scan reads each one.
      */
-    public static char foldWide(char c) {
+    private static char foldWide(char c) {
         Page page = PAGES[c >>> 8];
         if (page == null) {
             page = new Page(c & 0xFF00);
