@@ -8,6 +8,7 @@ import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
 import static io.smtpverdict.spi.Category.POLICY_BLOCK;
 import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
+import static io.smtpverdict.spi.Category.TRANSIENT_OTHER;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
 import static io.smtpverdict.spi.Origin.UNKNOWN;
@@ -67,7 +68,15 @@ final class DominoGolden {
                 Arguments.of("SMTP Protocol Returned a Transient Error 421 4.4.2 Connection timed out",
                         DEFERRED, null, Stage.UNKNOWN, REMOTE, "smtp-transient-error"),
                 Arguments.of("550 Mail from <bulk@example.info> rejected for policy reasons",
-                        FAILED, POLICY_BLOCK, Stage.MAIL, REMOTE, "smtp-sender-rejected-for-policy"));
+                        FAILED, POLICY_BLOCK, Stage.MAIL, REMOTE, "smtp-sender-rejected-for-policy"),
+                // The texts IBM technote 1212690, the HCL admin help on SMTPErrorLimit and the IBM support page on
+                // server mail rules quote, as they quote them.
+                Arguments.of("554 Mail from <joe.smith@example.com> rejected for policy reasons.",
+                        FAILED, POLICY_BLOCK, Stage.MAIL, REMOTE, "smtp-sender-rejected-for-policy-reason"),
+                Arguments.of("421 SMTP service not available, closing transmission channel.",
+                        DEFERRED, TRANSIENT_OTHER, Stage.UNKNOWN, REMOTE, "smtp-error-limit"),
+                Arguments.of("Message rejected for policy reasons",
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, LOCAL, "message-rejected-for-policy"));
     }
 
     /** Other MTAs' texts the Domino plugin must leave to others. */
@@ -77,6 +86,8 @@ final class DominoGolden {
                 "host mx.example.net[198.51.100.4] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
                 "554 5.7.1 <ana@example.com>: Relay access denied",
                 "554 5.7.1 Message rejected for policy reasons",
+                "421 4.3.2 Service not available, closing transmission channel",
+                "550 5.7.1 Message rejected by rule",
                 "421 4.4.2 Connection timeout while reading reply",
                 "452 4.5.3 Error: too many recipients",
                 "Sorry, I couldn't find any host named exampel.net. (#5.1.2)");

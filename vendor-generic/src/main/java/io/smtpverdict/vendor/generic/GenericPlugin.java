@@ -22,6 +22,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-keywords.json",
                 "generic-providers-google.json", "generic-providers-microsoft.json", "generic-providers-yahoo.json",
                 "generic-providers-isps.json", "generic-providers-regional.json", "generic-providers-gateways.json",
+                "generic-providers-gateways2.json",
                 "generic-providers-blocklists.json", "generic-providers-filters.json", "generic-providers-esps.json",
                 "generic-providers-software.json", "generic-providers-servers.json", "generic-providers-relays.json",
                 "generic-providers-more.json", "generic-providers-daemons.json", "generic-providers-servers2.json",
