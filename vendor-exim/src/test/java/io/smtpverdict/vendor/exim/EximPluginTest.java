@@ -132,6 +132,10 @@ final class EximPluginTest {
                         Outcome.FAILED, Category.CONTENT_REJECTED, Stage.BODY, "exim.lines-too-long"),
                 Arguments.of("mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/jane)",
                         Outcome.DEFERRED, Category.MAILBOX_FULL, Stage.UNKNOWN, "exim.mailbox-full-quota"),
+                Arguments.of("mailbox /var/mail/sam has wrong uid (1004 != 1001)",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.appendfile.wrong-owner"),
+                Arguments.of("error while writing to /var/mail/sam",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.appendfile.write-failed"),
                 Arguments.of("delivery to file forbidden",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "exim.forbidden"),
                 Arguments.of("Child process of address_pipe transport returned 75 (could mean temporary error) from command:"

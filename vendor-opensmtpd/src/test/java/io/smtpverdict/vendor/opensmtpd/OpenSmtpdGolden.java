@@ -7,6 +7,7 @@ import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
+import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Category.TLS_FAILURE;
 import static io.smtpverdict.spi.Category.TOO_MANY_RECIPIENTS;
@@ -59,6 +60,8 @@ final class OpenSmtpdGolden {
                         FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "domain-does-not-exist"),
                 Arguments.of("Loop detected",
                         FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "loop-detected"),
+                Arguments.of("Error (temporary failure: mail.maildir: Read-only file system)",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "mda-file-error"),
                 Arguments.of("Connection closed unexpectedly",
                         DEFERRED, CONNECTION_LOST, Stage.UNKNOWN, LOCAL, "connection-closed-unexpectedly"),
                 Arguments.of("TLS required but not supported by remote host",

@@ -163,6 +163,8 @@ final class PostfixPluginTest {
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.mailbox-update-failed"),
                 Arguments.of("temporary failure. Command output: maildrop: Unable to create a dot-lock.",
                         Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-tempfail-output"),
+                Arguments.of("permission denied. Command output: Mail delivery refused by the archive filter",
+                        Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-noperm-output"),
                 Arguments.of("Diagnostic-Code: x-unix; internal software error",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-failure"),
                 Arguments.of("User has moved to sam@example.org",

@@ -8,6 +8,7 @@ import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
 import static io.smtpverdict.spi.Category.RELAY_DENIED;
+import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
@@ -71,6 +72,8 @@ final class QmailGolden {
                         FAILED, INVALID_RECIPIENT, Stage.RCPT, LOCAL, "no-mailbox"),
                 Arguments.of("<sales@example.net>:\nThis message is looping: it already has my Delivered-To line. (#5.4.6)",
                         FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "looping"),
+                Arguments.of("<sales@example.net>:\nUnable to open /home/sales/.qmail-orders: access denied. (#4.3.0)",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "local-file-error"),
                 Arguments.of("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
                         FAILED, RELAY_DENIED, Stage.RCPT, REMOTE, "not-in-rcpthosts"),
                 Arguments.of("552 sorry, that message size exceeds my databytes limit (#5.3.4)",
