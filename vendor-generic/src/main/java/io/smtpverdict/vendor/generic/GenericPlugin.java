@@ -31,6 +31,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-panels.json", "generic-providers-lists-gateways.json",
                 "generic-providers-euisps.json", "generic-providers-isps2.json",
                 "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json",
+                "generic-providers-asia2.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
