@@ -27,7 +27,14 @@ import picocli.CommandLine.ParentCommand;
             "  verdict classify --input acct.csv --column dsnDiag --format csv",
             "  verdict classify --input ~/Maildir/.Bounces --format jsonl"})
 final class ClassifyCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
+    /**
+     * The logger, made on first use: picocli instantiates this command on the main thread while the early engine
+     * may be initialising SLF4J on its own thread, and a logger asked for in that window makes SLF4J print a replay
+     * warning (see {@link EarlyEngine}).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
+    }
 
     /** How many records are written between two checks for a write error. */
     static final int CHECK_EVERY = 256;
@@ -79,7 +86,7 @@ final class ClassifyCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 // The engine promises never to throw; if it does, this record says so and the rest go on.
                 engineFailed.set(true);
-                LOG.error("classifying line {} failed", record.number(), e);
+                Log.LOG.error("classifying line {} failed", record.number(), e);
                 return new RecordPipeline.Classified(record.withError("classification failed: " + e),
                         Optional.empty());
             }
@@ -125,7 +132,7 @@ final class ClassifyCommand implements Callable<Integer> {
         writer.flush();
         output.check();
         Timing.mark("rest and output");
-        LOG.info("wrote {} records in {} ms on {} classifier thread(s)", written[0],
+        Log.LOG.info("wrote {} records in {} ms on {} classifier thread(s)", written[0],
                 (System.nanoTime() - started) / 1_000_000, threadCount);
         return complete && !engineFailed.get() ? 0 : CliFailure.RUNTIME;
     }

@@ -25,7 +25,14 @@ import picocli.CommandLine.ParentCommand;
                 + "unclassified replies (decided by the class digit alone, by no rule, or UNCLASSIFIED).",
             "Shows progress on stderr while reading a large file when stderr is a terminal."})
 final class StatsCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(StatsCommand.class);
+    /**
+     * The logger, made on first use: picocli instantiates this command on the main thread while the early engine
+     * may be initialising SLF4J on its own thread, and a logger asked for in that window makes SLF4J print a replay
+     * warning (see {@link EarlyEngine}).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(StatsCommand.class);
+    }
 
     /** Files at least this large get a progress line on a terminal. */
     static final long PROGRESS_MIN_BYTES = 32L << 20;
@@ -75,7 +82,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         boolean complete = pipeline.run(reader);
-        LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
+        Log.LOG.info("read {} records in {} ms", stats.records, (System.nanoTime() - started) / 1_000_000);
         Output output = root.output();
         PrintWriter out = output.writer();
         if (json) {
