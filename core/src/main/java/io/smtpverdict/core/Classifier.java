@@ -776,7 +776,7 @@ final class Classifier {
      * alone is the receiver's last word. Failures of systems and routes (server errors, routing, TLS, the sending
      * MTA's own rules) are left out: they are as often transient as not.
      */
-    private static final java.util.Set<Category> REFUSALS = java.util.EnumSet.of(Category.MAILBOX_INACTIVE,
+    private static final Set<Category> REFUSALS = EnumSet.of(Category.MAILBOX_INACTIVE,
             Category.AUTH_FAILURE, Category.INVALID_SENDER, Category.REPUTATION_BLOCK, Category.SPAM_CONTENT,
             Category.POLICY_BLOCK);
 }

@@ -302,20 +302,15 @@ public final class RuleTableLoader {
                     + "; this rule's conditions allow at most " + derivedLevel(m)
                     + " (leave \"level\" out to take that)");
         }
-        if (Boolean.TRUE.equals(r.specific())
-                && (r.level() != null ? r.level() : derivedLevel(m)) != EvidenceLevel.ENHANCED_CODE) {
+        // The two flags need levels that exclude each other, so a rule can never carry both.
+        EvidenceLevel level = r.level() != null ? r.level() : derivedLevel(m);
+        if (Boolean.TRUE.equals(r.specific()) && level != EvidenceLevel.ENHANCED_CODE) {
             throw invalid(pluginId, resource, at + ".specific", "only an ENHANCED_CODE rule (match.enhancedCodes and no "
-                    + "wording) can be specific; this rule is " + (r.level() != null ? r.level() : derivedLevel(m)));
+                    + "wording) can be specific; this rule is " + level);
         }
-        if (Boolean.TRUE.equals(r.unspecific())) {
-            EvidenceLevel level = r.level() != null ? r.level() : derivedLevel(m);
-            if (level != EvidenceLevel.PHRASE && level != EvidenceLevel.KEYWORD) {
-                throw invalid(pluginId, resource, at + ".unspecific", "only a PHRASE or KEYWORD rule (wording that "
-                        + "names no cause) can be unspecific; this rule is " + level);
-            }
-            if (Boolean.TRUE.equals(r.specific())) {
-                throw invalid(pluginId, resource, at + ".unspecific", "a rule cannot be specific and unspecific");
-            }
+        if (Boolean.TRUE.equals(r.unspecific()) && level != EvidenceLevel.PHRASE && level != EvidenceLevel.KEYWORD) {
+            throw invalid(pluginId, resource, at + ".unspecific", "only a PHRASE or KEYWORD rule (wording that "
+                    + "names no cause) can be unspecific; this rule is " + level);
         }
         TableVerdict v = r.verdict();
         if (v == null) {

@@ -20,6 +20,5 @@ import java.util.List;
  * @param note caveats; never shown to users
  */
 public record TableRule(String id, EvidenceLevel level, String source, Boolean specific, Boolean unspecific,
-        TableMatch match,
-        TableVerdict verdict, List<String> examples, String note) {
+        TableMatch match, TableVerdict verdict, List<String> examples, String note) {
 }
