@@ -53,7 +53,9 @@ final class Cues {
                 "couldn't be delivered", "can't be delivered", "was not delivered", "wasn't delivered",
                 "unable to deliver", "undeliverable", "delivery failed", "delivery has failed", "was rejected",
                 "were rejected", "has been rejected", "is rejected", "rejected due to", "rejected by", "rejected -",
-                "retry timeout exceeded", "failed permanently",
+                "retry timeout exceeded", "failed permanently", "could not deliver", "couldn't deliver",
+                "failed to deliver", "delivery failure", "recipients failed", "recipient failed",
+                "failed for the following reason", "non-delivery",
                 // Gmail's notice header for a delivery it gave up ("Message not delivered")
                 "message not delivered");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
