@@ -56,6 +56,9 @@ final class Cues {
                 "retry timeout exceeded", "failed permanently", "could not deliver", "couldn't deliver",
                 "failed to deliver", "delivery failure", "recipients failed", "recipient failed",
                 "failed for the following reason", "non-delivery",
+                // Exchange's "Microsoft Exchange will not try to redeliver this message for you." and PowerMTA's
+                // "delivery failed; will not continue trying"
+                "will not try to redeliver", "will not continue trying",
                 // Gmail's notice header for a delivery it gave up ("Message not delivered")
                 "message not delivered");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
@@ -63,6 +66,8 @@ final class Cues {
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German
         // subject "Unzustellbar", and the Chinese and Japanese webmail bounces' "无法投递" / "配信できませんでした".
         outcome(Outcome.FAILED, "konnte nicht zugestellt werden", "unzustellbar", "n'a pas pu être remis",
+                // the French Exchange report's heading, "Échec de la remise pour ces destinataires ou groupes :"
+                "échec de la remise",
                 "n'a pas pu être distribué", "no se pudo entregar", "no pudo ser entregado", "impossibile recapitare",
                 "non è stato possibile recapitare", "não pôde ser entregue", "não foi possível entregar",
                 "kan niet worden bezorgd", "kon niet worden afgeleverd", "nie może zostać dostarczona",
