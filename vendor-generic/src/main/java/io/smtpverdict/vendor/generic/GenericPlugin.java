@@ -33,7 +33,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-euisps.json", "generic-providers-isps2.json",
                 "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json",
                 "generic-providers-mda.json",
-                "generic-providers-asia2.json",
+                "generic-providers-asia2.json", "generic-providers-mailboxes.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
