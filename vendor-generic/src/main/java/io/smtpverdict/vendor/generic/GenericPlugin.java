@@ -34,7 +34,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-japan.json", "generic-providers-asia.json", "generic-providers-submission.json",
                 "generic-providers-mda.json",
                 "generic-providers-asia2.json", "generic-providers-isps3.json",
-                "generic-providers-hosting.json",
+                "generic-providers-hosting.json", "generic-providers-mailboxes.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
