@@ -222,6 +222,29 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_reportThatSaysDeliveryFailed_failsAFaultOtherwiseRetried(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("server.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.server", "match": {"phrases": ["internal server error"]},
+                   "verdict": {"category": "REMOTE_SERVER_ERROR", "explanation": "Server."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+
+        assertThat(e.classify("internal server error").outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(e.classify("internal server error. Microsoft Exchange will not try to redeliver this message for you.")
+                .outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("<jdoe@example.org> delivery failed; will not continue trying: internal server error")
+                .outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("Échec de la remise pour ces destinataires ou groupes : internal server error")
+                .outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("Message delivery failed for the following reason: internal server error").outcome())
+                .isEqualTo(Outcome.FAILED);
+        // a word of a temporary failure still wins over the report's heading
+        assertThat(e.classify("Could not deliver: internal server error, please try again later").outcome())
+                .isEqualTo(Outcome.DEFERRED);
+    }
+
+    @Test
     void classify_vendorWrapper_takesCategoryAndOutcomeFromTheInnerReply() {
         Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.1.1 user unknown");
         assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
