@@ -203,14 +203,7 @@ final class PrecedenceTest {
 
     @Test
     void classify_refusalInWordsAlone_failsUnlessTheWordsSayLater(@TempDir Path dir) throws Exception {
-        Path table = dir.resolve("refusals.json");
-        Files.writeString(table, """
-                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
-                  {"id": "user.sender", "match": {"phrases": ["sender verification failed"]},
-                   "verdict": {"category": "INVALID_SENDER", "explanation": "Sender."}},
-                  {"id": "user.server", "match": {"phrases": ["internal server error"]},
-                   "verdict": {"category": "REMOTE_SERVER_ERROR", "explanation": "Server."}}]}""");
-        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+        VerdictEngine e = refusalsEngine(dir);
 
         assertThat(e.classify("Sender verification failed").outcome()).isEqualTo(Outcome.FAILED);
         assertThat(e.classify("Sender verification failed, please try again later").outcome())
@@ -223,12 +216,7 @@ final class PrecedenceTest {
 
     @Test
     void classify_reportThatSaysDeliveryFailed_failsAFaultOtherwiseRetried(@TempDir Path dir) throws Exception {
-        Path table = dir.resolve("server.json");
-        Files.writeString(table, """
-                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
-                  {"id": "user.server", "match": {"phrases": ["internal server error"]},
-                   "verdict": {"category": "REMOTE_SERVER_ERROR", "explanation": "Server."}}]}""");
-        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+        VerdictEngine e = refusalsEngine(dir);
 
         assertThat(e.classify("internal server error").outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(e.classify("internal server error. Microsoft Exchange will not try to redeliver this message for you.")
@@ -242,6 +230,18 @@ final class PrecedenceTest {
         // a word of a temporary failure still wins over the report's heading
         assertThat(e.classify("Could not deliver: internal server error, please try again later").outcome())
                 .isEqualTo(Outcome.DEFERRED);
+    }
+
+    /** An engine with a user table of one refusal of the sender and one failing system, both named in words only. */
+    private static VerdictEngine refusalsEngine(Path dir) throws Exception {
+        Path table = dir.resolve("refusals.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.sender", "match": {"phrases": ["sender verification failed"]},
+                   "verdict": {"category": "INVALID_SENDER", "explanation": "Sender."}},
+                  {"id": "user.server", "match": {"phrases": ["internal server error"]},
+                   "verdict": {"category": "REMOTE_SERVER_ERROR", "explanation": "Server."}}]}""");
+        return VerdictEngine.builder().ruleTable(table).build();
     }
 
     @Test
