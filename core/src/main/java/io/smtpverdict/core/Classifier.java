@@ -158,6 +158,8 @@ final class Classifier {
         RuleSet set;
         long stageScore;
         int stage;
+        /** Whether the text names RCPT TO anywhere (see {@link Classifier#senderSide}). */
+        boolean rcptCue;
         int transientCue;
         int permanentCue;
         int retryEnd;
@@ -224,6 +226,7 @@ final class Classifier {
             candCount = 0;
             stageScore = -1;
             stage = -1;
+            rcptCue = false;
             transientCue = 0;
             permanentCue = 0;
             retryEnd = -1;
@@ -242,6 +245,7 @@ final class Classifier {
             if (cue != null) {
                 switch (cue[0]) {
                     case Cues.STAGE:
+                        rcptCue |= cue[1] == RCPT;
                         long score = set.keyStrongCue[keyId]
                                 ? 2_000_000_000L + set.keyLength[keyId] * 1_000_000L + end
                                 : end;
@@ -634,6 +638,11 @@ final class Classifier {
             stage = inner.stage();
         }
         Category category = category(r, inner, innerCategory, inherit);
+        boolean senderSide = depth == 0 && (inherit ? innerRule.level() : r.level).compareTo(EvidenceLevel.KEYWORD) <= 0
+                && senderSide(r, category, stage, p, s);
+        if (senderSide) {
+            category = Category.INVALID_SENDER;
+        }
         Outcome outcome = outcome(r, inner, innerCode, p, s, category);
         if (outcome == Outcome.DELIVERED) {
             category = null;
@@ -645,6 +654,9 @@ final class Classifier {
         if (category == null) {
             advice = Advice.NONE;
             party = Party.NONE;
+        } else if (senderSide) {
+            advice = adviceFor(category, outcome);
+            party = category.defaultParty();
         } else if (inherit && innerCategory == category && outcome == inner.outcome()) {
             // the embedded reply was understood: its advice and party hold; the rule's own are its fallback
             advice = inner.advice();
@@ -653,9 +665,10 @@ final class Classifier {
             advice = r.advice != null ? r.advice : adviceFor(category, outcome);
             party = r.party != null ? r.party : category.defaultParty();
         }
-        String reason = inherit && r.reason == null ? innerReason : r.reason;
+        String reason = senderSide ? null : inherit && r.reason == null ? innerReason : r.reason;
         Origin origin = r.origin != null ? r.origin : origin(p, depth);
-        String explanation = inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
+        String explanation = senderSide ? SENDER_SIDE
+                : inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
         return verdict(p, s, r, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
                 r.flagMask, r.ref, losers, s.bound, bound);
     }
@@ -723,6 +736,32 @@ final class Classifier {
     }
 
     /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
+    /**
+     * Whether words about a missing address or domain answer the envelope sender: said in reply to MAIL FROM (RFC
+     * 5321 §3.3: that command gives the reverse-path, the recipients come later) or under RFC 3463's sender codes
+     * X.1.7 (bad sender's mailbox syntax) and X.1.8 (bad sender's system address), "user unknown" or "domain not
+     * found" name the sender, not a recipient. A rule that names its stages has said what it means, and a text that
+     * also names RCPT TO (a pipelined transcript: MAIL, RCPT and DATA sent together, the replies after them) may be
+     * answering the recipient. Only the whole text is weighed: a quoted reply is read in the stage its wrapper names,
+     * and only the wrapper sees whether the rest of the text names RCPT TO. Only words are read so: a verdict that
+     * rests on a code alone comes from the code tables, which weigh the stage against the code's own detail (X.1.1
+     * names the destination mailbox whatever the stage).
+     */
+    private static boolean senderSide(CompiledRule r, Category category, Stage stage, ParsedReply p, Scratch s) {
+        if ((category != Category.INVALID_RECIPIENT && category != Category.BAD_DOMAIN) || r.stageMask != 0
+                || s.rcptCue) {
+            return false;
+        }
+        EnhancedStatusCode e = p.enhancedCode();
+        return stage == Stage.MAIL || (e != null && e.subject() == 1 && (e.detail() == 7 || e.detail() == 8));
+    }
+
+    private static final int RCPT = Stage.RCPT.ordinal();
+
+    private static final String SENDER_SIDE = "The receiving server refused the envelope sender: in reply to MAIL FROM,"
+            + " or under a sender status code, the address or domain it does not know or accept is the sender's, so the"
+            + " sender address or its domain must be fixed; the recipient is not at fault.";
+
     private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
         if (inherit) {
             return innerCategory;

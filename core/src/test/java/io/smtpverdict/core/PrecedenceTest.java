@@ -232,6 +232,33 @@ final class PrecedenceTest {
                 .isEqualTo(Outcome.DEFERRED);
     }
 
+    @Test
+    void classify_unknownAddressInReplyToMailFrom_isTheSendersAddress(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("unknown.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.unknown", "match": {"phrases": ["user unknown"]},
+                   "verdict": {"category": "INVALID_RECIPIENT", "explanation": "Unknown."}},
+                  {"id": "user.unknown-at-mail", "match": {"phrases": ["no such sender here"], "stages": ["MAIL"]},
+                   "verdict": {"category": "INVALID_RECIPIENT", "explanation": "As the table says."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+        Verdict atMail = e.classify("550 5.1.1 user unknown (in reply to MAIL FROM command)");
+        assertThat(atMail.category()).contains(Category.INVALID_SENDER);
+        assertThat(atMail.advice()).hasToString("FIX_CONFIGURATION");
+        assertThat(atMail.explanation()).doesNotContain("Unknown.");
+        // RFC 3463's sender codes say the same without a stage
+        assertThat(e.classify("501 5.1.7 user unknown").category()).contains(Category.INVALID_SENDER);
+        assertThat(e.classify("550 5.1.1 user unknown (in reply to RCPT TO command)").category())
+                .contains(Category.INVALID_RECIPIENT);
+        assertThat(e.classify("550 5.1.1 user unknown").category()).contains(Category.INVALID_RECIPIENT);
+        // a pipelined transcript names RCPT TO too: the reply may be the recipient's
+        assertThat(e.classify("MAIL FROM:<a@example.org> RCPT TO:<b@example.net> DATA 550 5.1.1 user unknown")
+                .category()).contains(Category.INVALID_RECIPIENT);
+        // a rule that names its stage keeps its own category
+        assertThat(e.classify("550 no such sender here (in reply to MAIL FROM command)").category())
+                .contains(Category.INVALID_RECIPIENT);
+    }
+
     /** An engine with a user table of one refusal of the sender and one failing system, both named in words only. */
     private static VerdictEngine refusalsEngine(Path dir) throws Exception {
         Path table = dir.resolve("refusals.json");
@@ -246,13 +273,17 @@ final class PrecedenceTest {
 
     @Test
     void classify_vendorWrapper_takesCategoryAndOutcomeFromTheInnerReply() {
-        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.1.1 user unknown");
+        Verdict v = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.7.1 bigmail-special");
         assertThat(v.rule().orElseThrow().id()).isEqualTo("testing.wrapper");
         assertThat(v.inner()).isPresent();
-        assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.phrase");
-        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.inner().orElseThrow().rule().orElseThrow().id()).isEqualTo("testing.provider");
+        assertThat(v.category()).contains(Category.RATE_LIMITED);
         assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
-        assertThat(v.bindings()).containsEntry("IP", "192.0.2.7").containsEntry("MESSAGE", "450 4.1.1 user unknown");
+        assertThat(v.bindings()).containsEntry("IP", "192.0.2.7").containsEntry("MESSAGE", "450 4.7.1 bigmail-special");
+        // an unknown address in the reply to the wrapper's MAIL FROM is the sender's (the inner verdict keeps its own)
+        Verdict unknown = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 450 4.1.1 user unknown");
+        assertThat(unknown.category()).contains(Category.INVALID_SENDER);
+        assertThat(unknown.inner().orElseThrow().category()).contains(Category.INVALID_RECIPIENT);
         // an inner reply only known by its class keeps the wrapper's own category
         Verdict bare = engine.classify("Connected to 192.0.2.7 but sender was rejected./Remote host said: 451 xyzzy");
         assertThat(bare.category()).contains(Category.INVALID_SENDER);

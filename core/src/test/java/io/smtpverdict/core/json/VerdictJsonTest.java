@@ -18,7 +18,8 @@ final class VerdictJsonTest {
                 "Connected to 192.0.2.7 but sender was rejected./Remote host said: 550 5.1.1 user unknown",
                 ClassifyOptions.EXPLAIN)));
         assertThat(n.get("outcome").asText()).isEqualTo("FAILED");
-        assertThat(n.get("category").asText()).isEqualTo("INVALID_RECIPIENT");
+        // an unknown address in reply to the wrapper's MAIL FROM is the sender's
+        assertThat(n.get("category").asText()).isEqualTo("INVALID_SENDER");
         assertThat(n.get("origin").asText()).isEqualTo("LOCAL");
         assertThat(n.get("stage").asText()).isEqualTo("MAIL");
         assertThat(n.get("code").asInt()).isEqualTo(550);
@@ -27,8 +28,8 @@ final class VerdictJsonTest {
         assertThat(n.get("inner").get("origin").asText()).isEqualTo("REMOTE");
         assertThat(n.get("rule").get("plugin").asText()).isEqualTo("testing");
         assertThat(n.get("rule").get("level").asText()).isEqualTo("VENDOR_TEMPLATE");
-        assertThat(n.get("compat").get("sparkpostClass").asInt()).isEqualTo(10);
-        assertThat(n.get("compat").get("sisimai").asText()).isEqualTo("userunknown");
+        assertThat(n.get("compat").get("sparkpostClass").asInt()).isEqualTo(50);
+        assertThat(n.get("compat").get("sisimai").asText()).isEqualTo("rejected");
         assertThat(n.has("reason")).isFalse();
         assertThat(n.has("retryAfterSeconds")).isFalse();
         assertThat(n.has("flags")).isFalse();

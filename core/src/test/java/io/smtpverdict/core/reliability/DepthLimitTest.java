@@ -15,7 +15,7 @@ final class DepthLimitTest {
     private static final String WRAPPER = "Connected to 192.0.2.7 but sender was rejected./Remote host said: ";
 
     private static String nested(int levels) {
-        return WRAPPER.repeat(levels) + "550 5.1.1 user unknown";
+        return WRAPPER.repeat(levels) + "550 5.7.1 bigmail-special";
     }
 
     @ParameterizedTest(name = "maxDepth {0}")
@@ -38,8 +38,8 @@ final class DepthLimitTest {
         while (innermost.inner().isPresent()) {
             innermost = innermost.inner().get();
         }
-        assertThat(innermost.rule().orElseThrow().id()).isEqualTo("testing.phrase");
-        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(innermost.rule().orElseThrow().id()).isEqualTo("testing.provider");
+        assertThat(v.category()).contains(Category.RATE_LIMITED);
     }
 
     @ParameterizedTest(name = "maxDepth {0}")
