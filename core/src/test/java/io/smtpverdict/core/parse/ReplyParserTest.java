@@ -29,6 +29,9 @@ final class ReplyParserTest {
         "250 2.1.0 ok 550 5.1.1 no such user                                 | 550 | 5.1.1",
         "550 5.7.1 rejected 421 4.7.0 closing                                | 550 | 5.7.1",
         "451 4.7.1 please try again in 550 seconds                          | 451 | 4.7.1",
+        // an intermediate 3xx only asks for more input: the reply after it carries the meaning
+        "354 End data with <CR><LF>.<CR><LF> 250 2.0.0 Ok: queued as 24B8  | 250 | 2.0.0",
+        "354 go ahead 554 5.7.1 rejected                                    | 554 | 5.7.1",
         // but a reply another server said inside the text's own leading reply is quoted, not the reply
         "450 4.1.1 <a@b.example>: Recipient address rejected: unverified address: host mx.b.example[192.0.2.7] said: 550 5.1.1 unknown | 450 | 4.1.1",
         "Delivery failed: host mx.b.example said: 450 4.2.0 busy, then said: 550 5.1.1 unknown | 550 | 5.1.1",
