@@ -638,9 +638,10 @@ final class Classifier {
             stage = inner.stage();
         }
         Category category = category(r, inner, innerCategory, inherit);
-        boolean senderSide = depth == 0 && (inherit ? innerRule.level() : r.level).compareTo(EvidenceLevel.KEYWORD) <= 0
+        boolean sendersAddress = depth == 0
+                && (inherit ? innerRule.level() : r.level).compareTo(EvidenceLevel.KEYWORD) <= 0
                 && senderSide(r, category, stage, p, s);
-        if (senderSide) {
+        if (sendersAddress) {
             category = Category.INVALID_SENDER;
         }
         Outcome outcome = outcome(r, inner, innerCode, p, s, category);
@@ -654,7 +655,7 @@ final class Classifier {
         if (category == null) {
             advice = Advice.NONE;
             party = Party.NONE;
-        } else if (senderSide) {
+        } else if (sendersAddress) {
             advice = adviceFor(category, outcome);
             party = category.defaultParty();
         } else if (inherit && innerCategory == category && outcome == inner.outcome()) {
@@ -665,9 +666,9 @@ final class Classifier {
             advice = r.advice != null ? r.advice : adviceFor(category, outcome);
             party = r.party != null ? r.party : category.defaultParty();
         }
-        String reason = senderSide ? null : inherit && r.reason == null ? innerReason : r.reason;
+        String reason = sendersAddress ? null : inherit && r.reason == null ? innerReason : r.reason;
         Origin origin = r.origin != null ? r.origin : origin(p, depth);
-        String explanation = senderSide ? SENDER_SIDE
+        String explanation = sendersAddress ? SENDER_SIDE
                 : inherit ? r.inheritedExplanation(inner.explanation()) : r.explanation;
         return verdict(p, s, r, outcome, category, reason, advice, party, origin, stage, explanation, innerDelay, inner,
                 r.flagMask, r.ref, losers, s.bound, bound);
@@ -735,7 +736,6 @@ final class Classifier {
         return p.basicCode() != 0 || depth > 0 ? Origin.REMOTE : Origin.UNKNOWN;
     }
 
-    /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
     /**
      * Whether words about a missing address or domain answer the envelope sender: said in reply to MAIL FROM (RFC
      * 5321 §3.3: that command gives the reverse-path, the recipients come later) or under RFC 3463's sender codes
@@ -762,6 +762,7 @@ final class Classifier {
             + " or under a sender status code, the address or domain it does not know or accept is the sender's, so the"
             + " sender address or its domain must be fixed; the recipient is not at fault.";
 
+    /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
     private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
         if (inherit) {
             return innerCategory;

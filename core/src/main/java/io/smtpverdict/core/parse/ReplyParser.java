@@ -209,9 +209,9 @@ public final class ReplyParser {
             // Among replies that stand where replies stand, a transcript's most severe one carries the
             // meaning ("450 busy ... 551 not our user"): a 5xx beats an earlier 4xx beats an earlier 2xx, and any of
             // them an earlier 3xx, which only asks for more input (RFC 5321 §4.2.1: "354 End data with ..." then
-            // "250 Ok: queued" is a delivery). Not
-            // a reply another server "said" inside the text's own leading reply: Postfix's "450 4.1.1 <a>:
-            // Recipient address rejected: unverified address: host h said: 550 ..." is a 450.
+            // "250 Ok: queued" is a delivery). Not a reply another server "said" inside the text's own leading
+            // reply: Postfix's "450 4.1.1 <a>: Recipient address rejected: unverified address: host h said: 550 ..."
+            // is a 450.
             boolean moreSevere = bestStrength >= 2 && strength >= 2 && severity(c0 - '0') > severity(bestCode / 100)
                     && !(bestAt == leading && quotedAt(s, i));
             if (strength > bestStrength || moreSevere) {
