@@ -16,6 +16,8 @@ public enum InputFormat {
     EXIM,
     /** Sendmail delivery lines with {@code dsn=} and {@code stat=}. */
     SENDMAIL,
+    /** qmail-send delivery lines: {@code delivery N: success|deferral|failure: report} (spaces logged as {@code _}). */
+    QMAIL,
     /**
      * One JSON value per line: webhook events and JSON logs (SparkPost/Momentum, SendGrid, Mailgun, Amazon SES,
      * Postmark, Mandrill, KumoMTA, GreenArrow) recognised by their shape, or the reply at {@code --field}.

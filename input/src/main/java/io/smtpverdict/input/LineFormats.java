@@ -72,6 +72,9 @@ final class LineFormats {
         if (MtaLogs.isExim(line)) {
             return InputFormat.EXIM;
         }
+        if (MtaLogs.isQmail(line)) {
+            return InputFormat.QMAIL;
+        }
         return InputFormat.RAW;
     }
 

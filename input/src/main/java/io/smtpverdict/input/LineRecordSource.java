@@ -124,6 +124,9 @@ final class LineRecordSource implements RecordSource {
             case SENDMAIL:
                 logLine(at, text, warning, MtaLogs.sendmail(text));
                 break;
+            case QMAIL:
+                logLine(at, text, warning, MtaLogs.qmail(text));
+                break;
             case JSONL:
                 jsonLine(at, text, warning);
                 break;

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The delivery lines of Exim's main log and Sendmail's syslog, and what Postfix, Exim and Sendmail lines share. */
+/**
+ * The delivery lines of Exim's main log, Sendmail's syslog and qmail-send's log, and what Postfix, Exim, Sendmail and
+ * qmail lines share.
+ */
 final class MtaLogs {
     /** A syslog time stamp: {@code Mar  3 10:15:01} (RFC 3164) or an ISO 8601 one (RFC 5424, journald). */
     private static final Pattern SYSLOG_TIME = Pattern.compile(
@@ -28,6 +31,16 @@ final class MtaLogs {
 
     private static final Pattern EXIM_HOST = Pattern.compile("\\sH=(\\S+)(?: \\[([0-9A-Fa-f:.]+)\\])?");
     private static final Pattern EXIM_CONFIRMATION = Pattern.compile("\\sC=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * A qmail-send delivery line (qmail-send.c: {@code "delivery " N ": success: "}, {@code ": deferral: "} or
+     * {@code ": failure: "}, then the delivery agent's report through logsafe(), which writes every character below
+     * {@code !} or above {@code ~}, and {@code %}, as {@code _}; some releases add {@code " msg N"} after it).
+     */
+    private static final Pattern QMAIL = Pattern.compile("(?:^|\\s)delivery (\\d+): (success|deferral|failure): (\\S*)");
+
+    /** The TAI64N label multilog puts before each line of a log it keeps, as qmail's do. */
+    private static final Pattern TAI64N = Pattern.compile("(@[0-9a-f]{24})\\s");
 
     private static final Pattern SENDMAIL_QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{8,20}):\\s+to=");
 
@@ -183,6 +196,43 @@ final class MtaLogs {
         context.put("logStatus", stat.length() > 40 ? stat.substring(0, 40) : stat);
         return Optional.of(Extracted.reply(reply, context,
                 context(decision, dsn, "Sendmail's log line (stat=" + firstWord(stat) + ")")));
+    }
+
+    /** Whether a line is a qmail-send delivery line. */
+    static boolean isQmail(String line) {
+        return line.contains("delivery ") && QMAIL.matcher(line).find();
+    }
+
+    /**
+     * A qmail-send delivery line: the report with its underscores read back as spaces (qmail-remote's and
+     * qmail-local's texts have no underscores of their own that matter to their meaning), the delivery number and
+     * the word, which is qmail-send's decision: {@code success} delivered, {@code deferral} tried again later,
+     * {@code failure} bounced.
+     */
+    static Optional<Extracted> qmail(String line) {
+        Matcher m = QMAIL.matcher(line);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "qmail");
+        Matcher tai = TAI64N.matcher(line);
+        if (tai.lookingAt()) {
+            context.put("time", tai.group(1));
+        } else {
+            syslogTime(line).ifPresent(t -> context.put("time", t));
+        }
+        context.put("delivery", m.group(1));
+        String word = m.group(2);
+        context.put("logStatus", word);
+        Optional<MtaDecision> decision = Optional.of(word.equals("success") ? MtaDecision.DELIVERED
+                : word.equals("deferral") ? MtaDecision.DEFERRED : MtaDecision.FAILED);
+        String report = m.group(3).replace('_', ' ').strip();
+        if (report.endsWith("/")) {
+            report = report.substring(0, report.length() - 1).strip();
+        }
+        return Optional.of(Extracted.reply(report, context,
+                context(decision, Optional.empty(), "qmail-send's log line (" + word + ")")));
     }
 
     private static String firstWord(String s) {

@@ -90,6 +90,8 @@ public final class Readers {
                 return log(at, text, MtaLogs.exim(text));
             case SENDMAIL:
                 return log(at, text, MtaLogs.sendmail(text));
+            case QMAIL:
+                return log(at, text, MtaLogs.qmail(text));
             case JSONL: {
                 List<LineFormats.Extracted> all = LineFormats.json(text, options.fields());
                 if (all.size() == 1) {

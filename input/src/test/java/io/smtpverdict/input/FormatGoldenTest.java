@@ -120,6 +120,21 @@ final class FormatGoldenTest {
                 c("exim unrouteable", "2026-11-29 10:01:04 1vABCh-000Xyz-7Q ** nobody@nonexistent.example: "
                         + "Unrouteable address",
                         Outcome.FAILED, null, null, "nobody@nonexistent.example", null, "1vABCh-000Xyz-7Q"),
+                // qmail-send (qmail-send.c logs "delivery N: success|deferral|failure: " and the report with its
+                // spaces and newlines written as '_'; the texts are qmail-remote.c's and qmail-local.c's own)
+                c("qmail failed", "@400000006568a1b20b2c3d4e delivery 3: failure: 192.0.2.20_does_not_like_recipient./"
+                        + "Remote_host_said:_550_5.1.1_<bob@example.net>:_Recipient_address_rejected:_User_unknown_in_"
+                        + "virtual_mailbox_table/Giving_up_on_192.0.2.20./",
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, Advice.SUPPRESS_RECIPIENT, null, null, null),
+                c("qmail deferred", "Nov 29 10:03:00 mail qmail: 1764410580.123456 delivery 4: deferral: "
+                        + "Connected_to_192.0.2.20_but_greeting_failed./Remote_host_said:_421_4.7.0_Try_again_later,"
+                        + "_closing_connection./",
+                        Outcome.DEFERRED, null, null, null, null, null),
+                c("qmail delivered", "@400000006568a1b20b2c3d4f delivery 5: success: 192.0.2.20_accepted_message./Remote_host_said:_250_2.0.0"
+                        + "_Ok:_queued_as_4Xb1Kq/",
+                        Outcome.DELIVERED, null, Advice.NONE, null, null, null),
+                c("qmail local failure", "@400000006568a1b20b2c3d50 delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/",
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, null, null, null, null),
                 // Sendmail (sendmail/deliver.c logs to=, relay=, dsn=, stat=)
                 c("sendmail failed", "Nov 29 10:02:00 mail sm-mta[4242]: 4ATA00aB012345: to=<frank@example.net>, "
                         + "delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120447, relay=mx.example.net. "

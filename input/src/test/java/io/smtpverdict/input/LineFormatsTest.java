@@ -18,6 +18,9 @@ final class LineFormatsTest {
         "Final-Recipient: rfc822; a@b.example | DSN",
         "Nov 23 10:00:02 mx postfix/qmgr[124]: 4F1A2B3C4D: removed | POSTFIX",
         "x: to=<a@b.example>, status=sent (250 ok) | POSTFIX",
+        "delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/ | QMAIL",
+        "@400000006568a1b20b2c3d4e delivery 4: deferral: Connected_to_192.0.2.20_but_greeting_failed./ | QMAIL",
+        "delivery of the message failed: 550 5.1.1 user unknown | RAW",
         "{\"raw_reason\": \"550\"} | JSONL",
         "[{\"raw_reason\": \"550\"}] | JSONL",
         "Sorry, I couldn't find any host named mx.b.example. (#5.1.2) | RAW",
@@ -52,6 +55,20 @@ final class LineFormatsTest {
         assertThat(e.reply()).contains("connect to mx.b.example[192.0.2.7]:25: Connection timed out");
         assertThat(e.context()).containsEntry("recipient", "a@b.example").containsEntry("relay", "none")
                 .containsEntry("queueId", "3Tq1Z4xYzM").containsEntry("logStatus", "deferred");
+    }
+
+    @Test
+    void qmail_failure_readsTheUnderscoresAsSpacesAndTheWordAsTheDecision() {
+        Extracted e = MtaLogs.qmail("@400000006568a1b20b2c3d4e delivery 3: failure: 192.0.2.20_does_not_like_"
+                + "recipient./Remote_host_said:_550_5.1.1_user_unknown/Giving_up_on_192.0.2.20./ msg 42").orElseThrow();
+
+        assertThat(e.reply()).contains("192.0.2.20 does not like recipient./Remote host said: 550 5.1.1 user unknown/"
+                + "Giving up on 192.0.2.20.");
+        assertThat(e.context()).containsEntry("format", "qmail").containsEntry("delivery", "3")
+                .containsEntry("time", "@400000006568a1b20b2c3d4e")
+                .containsEntry("logStatus", "failure");
+        assertThat(e.mta().decision()).contains(io.smtpverdict.core.MtaDecision.FAILED);
+        assertThat(MtaLogs.qmail("starting delivery 3: msg 42 to remote bob@example.net")).isEmpty();
     }
 
     @Test

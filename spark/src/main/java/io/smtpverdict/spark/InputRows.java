@@ -44,6 +44,7 @@ final class InputRows implements MapPartitionsFunction<Row, Row> {
             "postfix", InputFormat.POSTFIX,
             "exim", InputFormat.EXIM,
             "sendmail", InputFormat.SENDMAIL,
+            "qmail", InputFormat.QMAIL,
             "dsn", InputFormat.DSN,
             "events", InputFormat.JSONL);
 

@@ -19,7 +19,7 @@ final class JobOptions {
             "  --input PATH            file, directory or glob Spark can read (local, hdfs://, s3a://, ...)",
             "  --input-format FORMAT   text (default: one reply per line, column 'value'), json (JSON Lines), "
                     + "parquet, csv (with a header line); or read by smtp-verdict's own readers, with the MTA's "
-                    + "decision as evidence: postfix, exim, sendmail, dsn, events (webhook JSON Lines), auto, email (one "
+                    + "decision as evidence: postfix, exim, sendmail, qmail, dsn, events (webhook JSON Lines), auto, email (one "
                     + "bounce email per file, one row per recipient)",
             "  --column NAME           the column holding the reply (default 'value' for text; required for json, "
                     + "parquet, csv; not taken by the reader formats)",
