@@ -9,8 +9,8 @@ final class JobOptions {
     /** Formats Spark reads itself; each row's reply is one column. */
     static final List<String> INPUT_FORMATS = List.of("text", "json", "parquet", "csv");
     /** Formats the input module's readers read: lines ({@link Verdicts#read}) or whole emails ({@link Verdicts#readEmails}). */
-    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "dsn", "events", "auto",
-            "email");
+    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "qmail", "dsn", "events",
+            "auto", "email");
     /** Formats the job writes. */
     static final List<String> OUTPUT_FORMATS = List.of("json", "parquet");
 

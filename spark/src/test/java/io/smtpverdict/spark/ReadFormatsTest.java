@@ -63,6 +63,18 @@ final class ReadFormatsTest {
     }
 
     @Test
+    void read_qmailLog_readsTheReportAndTheDecision() throws IOException {
+        Path file = dir.resolve("qmail.log");
+        Files.writeString(file, "@400000006568a1b20b2c3d4e delivery 3: failure: Sorry,_no_mailbox_here_by_that_name."
+                + "_(#5.1.1)/\n");
+
+        Row row = Verdicts.read(TestSpark.session(), file.toString(), "qmail").collectAsList().get(0);
+
+        assertThat(row.<String>getAs("reply")).isEqualTo("Sorry, no mailbox here by that name. (#5.1.1)");
+        assertThat(row.<String>getAs("time")).isEqualTo("@400000006568a1b20b2c3d4e");
+    }
+
+    @Test
     void read_partitionStartingWithBzipMagic_isReadAsTextNotUnpacked() throws IOException {
         Path file = dir.resolve("bzh.log");
         Files.writeString(file, "BZh9 is not a log line\n" + Files.readAllLines(resource("mail.log")).get(6) + "\n");
@@ -77,8 +89,9 @@ final class ReadFormatsTest {
     @Test
     void read_unknownFormat_failsNamingTheFormats() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> Verdicts.read(TestSpark.session(), "x.log", "qmail"))
-                .withMessageContaining("unknown input format 'qmail'").withMessageContaining("postfix");
+                .isThrownBy(() -> Verdicts.read(TestSpark.session(), "x.log", "maillog"))
+                .withMessageContaining("unknown input format 'maillog'").withMessageContaining("postfix")
+                .withMessageContaining("qmail");
     }
 
     /** What the Spark rows say: recipient, outcome, category, advice, rule id, the whole verdict, or why there is none. */
