@@ -325,6 +325,11 @@ final class PrecedenceTest {
         assertThat(winner("\"421 4.4.5 Service unavailable.\"")).isEqualTo("testing.message");
         assertThat(winner("Remote server returned '<421 4.4.5 Service unavailable>'")).isEqualTo("testing.message");
         assertThat(winner("smtp;421 Service unavailable")).isEqualTo("testing.message");
+        // Python's smtplib error tuple: the code, then the server's text as bytes or a string
+        assertThat(winner("smtplib.SMTPDataError: (421, b'4.4.5 Service unavailable')")).isEqualTo("testing.message");
+        assertThat(winner("SMTPServerDisconnected(421, 'Service unavailable.')")).isEqualTo("testing.message");
+        assertThat(engine.classify("SMTPDataError(421, b'4.4.5 Service unavailable now')").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
         assertThat(engine.classify("Remote host said: 421 4.4.5 Service unavailable; try later").rule()
                 .map(r -> r.id())).isNotEqualTo(java.util.Optional.of("testing.message"));
         assertThat(engine.classify("Delay 421 Service unavailable").rule().map(r -> r.id()))

@@ -98,12 +98,18 @@ public final class ParsedReply {
         if (messageStart < 0) {
             FoldedText n = folded();
             int at = recipientPrefixEnd(n, bodyStart());
-            if (!codeAt(n, at) && basicCode != 0) {
-                at = quotedReplyStart(n, at);
-            }
-            if (codeAt(n, at)) {
-                leadingCode = (n.charAt(at) - '0') * 100 + (n.charAt(at + 1) - '0') * 10 + (n.charAt(at + 2) - '0');
-                at = Math.min(n.length(), at + 4);
+            int tuple = codeAt(n, at) || basicCode == 0 ? -1 : tupleReplyStart(n, at);
+            if (tuple >= 0) {
+                leadingCode = basicCode;
+                at = tuple;
+            } else {
+                if (!codeAt(n, at) && basicCode != 0) {
+                    at = quotedReplyStart(n, at);
+                }
+                if (codeAt(n, at)) {
+                    leadingCode = (n.charAt(at) - '0') * 100 + (n.charAt(at + 1) - '0') * 10 + (n.charAt(at + 2) - '0');
+                    at = Math.min(n.length(), at + 4);
+                }
             }
             leadingEnhanced = ReplyParser.enhancedAt(n, at);
             if (leadingEnhanced != null) {
@@ -205,6 +211,28 @@ public final class ParsedReply {
             }
         }
         return from;
+    }
+
+    /**
+     * Where the message of the reply stands when Python's smtplib wrote it as its error tuple, the basic code and
+     * the server's text as bytes or a string: {@code SMTPDataError(550, b'...')}, {@code (535, '...')}; -1 when the
+     * text holds no such tuple of the reply's code.
+     */
+    private int tupleReplyStart(FoldedText n, int from) {
+        char c0 = (char) ('0' + basicCode / 100);
+        char c1 = (char) ('0' + basicCode / 10 % 10);
+        char c2 = (char) ('0' + basicCode % 10);
+        for (int i = Math.max(from, 1); i + 6 <= n.length(); i++) {
+            if (n.charAt(i - 1) != '(' || n.charAt(i) != c0 || n.charAt(i + 1) != c1 || n.charAt(i + 2) != c2
+                    || n.charAt(i + 3) != ',' || n.charAt(i + 4) != ' ') {
+                continue;
+            }
+            int q = n.charAt(i + 5) == 'b' ? i + 6 : i + 5;
+            if (q < n.length() && (n.charAt(q) == '\'' || n.charAt(q) == '"')) {
+                return q + 1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isDigit(char c) {
