@@ -39,6 +39,14 @@ final class MtaLogs {
      */
     private static final Pattern QMAIL = Pattern.compile("(?:^|\\s)delivery (\\d+): (success|deferral|failure): (\\S*)");
 
+    /**
+     * qmail-send's other log lines (qmail-send.c and its log documentation): a message queued, its size and sender,
+     * a delivery started or ended, the queue's status, a bounce. They report no delivery result.
+     */
+    private static final Pattern QMAIL_OTHER = Pattern.compile("(?:^|\\s)(?:new msg \\d+$|info msg \\d+: bytes \\d+ from "
+            + "|starting delivery \\d+: msg \\d+ to |end msg \\d+$|status: local \\d+/\\d+ remote \\d+/\\d+$|bounce msg \\d+ qp "
+            + "|delivery \\d+: report mangled|triple bounce: discarding )");
+
     /** The TAI64N label multilog puts before each line of a log it keeps, as qmail's do. */
     private static final Pattern TAI64N = Pattern.compile("(@[0-9a-f]{24})\\s");
 
@@ -198,9 +206,10 @@ final class MtaLogs {
                 context(decision, dsn, "Sendmail's log line (stat=" + firstWord(stat) + ")")));
     }
 
-    /** Whether a line is a qmail-send delivery line. */
+    /** Whether a line is a line of qmail-send's log: a delivery result or one of its other lines. */
     static boolean isQmail(String line) {
-        return line.contains("delivery ") && QMAIL.matcher(line).find();
+        return line.contains("delivery ") && QMAIL.matcher(line).find() || line.contains(" msg ")
+                && QMAIL_OTHER.matcher(line).find() || line.contains("status: local ") && QMAIL_OTHER.matcher(line).find();
     }
 
     /**

@@ -21,6 +21,11 @@ final class LineFormatsTest {
         "delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/ | QMAIL",
         "@400000006568a1b20b2c3d4e delivery 4: deferral: Connected_to_192.0.2.20_but_greeting_failed./ | QMAIL",
         "delivery of the message failed: 550 5.1.1 user unknown | RAW",
+        "@400000006568a1b20b2c3d4f starting delivery 4: msg 42 to remote carl@example.net | QMAIL",
+        "@400000006568a1b20b2c3d4f info msg 42: bytes 1234 from <a@example.org> qp 777 uid 89 | QMAIL",
+        "@400000006568a1b20b2c3d4f status: local 0/10 remote 1/20 | QMAIL",
+        "@400000006568a1b20b2c3d4f end msg 42 | QMAIL",
+        "please send msg 42 to the list | RAW",
         "{\"raw_reason\": \"550\"} | JSONL",
         "[{\"raw_reason\": \"550\"}] | JSONL",
         "Sorry, I couldn't find any host named mx.b.example. (#5.1.2) | RAW",
@@ -69,6 +74,7 @@ final class LineFormatsTest {
                 .containsEntry("logStatus", "failure");
         assertThat(e.mta().decision()).contains(io.smtpverdict.core.MtaDecision.FAILED);
         assertThat(MtaLogs.qmail("starting delivery 3: msg 42 to remote bob@example.net")).isEmpty();
+        assertThat(MtaLogs.qmail("@400000006568a1b20b2c3d4f end msg 42")).isEmpty();
     }
 
     @Test
