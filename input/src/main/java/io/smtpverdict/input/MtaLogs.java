@@ -208,8 +208,12 @@ final class MtaLogs {
 
     /** Whether a line is a line of qmail-send's log: a delivery result or one of its other lines. */
     static boolean isQmail(String line) {
-        return line.contains("delivery ") && QMAIL.matcher(line).find() || line.contains(" msg ")
-                && QMAIL_OTHER.matcher(line).find() || line.contains("status: local ") && QMAIL_OTHER.matcher(line).find();
+        if (line.contains("delivery ") && QMAIL.matcher(line).find()) {
+            return true;
+        }
+        // a cheap test of the words every other line has before its regex runs
+        return (line.contains("msg ") || line.contains("delivery ") || line.contains("status: local ")
+                || line.contains("triple bounce")) && QMAIL_OTHER.matcher(line).find();
     }
 
     /**

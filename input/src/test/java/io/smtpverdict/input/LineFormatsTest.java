@@ -25,6 +25,8 @@ final class LineFormatsTest {
         "@400000006568a1b20b2c3d4f info msg 42: bytes 1234 from <a@example.org> qp 777 uid 89 | QMAIL",
         "@400000006568a1b20b2c3d4f status: local 0/10 remote 1/20 | QMAIL",
         "@400000006568a1b20b2c3d4f end msg 42 | QMAIL",
+        "@400000006568a1b20b2c3d4f delivery 7: report mangled, will defer | QMAIL",
+        "@400000006568a1b20b2c3d4f triple bounce: discarding bounce/42 | QMAIL",
         "please send msg 42 to the list | RAW",
         "{\"raw_reason\": \"550\"} | JSONL",
         "[{\"raw_reason\": \"550\"}] | JSONL",
