@@ -182,7 +182,8 @@ public final class ReplyParser {
                 continue;
             }
             if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i)
-                    || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i) || productName(s, i))) {
+                    || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i) || productName(s, i)
+                    || ipv6Group(s, i))) {
                 i += 2;
                 continue;
             }
@@ -443,6 +444,35 @@ public final class ReplyParser {
     }
 
     /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
+    /**
+     * Whether the three digits at {@code at} are a group of an IPv6 address ({@code [2001:db8:250::1]},
+     * {@code 2a01:111:f200:2004::240}): the run of hex digits and colons around them holds "::" or at least three
+     * colons (RFC 4291 §2.2). A reply code next to one colon ("554: Dialup ...", "said:550") is not such a run.
+     */
+    private static boolean ipv6Group(String s, int at) {
+        int from = at;
+        while (from > 0 && hexOrColon(s.charAt(from - 1))) {
+            from--;
+        }
+        int to = at + 3;
+        while (to < s.length() && hexOrColon(s.charAt(to))) {
+            to++;
+        }
+        int colons = 0;
+        boolean doubled = false;
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == ':') {
+                colons++;
+                doubled |= k > from && s.charAt(k - 1) == ':';
+            }
+        }
+        return colons >= 3 || colons >= 2 && doubled;
+    }
+
+    private static boolean hexOrColon(char c) {
+        return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
     private static boolean identifier(String s, int at) {
         return endsWithWord(s, pastSeparator(s, lastNonBlankBefore(s, at), ":#"), "id");
     }

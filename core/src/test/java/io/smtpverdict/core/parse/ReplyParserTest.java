@@ -80,6 +80,11 @@ final class ReplyParserTest {
         "For more information, see DSN 5.7.129 Errors in Exchange Online and Microsoft 365 or Office 365. | - | 5.7.129",
         "Office 365 couldn't deliver the message to the recipient           | -   | -",
         "Remote Server returned '550 5.7.133 Microsoft 365 group' after Office 365 tried | 550 | 5.7.133",
+        // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
+        "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
+        "Client host [2001:db8:250::1] blocked                              | -   | -",
+        "550 5.7.1 Client host [2001:db8:4:3:2:1:250:1] blocked             | 550 | 5.7.1",
+        "554: Dialup/transient IP not allowed                               | 554 | -",
         // a port a client names is no reply code (Jakarta Mail's connect failures); the reply after it is
         "Could not connect to SMTP host: smtp.b.example, port: 465, response: -1 | - | -",
         "Could not connect to SMTP host: smtp.b.example, port: 587, response: 421 | 421 | -",
