@@ -28,6 +28,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-more.json", "generic-providers-daemons.json", "generic-providers-servers2.json",
                 "generic-providers-servers3.json",
                 "generic-providers-servers4.json", "generic-providers-servers5.json",
+                "generic-providers-servers6.json",
                 "generic-providers-qmail-addons.json",
                 "generic-providers-panels.json", "generic-providers-lists-gateways.json",
                 "generic-providers-euisps.json", "generic-providers-isps2.json",
