@@ -304,13 +304,22 @@ public final class ReplyParser {
         return p;
     }
 
-    /** Whether the code at {@code at} follows "said:", quoting another server's reply. */
+    /**
+     * Whether the code at {@code at} follows "said:", "responded:", "responded with:" or "response was:", quoting another
+     * server's reply (Postfix's "host h said:", Exchange Online's "The server responded with: 554 ...").
+     */
     private static boolean quotedAt(String s, int at) {
         int p = lastNonBlankBefore(s, at);
         if (p >= 0 && s.charAt(p) == ':') {
             p--;
         }
-        return endsWithWord(s, p, "said");
+        if (endsWithWord(s, p, "said") || endsWithWord(s, p, "responded")) {
+            return true;
+        }
+        if (endsWithWord(s, p, "with")) {
+            return endsWithWord(s, lastNonBlankBefore(s, p - 3), "responded");
+        }
+        return endsWithWord(s, p, "was") && endsWithWord(s, lastNonBlankBefore(s, p - 2), "response");
     }
 
     private static boolean endsWithWord(String s, int end, String word) {

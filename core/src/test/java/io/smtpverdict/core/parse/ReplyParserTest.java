@@ -80,6 +80,9 @@ final class ReplyParserTest {
         "For more information, see DSN 5.7.129 Errors in Exchange Online and Microsoft 365 or Office 365. | - | 5.7.129",
         "Office 365 couldn't deliver the message to the recipient           | -   | -",
         "Remote Server returned '550 5.7.133 Microsoft 365 group' after Office 365 tried | 550 | 5.7.133",
+        // a reply the leading one quotes from another server does not overrule it
+        "400 4.4.7 The server responded with: 554 5.2.0 STOREDRV.Deliver.Exception | 400 | 4.4.7",
+        "451 4.4.0 Primary target IP address responded with: 550 5.7.1 blocked | 451 | 4.4.0",
         // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
         "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
         "Client host [2001:db8:250::1] blocked                              | -   | -",
