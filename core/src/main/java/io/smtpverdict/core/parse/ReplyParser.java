@@ -73,13 +73,15 @@ public final class ReplyParser {
         int count = 0;
         int i = first;
         while (i < n) {
-            if (!isLineSpace(s.charAt(i))) {
+            int escaped = escapedBreak(s, i);
+            if (escaped == 0 && !isLineSpace(s.charAt(i))) {
                 i++;
                 continue;
             }
-            int j = i + 1;
-            while (j < n && isLineSpace(s.charAt(j))) {
-                j++;
+            int from = i;
+            int j = i + Math.max(escaped, 1);
+            while (j < n && (isLineSpace(s.charAt(j)) || escapedBreak(s, j) > 0)) {
+                j += Math.max(escapedBreak(s, j), 1);
             }
             int k = j;
             if (s.startsWith("<<<", k)) {
@@ -110,7 +112,7 @@ public final class ReplyParser {
             } else if (count == skips.length) {
                 skips = java.util.Arrays.copyOf(skips, count * 2);
             }
-            skips[count++] = j;
+            skips[count++] = escaped > 0 ? from : j; // an escaped line break is hidden with the code
             skips[count++] = m;
             i = m;
             if (last) {
@@ -118,6 +120,14 @@ public final class ReplyParser {
             }
         }
         return skips == null ? null : java.util.Arrays.copyOf(skips, count);
+    }
+
+    /**
+     * 2 when a line break written as an escape sequence starts at {@code i} ({@code \n} or {@code \r}, as a reply
+     * pasted from a JSON log or an application's error string shows it), else 0.
+     */
+    private static int escapedBreak(String s, int i) {
+        return i + 1 < s.length() && s.charAt(i) == '\\' && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r') ? 2 : 0;
     }
 
     private static boolean isLineSpace(char c) {

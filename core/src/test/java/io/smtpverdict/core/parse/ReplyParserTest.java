@@ -137,6 +137,8 @@ final class ReplyParserTest {
         550-Call 550-1234 for help 550 now | 550 Call 550-1234 for help now
         550-5.7.1 Blocked, see 550-5.7.1 https://example.com/550 550 5.7.1 thanks. 550 more | 550 5.7.1 Blocked, see https://example.com/550 thanks. 550 more
         550-only one line here | 550-only one line here
+        550-5.7.1 Messages missing a valid address in From:\\n550 5.7.1 header, or having none | 550 5.7.1 Messages missing a valid address in From: header, or having none
+        550-5.7.1 Blocked, see\\r\\n550-5.7.1 the page\\n550 5.7.1 for more | 550 5.7.1 Blocked, see the page for more
         """)
     void parse_multiLineReplyJoined_foldsWithoutTheRepeatedCodesOfLaterLines(String input, String joined) {
         ParsedReply p = ReplyParser.parse(input, 65536);
