@@ -462,19 +462,22 @@ public final class ReplyParser {
         return at >= 2 && s.charAt(at - 1) == '=' && !endsWithAnyWord(s, at - 2, CODE_KEYS);
     }
 
-    /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
     /**
      * Whether the three digits at {@code at} are a group of an IPv6 address ({@code [2001:db8:250::1]},
      * {@code 2a01:111:f200:2004::240}): the run of hex digits and colons around them holds "::" or at least three
-     * colons (RFC 4291 §2.2). A reply code next to one colon ("554: Dialup ...", "said:550") is not such a run.
+     * colons (RFC 4291 §2.2). A reply code next to one colon ("554: Dialup ...", "said:550") is not such a run. The run
+     * is read no further than an address can reach (39 characters) on either side, so a long run of digits and colons
+     * costs each candidate no more than that.
      */
     private static boolean ipv6Group(String s, int at) {
         int from = at;
-        while (from > 0 && hexOrColon(s.charAt(from - 1))) {
+        int least = Math.max(0, at - IPV6_MAX);
+        while (from > least && hexOrColon(s.charAt(from - 1))) {
             from--;
         }
         int to = at + 3;
-        while (to < s.length() && hexOrColon(s.charAt(to))) {
+        int most = Math.min(s.length(), at + 3 + IPV6_MAX);
+        while (to < most && hexOrColon(s.charAt(to))) {
             to++;
         }
         int colons = 0;
@@ -488,10 +491,14 @@ public final class ReplyParser {
         return colons >= 3 || colons >= 2 && doubled;
     }
 
+    /** The longest textual IPv6 address, eight groups of four hex digits and seven colons (RFC 4291 §2.2). */
+    private static final int IPV6_MAX = 39;
+
     private static boolean hexOrColon(char c) {
         return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
+    /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
     private static boolean identifier(String s, int at) {
         return endsWithWord(s, pastSeparator(s, lastNonBlankBefore(s, at), ":#"), "id");
     }

@@ -116,6 +116,14 @@ final class ReplyParserTest {
     }
 
     @Test
+    void parse_longRunOfGroupsAndColons_findsNoReplyCodeInIt() {
+        // each group looks like an IPv6 address's; the check reads at most an address's length around each one
+        ParsedReply p = ReplyParser.parse("250:".repeat(16_000) + " blocked", 65536);
+        assertThat(p.basicCode()).isZero();
+        assertThat(ReplyParser.parse("550 5.7.1 " + "250:".repeat(16_000), 65536).basicCode()).isEqualTo(550);
+    }
+
+    @Test
     void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
         ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
         assertThat(p.folded().toString().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");
