@@ -80,8 +80,12 @@ public final class ReplyParser {
             }
             int from = i;
             int j = i + Math.max(escaped, 1);
-            while (j < n && (isLineSpace(s.charAt(j)) || escapedBreak(s, j) > 0)) {
-                j += Math.max(escapedBreak(s, j), 1);
+            while (j < n) {
+                int step = escapedBreak(s, j);
+                if (step == 0 && !isLineSpace(s.charAt(j))) {
+                    break;
+                }
+                j += Math.max(step, 1);
             }
             int k = j;
             if (s.startsWith("<<<", k)) {
