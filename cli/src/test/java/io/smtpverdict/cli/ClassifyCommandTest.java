@@ -105,6 +105,32 @@ final class ClassifyCommandTest {
     }
 
     @Test
+    void classify_multiLineReplyWrittenOnOneLine_isOneRecordAndLeavesTheNextLineItsOwn() {
+        String folded = "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 "
+                + "double-checking the recipient's email address. 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser";
+        Result r = TestingCli.runWithStdin(folded + "\n550 5.3.2 Service currently unavailable\n", "classify");
+
+        List<JsonNode> records = r.records();
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).path("input").asText()).isEqualTo(folded);
+        assertThat(records.get(0).has("warning")).isFalse();
+        assertThat(records.get(0).path("enhancedCode").asText()).isEqualTo("5.1.1");
+        assertThat(records.get(1).path("line").asInt()).isEqualTo(2);
+        assertThat(records.get(1).path("enhancedCode").asText()).isEqualTo("5.3.2");
+    }
+
+    @Test
+    void classify_multiLineReplyEndingInAFoldedLine_endsThere() {
+        Result r = TestingCli.runWithStdin("550-5.7.1 first\n550-5.7.1 second 550 5.7.1 last\n250 ok\n", "classify");
+
+        List<JsonNode> records = r.records();
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).path("lines").asInt()).isEqualTo(2);
+        assertThat(records.get(0).has("warning")).isFalse();
+        assertThat(records.get(1).path("input").asText()).isEqualTo("250 ok");
+    }
+
+    @Test
     void classify_multiLineReplyCutShort_keepsItsLinesAndWarns() {
         Result r = TestingCli.runWithStdin("451-4.3.0 first\nsomething else\n", "classify");
 

@@ -110,6 +110,23 @@ final class LineFormats {
     }
 
     /**
+     * Whether a line that starts like a non-final line of a multi-line reply ({@code 550-...}) also holds that
+     * reply's final line: the code followed by a space or its end after a space, as a log or a pasted report writes a
+     * whole multi-line reply on one line ({@code 550-5.1.1 The email account ... 550 5.1.1 https://...}). Such a
+     * line is a reply of its own, and the next line is not part of it.
+     */
+    static boolean holdsFinalLine(String line) {
+        String code = line.substring(0, 3);
+        for (int at = line.indexOf(code, 4); at > 0; at = line.indexOf(code, at + 3)) {
+            int end = at + 3;
+            if (line.charAt(at - 1) == ' ' && (end == line.length() || line.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a line starts like a JSON object or an array of values: {@code {"} or {@code [{}. Text such as
      * Momentum's {@code [internal] no banner} or {@code [#4.16.5]} is a reply, not JSON.
      */

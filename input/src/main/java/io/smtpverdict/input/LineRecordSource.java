@@ -85,7 +85,10 @@ final class LineRecordSource implements RecordSource {
         if (group != null) {
             if (text.startsWith(group.code + "-")) {
                 group.add(text, warning);
-                if (group.full()) {
+                if (LineFormats.holdsFinalLine(text)) {
+                    group.complete = true;
+                    flushGroup();
+                } else if (group.full()) {
                     flushGroup();
                 }
                 return;
@@ -137,7 +140,7 @@ final class LineRecordSource implements RecordSource {
     }
 
     private void rawLine(Origin at, String text, Optional<String> warning) {
-        if (LineFormats.mayBeContinuation(text)) {
+        if (LineFormats.mayBeContinuation(text) && !LineFormats.holdsFinalLine(text)) {
             group = new Group(at, text.substring(0, 3));
             group.add(text, warning);
             return;

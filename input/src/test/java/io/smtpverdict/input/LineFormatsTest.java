@@ -53,6 +53,18 @@ final class LineFormatsTest {
         assertThat(LineFormats.mayBeField(line)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "550-5.1.1 no such user. 550-5.1.1 try again. 550 5.1.1 https://x.example/ | true",
+        "550-5.7.1 first 550 | true",
+        "550-5.7.1 first | false",
+        "550-5.7.1 see 5505 or 550-x or x550 | false",
+        "550-5.7.1 not 451 5.7.1 | false",
+        "550-550550550 | false"})
+    void holdsFinalLine_findsTheFinalLineOfTheSameCodeAfterASpace(String line, boolean expected) {
+        assertThat(LineFormats.holdsFinalLine(line)).isEqualTo(expected);
+    }
+
     @Test
     void postfix_deferredConnectFailure_takesTheTextInTheParentheses() {
         Extracted e = LineFormats.postfix("Nov 23 10:00:01 mx postfix/smtp[9]: 3Tq1Z4xYzM: to=<a@b.example>, "
