@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,11 @@ final class DocumentedTextsTest {
     private static final double WORDING_FLOOR_MEASURED = 87.5;
     /** Ten points below {@link #WORDING_FLOOR_MEASURED}, rounded down. */
     private static final double WORDING_FLOOR = 77.0;
+
+    /** A basic reply code as a reply or a multi-line reply's line starts with it: {@code 550 } or {@code 550-}. */
+    private static final Pattern REPLY_CODE = Pattern.compile("\\b[245]\\d\\d[ -]");
+    /** An enhanced code, with qmail's {@code #} before it where there is one. */
+    private static final Pattern ENHANCED_CODE = Pattern.compile("#?\\b[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     private static VerdictEngine engine;
 
@@ -110,10 +116,6 @@ final class DocumentedTextsTest {
         assertThat(withoutCodes("550-5.1.1 <a@b.example>: user unknown (#5.1.1) 550 5.1.1 see 25 files"))
                 .isEqualTo("<a@b.example>: user unknown ( ) see 25 files");
     }
-
-    private static final java.util.regex.Pattern REPLY_CODE = java.util.regex.Pattern.compile("\\b[245]\\d\\d[ -]");
-    private static final java.util.regex.Pattern ENHANCED_CODE =
-            java.util.regex.Pattern.compile("#?\\b[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     /** The text with every reply code and enhanced code replaced by a space, white space collapsed. */
     static String withoutCodes(String text) {
