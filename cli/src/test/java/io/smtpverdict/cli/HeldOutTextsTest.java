@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code heldout/heldout-texts.jsonl} (set 1), {@code heldout/heldout-texts-2.jsonl} (set 2, collected after set 1
  * began to inform fixes), {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored) and
  * {@code heldout/heldout-texts-7.jsonl} (set 7, collected on 2026-12-01), {@code heldout/heldout-texts-12.jsonl}
- * (set 12, collected later that day) and {@code heldout/heldout-texts-13.jsonl} (set 13, collected the next session); and {@code heldout/analysis-texts-4.jsonl},
+ * (set 12, collected later that day) and {@code heldout/heldout-texts-13.jsonl} (set 13, collected the next
+ * session); and {@code heldout/analysis-texts-4.jsonl},
  * {@code heldout/analysis-texts-5.jsonl}, {@code heldout/analysis-texts-6.jsonl}, {@code heldout/analysis-texts-8.jsonl},
  * {@code heldout/analysis-texts-9.jsonl}, {@code heldout/analysis-texts-10.jsonl} and {@code heldout/analysis-texts-11.jsonl},
  * sets of the same kind whose misses
@@ -46,8 +47,8 @@ final class HeldOutTextsTest {
      * ten points below its figure when it was collected, and so are set 5's, 63 and 79, and set 6's, 70 and 79. Set 7 (held
      * out) and sets 8 to 11 (analysis) were added on 2026-12-01, each with floors ten points below its first figure: 65
      * and 77, 69 and 78, 72 and 79, 71 and 79, 72 and 82. Set 12 (held out) was added the same morning with floors ten
-     * points below its figure on the code of that session's start, 68 and 84, and so was set 13 the next session, 69 and 73. An engine without plugins falls below them
-     * (checked below).
+     * points below its figure on the code of that session's start, 68 and 84, and so was set 13 the next session, 69
+     * and 73. An engine without plugins falls below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
             new HeldOutSet("held-out", "/heldout/heldout-texts.jsonl", 120, 71.0, 85.0),

@@ -57,10 +57,7 @@ final class DocumentedTextsTest {
         for (JsonNode t : texts) {
             Verdict v = engine.classify(t.path("text").asText());
             String got = v.category().map(Enum::name).orElse("-");
-            boolean categoryRight = false;
-            for (JsonNode c : t.path("categories")) {
-                categoryRight |= c.asText().equals(got);
-            }
+            boolean categoryRight = labelled(t, got);
             boolean outcomeRight = v.outcome().name().equals(t.path("outcome").asText());
             catOk += categoryRight ? 1 : 0;
             outOk += outcomeRight ? 1 : 0;
@@ -96,12 +93,7 @@ final class DocumentedTextsTest {
             }
             n++;
             String got = engine.classify(words).category().map(Enum::name).orElse("-");
-            for (JsonNode c : t.path("categories")) {
-                if (c.asText().equals(got)) {
-                    ok++;
-                    break;
-                }
-            }
+            ok += labelled(t, got) ? 1 : 0;
         }
         double category = 100.0 * ok / n;
         System.out.printf(Locale.ROOT, "documented without codes: category=%.1f n=%d%n", category, n);
@@ -115,6 +107,16 @@ final class DocumentedTextsTest {
     void withoutCodes_takesOutReplyAndEnhancedCodesOnly() {
         assertThat(withoutCodes("550-5.1.1 <a@b.example>: user unknown (#5.1.1) 550 5.1.1 see 25 files"))
                 .isEqualTo("<a@b.example>: user unknown ( ) see 25 files");
+    }
+
+    /** Whether {@code category} is one of the categories the text's source gives it. */
+    private static boolean labelled(JsonNode text, String category) {
+        for (JsonNode c : text.path("categories")) {
+            if (c.asText().equals(category)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with every reply code and enhanced code replaced by a space, white space collapsed. */
