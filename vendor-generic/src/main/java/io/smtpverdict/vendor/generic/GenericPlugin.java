@@ -37,6 +37,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-asia2.json", "generic-providers-isps3.json",
                 "generic-providers-hosting.json", "generic-providers-mailboxes.json",
                 "generic-providers-servers7.json",
+                "generic-providers-gateways3.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
