@@ -38,6 +38,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-hosting.json", "generic-providers-mailboxes.json",
                 "generic-providers-servers7.json",
                 "generic-providers-gateways3.json",
+                "generic-providers-mailboxes2.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
