@@ -45,7 +45,7 @@ final class Events {
                 return List.of(new Extracted(Optional.empty(), context, ClassifyContext.NONE,
                         Optional.of("no value at " + names(fields))));
             }
-            return List.of(Extracted.reply(reply.get(), context, ClassifyContext.NONE));
+            return List.of(replyOrLogLine(reply.get(), context));
         }
         List<Extracted> out = new ArrayList<>();
         for (Extracted e : found) {
@@ -71,12 +71,26 @@ final class Events {
         for (String pointer : LineFormats.DEFAULT_JSON_FIELDS) {
             JsonNode v = node.at(pointer);
             if (v.isTextual()) {
-                return Extracted.reply(v.asText(), context, ClassifyContext.NONE);
+                return replyOrLogLine(v.asText(), context);
             }
         }
         return new Extracted(Optional.empty(), context, ClassifyContext.NONE, Optional.of(
                 "no known event shape and no reply field found (tried " + String.join(", ",
                         LineFormats.DEFAULT_JSON_FIELDS) + "); name it with --field"));
+    }
+
+    /**
+     * The field's text as the reply of an event of no known shape, or, when it is an MTA's delivery log line, what
+     * that line says (its reply and the MTA's decision), with the event's recipient where the line names none.
+     */
+    private static Extracted replyOrLogLine(String text, Map<String, String> context) {
+        Optional<Extracted> line = LineFormats.deliveryLine(text);
+        if (line.isEmpty()) {
+            return Extracted.reply(text, context, ClassifyContext.NONE);
+        }
+        Map<String, String> merged = new LinkedHashMap<>(context);
+        merged.putAll(line.get().context());
+        return new Extracted(line.get().reply(), merged, line.get().mta(), Optional.empty());
     }
 
     private static Optional<String> recipient(JsonNode node) {

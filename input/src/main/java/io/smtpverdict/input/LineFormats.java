@@ -232,6 +232,35 @@ final class LineFormats {
         return Optional.of(new Extracted(Optional.of(reply.strip()), context, mta, Optional.empty()));
     }
 
+    /**
+     * The delivery line of a Postfix, Exim, Sendmail or qmail log that a JSON event's field holds (a log shipper's
+     * {@code MESSAGE}, say), read as the line itself would be: its reply, recipient and the MTA's decision. Empty
+     * when the text is no such line, or one without a reply to classify (which the field's text then is, as given).
+     */
+    static Optional<Extracted> deliveryLine(String text) {
+        if (text.indexOf('\n') >= 0) {
+            return Optional.empty();
+        }
+        Optional<Extracted> line;
+        switch (detect(text)) {
+            case POSTFIX:
+                line = postfix(text);
+                break;
+            case EXIM:
+                line = MtaLogs.exim(text);
+                break;
+            case SENDMAIL:
+                line = MtaLogs.sendmail(text);
+                break;
+            case QMAIL:
+                line = MtaLogs.qmail(text);
+                break;
+            default:
+                return Optional.empty();
+        }
+        return line.filter(e -> e.reply().isPresent());
+    }
+
     /** Postfix's status words (src/global/log_adhoc.c and the delivery agents' callers) as decisions. */
     static Optional<MtaDecision> postfixDecision(String word) {
         switch (word) {

@@ -2,6 +2,8 @@ package io.smtpverdict.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import io.smtpverdict.core.MtaDecision;
 import io.smtpverdict.input.LineFormats.Extracted;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +88,7 @@ final class LineFormatsTest {
         assertThat(e.context()).containsEntry("format", "qmail").containsEntry("delivery", "3")
                 .containsEntry("time", "@400000006568a1b20b2c3d4e")
                 .containsEntry("logStatus", "failure");
-        assertThat(e.mta().decision()).contains(io.smtpverdict.core.MtaDecision.FAILED);
+        assertThat(e.mta().decision()).contains(MtaDecision.FAILED);
         assertThat(MtaLogs.qmail("starting delivery 3: msg 42 to remote bob@example.net")).isEmpty();
         assertThat(MtaLogs.qmail("@400000006568a1b20b2c3d4f end msg 42")).isEmpty();
     }
@@ -114,6 +116,42 @@ final class LineFormatsTest {
     void stripDiagnosticType_dropsPowerMtaSmtpPrefix() {
         assertThat(LineFormats.stripDiagnosticType("smtp;550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
         assertThat(LineFormats.stripDiagnosticType("550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
+    }
+
+    @Test
+    void json_fieldHoldingAPostfixDeliveryLine_isReadAsThatLine() {
+        String event = "{\"MESSAGE\": \"postfix/smtp[211]: 4F1A2B3C4D: to=<jane@example.net>, "
+                + "relay=mx.example.net[192.0.2.9]:25, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.9] "
+                + "said: 550 5.1.1 <jane@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO "
+                + "command))\", \"_HOSTNAME\": \"mx1\"}";
+
+        Extracted e = LineFormats.json(event, List.of(JsonPointer.compile("/MESSAGE")))
+                .get(0);
+
+        assertThat(e.reply()).contains("host mx.example.net[192.0.2.9] said: 550 5.1.1 <jane@example.net>: Recipient"
+                + " address rejected: User unknown (in reply to RCPT TO command)");
+        assertThat(e.context()).containsEntry("recipient", "jane@example.net").containsEntry("logStatus", "bounced");
+        assertThat(e.mta().decision()).contains(MtaDecision.FAILED);
+    }
+
+    @Test
+    void json_fieldHoldingAQmailDeliveryLine_readsItsUnderscoresAsSpaces() {
+        Extracted e = LineFormats.json("{\"recipient\": \"carl@example.net\", \"message\": \"delivery 245: failure: "
+                + "Unable_to_run_qmail-remote./\"}", List.of()).get(0);
+
+        assertThat(e.reply()).hasValueSatisfying(r -> assertThat(r).startsWith("Unable to run qmail-remote."));
+        assertThat(e.context()).containsEntry("recipient", "carl@example.net");
+        assertThat(e.mta().decision()).contains(MtaDecision.FAILED);
+    }
+
+    @Test
+    void json_fieldHoldingALogLineWithoutADeliveryStatus_isClassifiedAsGiven() {
+        String line = "postfix/smtpd[12]: NOQUEUE: reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 <a@example.net>: "
+                + "Relay access denied";
+
+        assertThat(LineFormats.json("{\"text\": \"" + line + "\"}",
+                List.of(JsonPointer.compile("/text"))))
+                .singleElement().extracting(Extracted::reply).isEqualTo(Optional.of(line));
     }
 
     @Test
