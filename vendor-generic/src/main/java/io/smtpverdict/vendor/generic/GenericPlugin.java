@@ -39,6 +39,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers7.json",
                 "generic-providers-gateways3.json",
                 "generic-providers-mailboxes2.json",
+                "generic-providers-filters2.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
