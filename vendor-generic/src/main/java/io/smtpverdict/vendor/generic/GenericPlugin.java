@@ -36,6 +36,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-mda.json",
                 "generic-providers-asia2.json", "generic-providers-isps3.json",
                 "generic-providers-hosting.json", "generic-providers-mailboxes.json",
+                "generic-providers-servers8.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
