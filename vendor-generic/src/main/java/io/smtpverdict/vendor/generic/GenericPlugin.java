@@ -40,6 +40,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-gateways3.json",
                 "generic-providers-mailboxes2.json",
                 "generic-providers-filters2.json",
+                "generic-providers-servers8.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
