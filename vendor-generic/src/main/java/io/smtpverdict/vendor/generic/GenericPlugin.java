@@ -41,6 +41,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-mailboxes2.json",
                 "generic-providers-filters2.json",
                 "generic-providers-servers8.json",
+                "generic-providers-mda2.json",
                 "generic-clients.json",
                 "generic-senders.json");
     }
