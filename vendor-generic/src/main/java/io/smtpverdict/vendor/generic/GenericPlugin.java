@@ -41,7 +41,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-mailboxes2.json",
                 "generic-providers-filters2.json",
                 "generic-providers-servers8.json",
-                "generic-clients.json",
+                "generic-clients.json", "generic-clients2.json",
                 "generic-senders.json");
     }
 
