@@ -233,6 +233,25 @@ final class LineFormats {
     }
 
     /**
+     * What a line of an MTA's log says, read in {@code format} (Postfix, Exim, Sendmail or qmail): its reply and context,
+     * or why it holds none; empty when the line is not a delivery line of that log, or the format is no MTA log.
+     */
+    static Optional<Extracted> logLine(InputFormat format, String line) {
+        switch (format) {
+            case POSTFIX:
+                return postfix(line);
+            case EXIM:
+                return MtaLogs.exim(line);
+            case SENDMAIL:
+                return MtaLogs.sendmail(line);
+            case QMAIL:
+                return MtaLogs.qmail(line);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
      * The delivery line of a Postfix, Exim, Sendmail or qmail log that a JSON event's field holds (a log shipper's
      * {@code MESSAGE}, say), read as the line itself would be: its reply, recipient and the MTA's decision. Empty
      * when the text is no such line, or one without a reply to classify (which the field's text then is, as given).
@@ -241,24 +260,7 @@ final class LineFormats {
         if (text.indexOf('\n') >= 0) {
             return Optional.empty();
         }
-        Optional<Extracted> line;
-        switch (detect(text)) {
-            case POSTFIX:
-                line = postfix(text);
-                break;
-            case EXIM:
-                line = MtaLogs.exim(text);
-                break;
-            case SENDMAIL:
-                line = MtaLogs.sendmail(text);
-                break;
-            case QMAIL:
-                line = MtaLogs.qmail(text);
-                break;
-            default:
-                return Optional.empty();
-        }
-        return line.filter(e -> e.reply().isPresent());
+        return logLine(detect(text), text).filter(e -> e.reply().isPresent());
     }
 
     /** Postfix's status words (src/global/log_adhoc.c and the delivery agents' callers) as decisions. */

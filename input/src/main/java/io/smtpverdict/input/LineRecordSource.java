@@ -119,16 +119,10 @@ final class LineRecordSource implements RecordSource {
                 dsnLine(at, text, warning);
                 break;
             case POSTFIX:
-                logLine(at, text, warning, LineFormats.postfix(text));
-                break;
             case EXIM:
-                logLine(at, text, warning, MtaLogs.exim(text));
-                break;
             case SENDMAIL:
-                logLine(at, text, warning, MtaLogs.sendmail(text));
-                break;
             case QMAIL:
-                logLine(at, text, warning, MtaLogs.qmail(text));
+                logLine(at, text, warning, LineFormats.logLine(f, text));
                 break;
             case JSONL:
                 jsonLine(at, text, warning);
