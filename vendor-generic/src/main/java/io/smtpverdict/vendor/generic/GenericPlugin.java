@@ -43,6 +43,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers8.json",
                 "generic-providers-mda2.json",
                 "generic-providers-esps2.json",
+                "generic-providers-outbound.json",
                 "generic-clients.json", "generic-clients2.json",
                 "generic-senders.json");
     }
