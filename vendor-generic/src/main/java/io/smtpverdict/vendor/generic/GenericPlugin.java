@@ -19,7 +19,7 @@ public final class GenericPlugin implements VerdictPlugin {
     @Override
     public List<String> ruleTables() {
         return List.of("generic-codes.json", "generic-phrases.json", "generic-intl.json", "generic-intl-software.json",
-                "generic-keywords.json",
+                "generic-intl-ndr.json", "generic-keywords.json",
                 "generic-providers-google.json", "generic-providers-microsoft.json", "generic-providers-yahoo.json",
                 "generic-providers-isps.json", "generic-providers-regional.json", "generic-providers-gateways.json",
                 "generic-providers-gateways2.json",
