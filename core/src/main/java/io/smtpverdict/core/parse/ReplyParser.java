@@ -202,7 +202,7 @@ public final class ReplyParser {
                 continue;
             }
             int code = (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0');
-            if (!followsCode(s, i + 3) || unitFollows(s, i + 3)) {
+            if (!followsCode(s, i + 3) || unitFollows(s, i + 3) || httpStatus(s, i, code)) {
                 i += 2;
                 continue;
             }
@@ -518,6 +518,102 @@ public final class ReplyParser {
     private static boolean productName(String s, int at) {
         int p = lastNonBlankBefore(s, at);
         return p < at - 1 && endsWithAnyWord(s, p, PRODUCT_WORDS);
+    }
+
+    /** Words that name an HTTP status before it: {@code HTTP 429}, {@code HTTP/1.1 403}, a JSON {@code "statusCode": 401}. */
+    private static final String[] HTTP_LEADS = {"http", "https", "statuscode", "status_code", "httpstatus",
+        "httpstatuscode", "http_status", "http_status_code", "httpcode", "http_code"};
+    /** Words between such a lead and the status: {@code HTTP error 500}, {@code HTTP response code: 401}. */
+    private static final String[] HTTP_NOUNS = {"error", "status", "code", "response"};
+    /**
+     * What HTTP clients write right before a status (axios's "Request failed with status code 401" in
+     * lib/core/settle.js, .NET's "Response status code does not indicate success: 401 (Unauthorized).").
+     */
+    private static final String[] HTTP_SENTENCES = {"request failed with status code", "does not indicate success"};
+    /** Statuses of RFC 9110 §15 (and RFC 6585 §4) whose reason phrase no SMTP reply writes after the same number. */
+    private static final int[] HTTP_REASON_CODES = {400, 401, 402, 403, 404, 405, 408, 409, 413, 413, 413, 415, 422,
+        422, 429, 500, 502, 504, 504};
+    /** Those statuses' reason phrases, in the same order. */
+    private static final String[] HTTP_REASONS = {"bad request", "unauthorized", "payment required", "forbidden",
+        "not found", "method not allowed", "request timeout", "conflict", "payload too large", "content too large",
+        "request entity too large", "unsupported media type", "unprocessable entity", "unprocessable content",
+        "too many requests", "internal server error", "bad gateway", "gateway timeout", "gateway time-out"};
+
+    /**
+     * Whether the number at {@code at} is the status of an HTTP response, as applications quote an email API's
+     * failure, rather than an SMTP reply: after {@code HTTP}, {@code HTTP/1.1}, {@code HTTP error}, a
+     * {@code statusCode} key, or an HTTP client's own sentence; or followed by its RFC 9110 reason phrase
+     * ({@code 403 Forbidden}, {@code (Unauthorized)}) or Python requests' {@code 401 Client Error: ... for url}. An
+     * HTTP 503 or 401 means nothing an SMTP 503 or 4xx means.
+     */
+    static boolean httpStatus(String s, int at, int code) {
+        int p = lastNonBlankBefore(s, at);
+        if (endsWithAnyWord(s, pastSeparator(s, p, ":"), HTTP_SENTENCES)) {
+            return true;
+        }
+        for (int words = 0; words < 4 && p >= 0; words++) {
+            while (p >= 0 && (s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == ':' || s.charAt(p) == '='
+                    || s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+                p--;
+            }
+            int end = p;
+            while (p >= 0 && (Character.isLetterOrDigit(s.charAt(p)) || s.charAt(p) == '/' || s.charAt(p) == '.'
+                    || s.charAt(p) == '_')) {
+                p--;
+            }
+            if (end == p) {
+                break;
+            }
+            if (s.regionMatches(true, p + 1, "http/", 0, 5) || isWholeToken(s, p + 1, end, HTTP_LEADS)) {
+                return true;
+            }
+            if (!isWholeToken(s, p + 1, end, HTTP_NOUNS)) {
+                break;
+            }
+        }
+        return reasonFollows(s, at, code);
+    }
+
+    /** Whether {@code s[from..to]} (inclusive) is one of {@code words}, ignoring case. */
+    private static boolean isWholeToken(String s, int from, int to, String[] words) {
+        for (String w : words) {
+            if (w.length() == to - from + 1 && s.regionMatches(true, from, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the status at {@code at} is followed by its HTTP reason phrase or by requests' "Client Error:". */
+    private static boolean reasonFollows(String s, int at, int code) {
+        int q = at + 3;
+        if (q < s.length() && (s.charAt(q) == ' ' || s.charAt(q) == '(')) {
+            q++;
+        }
+        if (q < s.length() && s.charAt(q) == '(') {
+            q++;
+        }
+        if (s.regionMatches(true, q, "client error:", 0, 13)
+                || s.regionMatches(true, q, "server error:", 0, 13) && indexOfIgnoreCase(s, " for url", q) > 0) {
+            return true;
+        }
+        for (int k = 0; k < HTTP_REASONS.length; k++) {
+            String r = HTTP_REASONS[k];
+            if (HTTP_REASON_CODES[k] == code && s.regionMatches(true, q, r, 0, r.length())
+                    && (q + r.length() == s.length() || !Character.isLetter(s.charAt(q + r.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String s, String what, int from) {
+        for (int i = Math.max(0, from); i + what.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final String[] UNITS = {"times", "seconds", "second", "secs", "sec", "minutes", "minute", "mins",
