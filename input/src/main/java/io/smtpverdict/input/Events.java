@@ -74,9 +74,35 @@ final class Events {
                 return replyOrLogLine(v.asText(), context);
             }
         }
+        Optional<String> named = fieldIgnoringCase(node);
+        if (named.isPresent()) {
+            return replyOrLogLine(named.get(), context);
+        }
         return new Extracted(Optional.empty(), context, ClassifyContext.NONE, Optional.of(
                 "no known event shape and no reply field found (tried " + String.join(", ",
                         LineFormats.DEFAULT_JSON_FIELDS) + "); name it with --field"));
+    }
+
+    /** Top-level names an error object of no known shape gives its text under, in any case ({@code Message}). */
+    private static final List<String> ERROR_TEXT_FIELDS =
+            List.of("raw_reason", "reason", "response", "diag", "message", "error", "error_message", "errormessage",
+                    "detail");
+
+    /**
+     * The text of the first top-level field named as in {@link #ERROR_TEXT_FIELDS}, ignoring case: an email API's
+     * error object ({@code {"ErrorCode": 406, "Message": "..."}}) names its text in its own spelling.
+     */
+    private static Optional<String> fieldIgnoringCase(JsonNode node) {
+        for (String name : ERROR_TEXT_FIELDS) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                if (f.getKey().equalsIgnoreCase(name) && f.getValue().isTextual()) {
+                    return Optional.of(f.getValue().asText());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -161,4 +161,17 @@ final class LineFormatsTest {
         assertThat(LineFormats.json("{\"a\":1}", List.of()))
                 .singleElement().extracting(Extracted::error).asString().contains("--field");
     }
+
+    @Test
+    void json_errorObjectOfAnEmailApi_givesItsTextInItsOwnSpelling() {
+        String postmark = "{\"ErrorCode\": 406, \"Message\": \"You tried to send to a recipient that has been marked as"
+                + " inactive.\"}";
+
+        assertThat(LineFormats.json(postmark, List.of())).singleElement().extracting(Extracted::reply)
+                .isEqualTo(Optional.of("You tried to send to a recipient that has been marked as inactive."));
+        assertThat(LineFormats.json("{\"Error\": {\"Code\": 1}, \"ERROR_MESSAGE\": \"Mailbox full\"}", List.of()))
+                .singleElement().extracting(Extracted::reply).isEqualTo(Optional.of("Mailbox full"));
+        assertThat(LineFormats.json("{\"Error\": 7}", List.of()))
+                .singleElement().extracting(Extracted::error).asString().contains("--field");
+    }
 }
