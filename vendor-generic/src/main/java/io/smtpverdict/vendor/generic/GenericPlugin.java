@@ -45,6 +45,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-esps2.json",
                 "generic-providers-outbound.json",
                 "generic-providers-panels2.json",
+                "generic-providers-daemons2.json",
                 "generic-clients.json", "generic-clients2.json",
                 "generic-senders.json");
     }
