@@ -47,6 +47,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-panels2.json",
                 "generic-providers-servers9.json",
                 "generic-providers-esps3.json",
+                "generic-providers-daemons2.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
