@@ -593,8 +593,8 @@ public final class ReplyParser {
         if (q < s.length() && s.charAt(q) == '(') {
             q++;
         }
-        if (s.regionMatches(true, q, "client error:", 0, 13)
-                || s.regionMatches(true, q, "server error:", 0, 13) && indexOfIgnoreCase(s, " for url", q) > 0) {
+        if (s.regionMatches(true, q, "client error:", 0, 13) || s.regionMatches(true, q, "server error:", 0, 13)
+                && indexOfIgnoreCase(s, " for url", q, q + REASON_REACH) > 0) {
             return true;
         }
         for (int k = 0; k < HTTP_REASONS.length; k++) {
@@ -607,8 +607,12 @@ public final class ReplyParser {
         return false;
     }
 
-    private static int indexOfIgnoreCase(String s, String what, int from) {
-        for (int i = Math.max(0, from); i + what.length() <= s.length(); i++) {
+    /** How far after a status requests' " for url" is looked for: its reason phrase stands between. */
+    private static final int REASON_REACH = 200;
+
+    /** Where {@code what} first starts at or after {@code from} and before {@code to}, ignoring case; -1 if nowhere. */
+    private static int indexOfIgnoreCase(String s, String what, int from, int to) {
+        for (int i = Math.max(0, from), last = Math.min(to, s.length() - what.length()); i <= last; i++) {
             if (s.regionMatches(true, i, what, 0, what.length())) {
                 return i;
             }

@@ -66,7 +66,10 @@ final class BoundedCostTest {
                 shape("curly quotes", n -> repeat("\u2019\u201c", n)),
                 shape("surrogates", n -> repeat("\ud83d\ude00\ud800", n)),
                 shape("envelope prefixes", n -> repeat("Diagnostic-Code: smtp; ", n)),
-                shape("placeholder text", n -> repeat("{MESSAGE}/{IP}", n)));
+                shape("placeholder text", n -> repeat("{MESSAGE}/{IP}", n)),
+                shape("HTTP server errors without their url", n -> repeat("500 Server Error: ", n)),
+                shape("HTTP leads", n -> repeat("HTTP error status code 503 ", n)),
+                shape("long words before codes", n -> repeat("x".repeat(500) + " 550 ", n)));
     }
 
     private static Arguments shape(String name, IntFunction<String> make) {
