@@ -50,6 +50,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-daemons2.json",
                 "generic-providers-lists2.json",
                 "generic-clients-thunderbird.json",
+                "generic-clients-desktop.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
