@@ -48,6 +48,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-servers9.json",
                 "generic-providers-esps3.json",
                 "generic-providers-daemons2.json",
+                "generic-clients-webmail.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
