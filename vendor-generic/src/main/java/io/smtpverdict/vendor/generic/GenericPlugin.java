@@ -51,6 +51,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-lists2.json",
                 "generic-clients-thunderbird.json",
                 "generic-clients-desktop.json",
+                "generic-clients-webmail.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
