@@ -53,6 +53,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-clients-desktop.json",
                 "generic-clients-webmail.json",
                 "generic-clients-webmail2.json",
+                "generic-providers-lists3.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
