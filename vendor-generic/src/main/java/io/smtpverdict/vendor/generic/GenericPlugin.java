@@ -52,6 +52,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-clients-thunderbird.json",
                 "generic-clients-desktop.json",
                 "generic-clients-webmail.json",
+                "generic-providers-gateways-apps.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
