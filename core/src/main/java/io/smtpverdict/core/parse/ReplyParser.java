@@ -202,7 +202,7 @@ public final class ReplyParser {
                 continue;
             }
             int code = (c0 - '0') * 100 + (c1 - '0') * 10 + (c2 - '0');
-            if (!followsCode(s, i + 3) || unitFollows(s, i + 3) || httpStatus(s, i, code)) {
+            if (!followsCode(s, i + 3) || unitFollows(s, i + 3)) {
                 i += 2;
                 continue;
             }
@@ -229,7 +229,8 @@ public final class ReplyParser {
             // is a 450.
             boolean moreSevere = bestStrength >= 2 && strength >= 2 && severity(c0 - '0') > severity(bestCode / 100)
                     && !(bestAt == leading && quotedAt(s, i));
-            if (strength > bestStrength || moreSevere) {
+            // an HTTP status an application quotes is no reply; asked only of a candidate that would be taken
+            if ((strength > bestStrength || moreSevere) && !httpStatus(s, i, code)) {
                 bestStrength = Math.max(strength, bestStrength);
                 bestCode = code;
                 bestAt = i;
