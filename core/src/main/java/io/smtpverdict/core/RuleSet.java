@@ -67,7 +67,11 @@ final class RuleSet {
             }
             a = automaton();
         }
-        a.scanFolding(p.text(), p.skips(), sink);
+        char[] out = p.pendingFoldBuffer();
+        int length = a.scanFolding(p.text(), p.skips(), sink, out);
+        if (out != null) {
+            p.foldedInto(length); // about half the replies need the folded copy; the scan has just made it
+        }
     }
 
     /** The automaton over every key, built on first call. */

@@ -39,6 +39,12 @@ public final class AhoCorasick {
      * the key characters outside {@link #DENSE_ALPHABET}, which take the sparse transitions. */
     private final char[] charClass;
     private final int width;
+    /**
+     * For each state with exactly one transition, to the next state in number (the depth-first layout makes a key's
+     * chain of deep states consecutive), that transition's character; {@link #SPARSE} for every other state. Text
+     * that follows a key deep into the trie then takes one array read per character instead of a row search.
+     */
+    private final char[] chain;
 
     /**
      * Most transition cells the dense rows may have: 1 MiB as chars, which stays in a core's cache. Rows for every
@@ -75,6 +81,11 @@ public final class AhoCorasick {
             }
         }
         int states = fail.length;
+        this.chain = new char[states];
+        for (int st = 0; st < states; st++) {
+            boolean single = transStart[st + 1] - transStart[st] == 1 && targets[transStart[st]] == st + 1;
+            chain[st] = single ? labels[transStart[st]] : SPARSE;
+        }
         this.charClass = cls;
         this.width = classes;
         this.denseStates = denseStates(states, classes);
@@ -366,6 +377,18 @@ public final class AhoCorasick {
      * keys are found at the same (folded) end positions, without building the folded copy.
      */
     public void scanFolding(CharSequence text, int[] skips, HitSink sink) {
+        scanFolding(text, skips, sink, null);
+    }
+
+    /**
+     * {@link #scanFolding(CharSequence, int[], HitSink)} that also writes the folded text it reads into {@code out}
+     * when that is not null (at least as long as the text): the same characters, in the same places, as the
+     * {@link io.smtpverdict.core.parse.Normalizer} folds them, so a caller that needs the folded copy too gets it
+     * without a second pass over the text.
+     *
+     * @return the length of the folded text
+     */
+    public int scanFolding(CharSequence text, int[] skips, HitSink sink, char[] out) {
         int s = 0;
         int at = 0;
         boolean pendingSpace = false;
@@ -387,13 +410,20 @@ public final class AhoCorasick {
                 continue;
             }
             if (pendingSpace) {
+                if (out != null) {
+                    out[at] = ' ';
+                }
                 s = next(s, ' ');
                 emit(s, ++at, sink);
                 pendingSpace = false;
             }
+            if (out != null) {
+                out[at] = f;
+            }
             s = next(s, f);
             emit(s, ++at, sink);
         }
+        return at;
     }
 
     private int next(int s, char c) {
@@ -403,7 +433,11 @@ public final class AhoCorasick {
         }
         if (k != SPARSE) {
             while (s >= denseStates) {
-                int t = step(transStart, labels, targets, s, c);
+                char only = chain[s]; // c is below DENSE_ALPHABET here, so never SPARSE
+                if (only == c) {
+                    return s + 1;
+                }
+                int t = only != SPARSE ? -1 : step(transStart, labels, targets, s, c);
                 if (t >= 0) {
                     return t;
                 }

@@ -74,6 +74,25 @@ public final class ParsedReply {
         foldBuffer = buffer;
     }
 
+    /**
+     * The buffer given to {@link #foldThrough} when the text is not folded yet and fits in it, for a caller that
+     * folds the text while reading it anyway (the automaton's scan) and then hands the result over with
+     * {@link #foldedInto}; else null.
+     */
+    public char[] pendingFoldBuffer() {
+        return !isFolded && foldBuffer != null && foldBuffer.length >= text.length() ? foldBuffer : null;
+    }
+
+    /**
+     * Takes the first {@code length} characters of {@link #pendingFoldBuffer()} as the folded text: the caller has
+     * written exactly what {@link Normalizer} folds this text (with its skips) into.
+     */
+    public void foldedInto(int length) {
+        folded.set(foldBuffer, length);
+        foldBuffer = null;
+        isFolded = true;
+    }
+
     /** Where the reply proper starts in the folded text, after a {@code Diagnostic-Code: smtp;} prefix. */
     public int bodyStart() {
         if (bodyStart < 0) {

@@ -67,6 +67,34 @@ final class AhoCorasickTest {
     }
 
     @Test
+    void scanFolding_withABuffer_writesExactlyTheFoldedTextTheParserWouldMake() {
+        List<String> keys = List.of("user unknown", "does not exist", "ユーザー", "\u00e9t\u00e9");
+        AhoCorasick ac = AhoCorasick.build(keys);
+        Random random = new Random(7);
+        String pieces = "aZ \t\r\n\u00a0\u2019\u201c\u00c9\u0416\u30e6\u3000550-5.1.1 ";
+        List<String> texts = new ArrayList<>(List.of("", "   ", " 550 5.1.1 User  Unknown \n",
+                "550-5.1.1 The account does not exist. Please try\r\n550-5.1.1   double-checking\n550 5.1.1 the address",
+                "421-4.7.0 [192.0.2.1] \u2018Try\u2019 again\n421 4.7.0 later"));
+        for (int i = 0; i < 300; i++) {
+            StringBuilder t = new StringBuilder();
+            for (int j = random.nextInt(80); j > 0; j--) {
+                t.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            texts.add(t.toString());
+        }
+        for (String text : texts) {
+            ParsedReply p = ReplyParser.parse(text, 65536);
+            char[] out = new char[p.text().length()];
+            List<String> withBuffer = new ArrayList<>();
+            int length = ac.scanFolding(p.text(), p.skips(), (k, end) -> withBuffer.add(k + "@" + end), out);
+            List<String> without = new ArrayList<>();
+            ac.scanFolding(p.text(), p.skips(), (k, end) -> without.add(k + "@" + end));
+            assertThat(new String(out, 0, length)).as(text).isEqualTo(p.folded().toString());
+            assertThat(withBuffer).as(text).isEqualTo(without);
+        }
+    }
+
+    @Test
     void scan_nonAsciiKeys_match() {
         List<String> keys = List.of("пользователь не найден", "utilisateur inconnu", "ユーザー");
         AhoCorasick ac = AhoCorasick.build(keys);
