@@ -214,7 +214,7 @@ public final class ReplyParser {
             if (c0 == '1') {
                 strength = Math.min(strength, 1);
             }
-            if ((c0 == '2' && strength < 3) || (strength == 1 && countedAt(s, i))) {
+            if ((c0 == '2' && (strength < 3 || failureNumber(s, i))) || (strength == 1 && countedAt(s, i))) {
                 // A success code must stand where replies stand (at a line's start, after "said:", before an
                 // enhanced code): a number loose in the text ("sent 250 lines", "Attempt 3 of 250 failed") must never
                 // make a failure read as delivered. A number after "of", "in", "per" ... is a count.
@@ -265,6 +265,17 @@ public final class ReplyParser {
             return 2;
         }
         return 1;
+    }
+
+    private static final String[] FAILURE_WORDS = {"error", "errors", "failed", "failure", "fail"};
+
+    /**
+     * Whether the number at {@code at} directly follows a word of failure ("Temporary error 249 (...)"): an error's
+     * own number, not a success reply, which RFC 5321 never calls an error (quoted after a colon, as in
+     * "error: 250 ...", it stands where replies stand and is not this).
+     */
+    private static boolean failureNumber(String s, int at) {
+        return endsWithAnyWord(s, lastNonBlankBefore(s, at), FAILURE_WORDS);
     }
 
     private static final String[] QUANTITY_WORDS = {"in", "of", "for", "after", "than", "about", "at", "to", "within",

@@ -73,6 +73,11 @@ final class ReplyParserTest {
         "Attempt 3 of 250 failed: connection timed out                      | -   | -",
         "the remote end sent 250 lines of junk                              | -   | -",
         "Server replied: 250 OK id=1abc                                     | 250 | -",
+        // an error's own number is no success reply; a reply quoted after the colon is
+        "Temporary error 249 (temporary MX resolution error) resolving .b.example | - | -",
+        "send failed 220 times                                              | -   | -",
+        "SMTP error: 250 2.0.0 Ok                                           | 250 | 2.0.0",
+        "Temporary error 451 4.3.0 try again later                          | 451 | 4.3.0",
         // a bare number does not overrule the enhanced code the text begins with
         "5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]         | -   | 5.1.0",
         "5.1.1 mailbox unavailable [550]                                    | 550 | 5.1.1",
