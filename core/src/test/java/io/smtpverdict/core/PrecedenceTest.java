@@ -349,6 +349,17 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_messageAfterSendmailsAddressBehindTheCodes_matchesAfterTheAddress() {
+        // sendmail's usrerr: codes, then "<address>... ", then the text
+        assertThat(winner("421 4.4.5 <jane@example.org>... Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("smtp; 421 4.4.5 <jane@example.org>... Service unavailable")).isEqualTo("testing.message");
+        assertThat(engine.classify("421 4.4.5 <jane@example.org>... Service unavailable here").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("421 4.4.5 <no address>... Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
+
+    @Test
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("wrap.json");
         Files.writeString(table, """

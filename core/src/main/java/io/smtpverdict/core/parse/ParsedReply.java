@@ -135,6 +135,10 @@ public final class ParsedReply {
                 // the grammar has no leading zeros: the code's text is as long as its written form
                 at = Math.min(n.length(), Grammar.enhancedCodeEnd(n, at) + 1);
             }
+            if (leadingCode != 0 || leadingEnhanced != null) {
+                // Sendmail writes the address after the codes: "550 5.0.0 <jane@example.org>... Can't create output"
+                at = recipientPrefixEnd(n, at);
+            }
             messageStart = at;
             messageEnd = trimEnd(n, at, n.length());
             int closed = messageEnd;
