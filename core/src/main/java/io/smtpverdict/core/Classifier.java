@@ -775,8 +775,9 @@ final class Classifier {
 
     /**
      * The outcome policy of the verdict model: a rule's fixed outcome; else the embedded reply's; else the basic
-     * code's class; else the enhanced code's; else the rule's stated outcome; else what the wording says; else
-     * the category's default.
+     * code's class; else the enhanced code's; else the rule's stated outcome; else, for a category that is no
+     * bounce (an automatic reply, an opt-out), the category's default; else what the wording says; else the
+     * category's default.
      */
     private static Outcome outcome(CompiledRule r, Verdict inner, int innerCode, ParsedReply p, Scratch s,
             Category category) {
@@ -797,6 +798,10 @@ final class Classifier {
         }
         if (r.outcome != null) {
             return r.outcome;
+        }
+        if (category != null && category.disposition() == Disposition.NOT_A_BOUNCE) {
+            // "temporarily" in an out-of-office notice is about the person, not about a delivery attempt
+            return category.defaultOutcome();
         }
         Outcome cue = cueOutcome(s);
         if (cue != Outcome.UNKNOWN) {

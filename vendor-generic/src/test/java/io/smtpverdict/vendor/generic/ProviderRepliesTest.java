@@ -175,6 +175,18 @@ final class ProviderRepliesTest {
     }
 
     @Test
+    void classify_autoReplySayingTemporarily_isNoDeferral() {
+        // PostfixAdmin's Chinese vacation text says "temporarily": that is the person's absence, not a delivery
+        Verdict v = ENGINE.classify("我在 2024-07-01 到 2024-07-15 这段时间内暂时无法回信.");
+        Verdict english = ENGINE.classify("I am out of the office and temporarily away from my desk.");
+
+        assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
+        assertThat(v.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(english.category()).contains(Category.AUTOMATED_REPLY);
+        assertThat(english.outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
     void classify_gmailReceivingRate_blamesTheRecipientNotTheSender() {
         Verdict v = ENGINE.classify("450 4.2.1 The user you are trying to contact is receiving mail too quickly. "
                 + "Please resend your message at a later time. - gsmtp");
