@@ -56,6 +56,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-lists3.json",
                 "generic-providers-gateways-apps.json",
                 "generic-providers-mailboxes3.json",
+                "generic-providers-gateways4.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
