@@ -57,6 +57,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-gateways-apps.json",
                 "generic-providers-mailboxes3.json",
                 "generic-autoreplies.json",
+                "generic-providers-gateways4.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
