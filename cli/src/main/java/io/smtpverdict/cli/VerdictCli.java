@@ -2,7 +2,6 @@ package io.smtpverdict.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -70,8 +69,8 @@ public final class VerdictCli implements Runnable {
     public static void main(String[] args) {
         Timing.init();
         EarlyEngine.startIfWanted(args, () -> EngineOptions.defaults().build());
-        Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), 64 * 1024);
+        Writer stdout = new OutputStreamWriter(new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+                64 * 1024), StandardCharsets.UTF_8);
         Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         int code = run(CliEnvironment.system(), stdout, stderr, args);
         Timing.print(new PrintWriter(stderr, true));
