@@ -208,12 +208,25 @@ final class MtaLogs {
 
     /** Whether a line is a line of qmail-send's log: a delivery result or one of its other lines. */
     static boolean isQmail(String line) {
-        if (line.contains("delivery ") && QMAIL.matcher(line).find()) {
+        // a cheap test of the words (and the number after them) every such line has before a regex runs: "delivery "
+        // alone is common in other MTAs' texts ("delivery temporarily suspended")
+        boolean delivery = wordThenDigit(line, "delivery ");
+        if (delivery && QMAIL.matcher(line).find()) {
             return true;
         }
-        // a cheap test of the words every other line has before its regex runs
-        return (line.contains("msg ") || line.contains("delivery ") || line.contains("status: local ")
+        return (delivery || wordThenDigit(line, "msg ") || wordThenDigit(line, "status: local ")
                 || line.contains("triple bounce")) && QMAIL_OTHER.matcher(line).find();
+    }
+
+    /** Whether {@code word} occurs in {@code line} with a digit right after it. */
+    private static boolean wordThenDigit(String line, String word) {
+        for (int at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+            int next = at + word.length();
+            if (next < line.length() && line.charAt(next) >= '0' && line.charAt(next) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
