@@ -2,6 +2,7 @@ package io.smtpverdict.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ public final class VerdictCli implements Runnable {
     public static void main(String[] args) {
         Timing.init();
         EarlyEngine.startIfWanted(args, () -> EngineOptions.defaults().build());
-        Writer stdout = new OutputStreamWriter(new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+        Writer stdout = new OutputStreamWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
                 64 * 1024), StandardCharsets.UTF_8);
         Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         int code = run(CliEnvironment.system(), stdout, stderr, args);
