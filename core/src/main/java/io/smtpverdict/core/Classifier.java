@@ -437,10 +437,11 @@ final class Classifier {
             evidence += m.end() - m.start();
         }
         if (r.template != null) {
-            if (!r.template.match(p.folded(), p.bodyStart(), r.anchored, s.spans)) {
+            int matched = r.template.evidence(p.folded(), p.bodyStart(), r.anchored, s.spans);
+            if (matched < 0) {
                 return -1;
             }
-            evidence += r.template.evidence(s.spans);
+            evidence += matched;
         }
         return evidence << 8 | Math.min(spec, 255);
     }

@@ -278,7 +278,7 @@ final class RuleSet {
         TableMatch m = t.match();
         int spec = 0;
         if (m.template() != null) {
-            c.template = Template.compile(m.template());
+            c.template = Template.compile(m.template(), m.optionalTail());
             c.anchored = !Boolean.FALSE.equals(m.anchored());
             keys.id(c.template.longestLiteral());
         }
@@ -376,6 +376,9 @@ final class RuleSet {
         if (m.template() != null) {
             summary.append(Boolean.FALSE.equals(m.anchored()) ? "text containing \"" : "template \"")
                     .append(m.template()).append('"');
+            if (m.optionalTail() != null) {
+                summary.append(" optionally followed by \"").append(m.optionalTail()).append('"');
+            }
         }
         if (m.message() != null && !m.message().isEmpty()) {
             append(summary, "message is " + quoted(m.message()));

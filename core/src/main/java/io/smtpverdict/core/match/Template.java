@@ -12,7 +12,9 @@ import java.util.List;
  * <p>Matching is deterministic and linear in the text for a given template: every placeholder picks one
  * extent without backtracking. Restricted placeholders ({HOSTNAME}, {IP}, ...) and {TEXT} end at the first
  * place where the following literal matches; {MESSAGE} ends at the last such place. A {@code /} in the
- * template is a line break of the vendor's log and matches {@code /}, a line break or a space.
+ * template is a line break of the vendor's log and matches {@code /}, a line break or a space. A template may have
+ * an optional tail ({@link #compile(String, String)}): the text after it when the text has it, so that a text cut
+ * before the tail still matches, its last placeholder then running to the end.
  */
 public final class Template {
     private static final int LIT = 0;
@@ -30,8 +32,11 @@ public final class Template {
     private final int literalLength;
     private final List<Placeholder> placeholders;
     private final int messageSlot;
+    /** The template without its optional tail, tried when this one (with the tail) does not match; or null. */
+    private final Template withoutTail;
 
-    private Template(int[] kinds, String[] values, Placeholder[] slots) {
+    private Template(int[] kinds, String[] values, Placeholder[] slots, Template withoutTail) {
+        this.withoutTail = withoutTail;
         this.kinds = kinds;
         this.values = values;
         this.slots = slots;
@@ -65,6 +70,10 @@ public final class Template {
      *     side by side, no literal text at all
      */
     public static Template compile(String source) {
+        return parse(source, null);
+    }
+
+    private static Template parse(String source, Template withoutTail) {
         List<Integer> kinds = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
@@ -146,7 +155,26 @@ public final class Template {
                 literals[i] = (String) values.get(i);
             }
         }
-        return new Template(k, literals, slots);
+        return new Template(k, literals, slots, withoutTail);
+    }
+
+    /**
+     * Compiles a template with an optional tail: it matches a text that has the tail after the template as the
+     * template and tail together do, and a text without it (cut before the tail) as the template alone does. A
+     * placeholder only in the tail is then unbound, and the evidence is the template's alone.
+     *
+     * @param tail template text following {@code source}, or null for none
+     * @throws IllegalArgumentException as {@link #compile(String)}, for either form
+     */
+    public static Template compile(String source, String tail) {
+        if (tail == null) {
+            return compile(source);
+        }
+        if (tail.isBlank()) {
+            throw new IllegalArgumentException("an optional tail needs text");
+        }
+        // the head's placeholders are the whole's first, in the same order: their spans line up
+        return parse(source + tail, compile(source));
     }
 
     private static void flushLiteral(StringBuilder lit, List<Integer> kinds, List<Object> values) {
@@ -173,9 +201,12 @@ public final class Template {
         return s.substring(0, i);
     }
 
-    /** The longest literal piece, folded: the key the prefilter looks for. */
+    /**
+     * The longest literal piece, folded: the key the prefilter looks for. With an optional tail, the longest of the
+     * template without it, which a text cut before the tail still holds.
+     */
     public String longestLiteral() {
-        return longestLiteral;
+        return withoutTail != null ? withoutTail.longestLiteral : longestLiteral;
     }
 
     /**
@@ -183,7 +214,7 @@ public final class Template {
      * template explains as an embedded reply. A phrase found inside that reply is therefore never stronger
      * evidence than the template around it.
      */
-    public int evidence(int[] spans) {
+    private int evidence(int[] spans) {
         if (messageSlot < 0 || spans[2 * messageSlot] < 0) {
             return literalLength;
         }
@@ -210,11 +241,26 @@ public final class Template {
      * @param anchored whether the template must cover the text from {@code from} to the end
      */
     public boolean match(String text, int from, boolean anchored, int[] spans) {
-        return match(FoldedText.of(text), from, anchored, spans);
+        return evidence(FoldedText.of(text), from, anchored, spans) >= 0;
     }
 
-    /** As {@link #match(String, int, boolean, int[])}, on folded text held in a reused buffer. */
-    public boolean match(FoldedText text, int from, boolean anchored, int[] spans) {
+    /**
+     * As {@link #match(String, int, boolean, int[])}, on folded text held in a reused buffer, returning the evidence
+     * length of the match (the literal characters plus the text bound to {MESSAGE}, which the template explains as an
+     * embedded reply, so a phrase found inside that reply never outweighs the template around it), or -1 for none.
+     */
+    public int evidence(FoldedText text, int from, boolean anchored, int[] spans) {
+        if (search(text, from, anchored, spans)) {
+            return evidence(spans);
+        }
+        if (withoutTail == null || !withoutTail.search(text, from, anchored, spans)) {
+            return -1;
+        }
+        java.util.Arrays.fill(spans, withoutTail.spanLength(), spanLength(), -1);
+        return withoutTail.evidence(spans);
+    }
+
+    private boolean search(FoldedText text, int from, boolean anchored, int[] spans) {
         if (anchored) {
             return matchAt(text, from, true, spans);
         }

@@ -31,7 +31,7 @@ public final class RulePack {
     /** The suffix a pack's resource name adds to its table's. */
     public static final String SUFFIX = ".pack";
     /** Bumped whenever the layout below changes; a pack of another version is refused. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;
@@ -117,6 +117,7 @@ public final class RulePack {
         TableMatch m = r.match();
         string(out, m.template());
         flag(out, m.anchored());
+        string(out, m.optionalTail());
         list(out, m.phrases(), RulePack::string);
         list(out, m.allPhrases(), RulePack::string);
         list(out, m.notPhrases(), RulePack::string);
@@ -153,7 +154,7 @@ public final class RulePack {
         String source = string(in);
         Boolean specific = flag(in);
         Boolean unspecific = flag(in);
-        TableMatch m = new TableMatch(string(in), flag(in),
+        TableMatch m = new TableMatch(string(in), flag(in), string(in),
                 list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string), string(in),
                 list(in, Cursor::readInt), list(in, Cursor::readInt), list(in, RulePack::string),
                 list(in, i -> name(i, Stage.class)), flag(in), list(in, RulePack::string));

@@ -251,12 +251,21 @@ public final class RuleTableLoader {
             } catch (IllegalArgumentException e) {
                 throw invalid(pluginId, resource, at + ".match.template", e.getMessage());
             }
+            if (m.optionalTail() != null) {
+                try {
+                    Template.compile(m.template(), m.optionalTail());
+                } catch (IllegalArgumentException e) {
+                    throw invalid(pluginId, resource, at + ".match.optionalTail", e.getMessage());
+                }
+            }
             if (Boolean.FALSE.equals(m.anchored()) && !template.unanchorable()) {
                 throw invalid(pluginId, resource, at + ".match.template", "a template with \"anchored\": false must "
                         + "start with literal text, or with a placeholder such as {DOMAIN} followed by literal text");
             }
         } else if (m.anchored() != null) {
             throw invalid(pluginId, resource, at + ".match.anchored", "only applies to a template");
+        } else if (m.optionalTail() != null) {
+            throw invalid(pluginId, resource, at + ".match.optionalTail", "only applies to a template");
         }
         if (m.regex() != null) {
             if (m.regex().length() > MAX_REGEX_LENGTH) {

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param template vendor message with placeholders
  * @param anchored whether the template must cover the whole text (default true)
+ * @param optionalTail template text after the template that a text may lack (cut before it)
  * @param phrases at least one must occur
  * @param allPhrases every one must occur
  * @param notPhrases none may occur
@@ -19,7 +20,7 @@ import java.util.List;
  * @param noCode whether the text must carry no basic code
  * @param message the reply's text after its leading codes is exactly one of these
  */
-public record TableMatch(String template, Boolean anchored, List<String> phrases, List<String> allPhrases,
+public record TableMatch(String template, Boolean anchored, String optionalTail, List<String> phrases, List<String> allPhrases,
         List<String> notPhrases, String regex, List<Integer> codes, List<Integer> classes, List<String> enhancedCodes,
         List<Stage> stages, Boolean noCode, List<String> message) {
 }

@@ -3,12 +3,16 @@ package io.smtpverdict.core.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smtpverdict.core.parse.FoldedText;
 import io.smtpverdict.core.parse.Normalizer;
 import org.junit.jupiter.api.Test;
 
 final class TemplateTest {
     private static String bind(String template, String text, boolean anchored) {
-        Template t = Template.compile(template);
+        return bind(Template.compile(template), text, anchored);
+    }
+
+    private static String bind(Template t, String text, boolean anchored) {
         String n = Normalizer.normalize(text);
         int[] spans = new int[t.spanLength()];
         if (!t.match(n, 0, anchored, spans)) {
@@ -16,9 +20,47 @@ final class TemplateTest {
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < t.placeholders().size(); i++) {
-            sb.append(t.placeholders().get(i)).append('=').append(n, spans[2 * i], spans[2 * i + 1]).append(';');
+            sb.append(t.placeholders().get(i)).append('=');
+            if (spans[2 * i] < 0) {
+                sb.append('-');
+            } else {
+                sb.append(n, spans[2 * i], spans[2 * i + 1]);
+            }
+            sb.append(';');
         }
         return sb.toString();
+    }
+
+    private static int evidence(Template t, String text) {
+        return t.evidence(FoldedText.of(Normalizer.normalize(text)), 0, false, new int[t.spanLength()]);
+    }
+
+    @Test
+    void optionalTail_endsTheMessageWhereTheTextHasIt_andLetsItRunToTheEndWhereNot() {
+        Template t = Template.compile("reject: RCPT from {TEXT}: {MESSAGE}", "; {WORD}=");
+        assertThat(bind(t, "NOQUEUE: reject: RCPT from c[192.0.2.7]: 554 5.7.1 Service unavailable; Client host "
+                + "blocked; from=<a@example.org> to=<b@example.com>", false))
+                .isEqualTo("TEXT=c[192.0.2.7];MESSAGE=554 5.7.1 service unavailable; client host blocked;WORD=from;");
+        assertThat(bind(t, "NOQUEUE: reject: RCPT from c[192.0.2.7]: 554 5.7.1 Service unavailable; Client host "
+                + "blocked", false))
+                .isEqualTo("TEXT=c[192.0.2.7];MESSAGE=554 5.7.1 service unavailable; client host blocked;WORD=-;");
+        assertThat(bind(t, "NOQUEUE: reject: MAIL from c[192.0.2.7]: 553 no", false)).isNull();
+    }
+
+    @Test
+    void optionalTail_leftOut_countsOnlyTheTemplatesOwnLiterals() {
+        Template t = Template.compile("{IP} does not like recipient.", "/Remote host said: {MESSAGE}");
+        assertThat(bind(t, "<jane@example.org>:\n192.0.2.25 does not like recipient.\nRemote host said: 550 5.1.1 "
+                + "unknown", false)).isEqualTo("IP=192.0.2.25;MESSAGE=550 5.1.1 unknown;");
+        assertThat(bind(t, "<jane@example.org>:\n192.0.2.25 does not like recipient.", false))
+                .isEqualTo("IP=192.0.2.25;MESSAGE=-;");
+        int head = "does not like recipient.".length() + 1;
+        assertThat(evidence(t, "192.0.2.25 does not like recipient.")).isEqualTo(head);
+        assertThat(evidence(t, "192.0.2.25 does not like recipient. Remote host said: 550 no"))
+                .isEqualTo(head + "remote host said: ".length() + "550 no".length());
+        assertThat(t.longestLiteral()).isEqualTo(" does not like recipient.");
+        assertThatThrownBy(() -> Template.compile("{IP} does not like recipient.", " ")).hasMessageContaining("text");
+        assertThatThrownBy(() -> Template.compile("host {IP}", "{MESSAGE}")).hasMessageContaining("side by side");
     }
 
     @Test

@@ -111,4 +111,18 @@ final class RuleTableVersionTwoTest {
                 .isInstanceOf(TableException.class)
                 .hasMessageContaining("$.rules[0] (acme.a).source: is blank");
     }
+
+    @Test
+    void read_optionalTail_needsATemplateAndCompilesWithIt() {
+        assertThatThrownBy(() -> read(table("{\"source\": \"Acme manual\"}", "{\"id\": \"acme.a\", \"match\": "
+                + "{\"phrases\": [\"no banner\"], \"optionalTail\": \" said: {MESSAGE}\"}, \"verdict\": "
+                + "{\"category\": \"NO_ANSWER_FROM_HOST\", \"explanation\": \"No greeting.\"}}")))
+                .isInstanceOf(TableException.class)
+                .hasMessageContaining("$.rules[0] (acme.a).match.optionalTail: only applies to a template");
+        assertThatThrownBy(() -> read(table("{\"source\": \"Acme manual\"}", "{\"id\": \"acme.a\", \"match\": "
+                + "{\"template\": \"host {IP}\", \"optionalTail\": \"{MESSAGE}\"}, \"verdict\": "
+                + "{\"category\": \"NO_ANSWER_FROM_HOST\", \"explanation\": \"No greeting.\"}}")))
+                .isInstanceOf(TableException.class)
+                .hasMessageContaining("$.rules[0] (acme.a).match.optionalTail: placeholders side by side");
+    }
 }
