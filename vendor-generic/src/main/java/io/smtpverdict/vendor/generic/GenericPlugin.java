@@ -58,6 +58,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-mailboxes3.json",
                 "generic-autoreplies.json",
                 "generic-providers-gateways4.json",
+                "generic-providers-filters3.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
