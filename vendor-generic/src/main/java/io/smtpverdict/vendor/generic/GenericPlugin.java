@@ -59,6 +59,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-autoreplies.json",
                 "generic-providers-gateways4.json",
                 "generic-providers-servers10.json",
+                "generic-providers-apis.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
