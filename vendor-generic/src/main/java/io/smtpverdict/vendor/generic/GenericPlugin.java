@@ -63,6 +63,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-filters3.json",
                 "generic-providers-apis.json",
                 "generic-providers-isps4.json",
+                "generic-providers-asia3.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
