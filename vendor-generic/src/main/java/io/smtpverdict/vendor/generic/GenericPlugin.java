@@ -58,12 +58,9 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-mailboxes3.json",
                 "generic-autoreplies.json",
                 "generic-providers-gateways4.json",
-                "generic-providers-servers10.json",
                 "generic-providers-proxies.json",
                 "generic-providers-filters3.json",
                 "generic-providers-apis.json",
-                "generic-providers-isps4.json",
-                "generic-providers-asia3.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
