@@ -61,6 +61,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-proxies.json",
                 "generic-providers-filters3.json",
                 "generic-providers-apis.json",
+                "generic-clients3.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
