@@ -18,7 +18,7 @@ public final class ExchangePlugin implements VerdictPlugin {
 
     @Override
     public List<String> ruleTables() {
-        return List.of("exchange-rules.json");
+        return List.of("exchange-rules.json", "exchange-legacy.json");
     }
 
     @Override
