@@ -83,7 +83,37 @@ final class ExchangeGolden {
                         + " specified. Please retry or contact your administrator.\n<mail.fabrikam.example #4.4.7>",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "time-limit-expired"),
                 Arguments.of("mail.fabrikam.example #<mail.contoso.example #5.7.3 smtp;530 5.7.3 Not Authorized> #SMTP#",
-                        FAILED, RELAY_DENIED, Stage.UNKNOWN, LOCAL, "diagnostic-smtp-wrapper"));
+                        FAILED, RELAY_DENIED, Stage.UNKNOWN, LOCAL, "diagnostic-smtp-wrapper"),
+                // Exchange 4.0-5.5 NDRs as the Microsoft Knowledge Base articles quote them: the reason line under the
+                // recipient decides the category, the report itself is final
+                Arguments.of(legacyNdr("'User, Joe'", "The recipient name is not recognized\n"
+                        + "The MTS-ID of the original message is: c=US;a= ;p=Fabrikam;l=SERVER01-990916155752Z-32651\n"
+                        + "MSEXCH:MSExchangeMTA:SITE01:SERVER01"),
+                        FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("'sales@contoso.invalid'", "The recipient name is not recognized\n"
+                        + "MSEXCH:IMC:FABRIKAM:SITE:ORG 3902 Host Unknown"),
+                        FAILED, BAD_DOMAIN, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("'sales@contoso.example'", "Unable to deliver the message due to a communications"
+                        + " failure\nMSEXCH:IMS:Fabrikam:Site:MAIL01 3902 (000B099C) Host Unknown"),
+                        FAILED, DNS_FAILURE, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("Doe, John", "The recipient could not be processed due to congestion in the"
+                        + " message transfer service.\nMSEXCH:MSExchangeMTA:SITE:MAIL21"),
+                        FAILED, NO_ANSWER_FROM_HOST, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("Test User", "A restriction in the system prevented delivery of the message.\n"
+                        + "MSEXCH:MSExchangeMTA:Site:MAIL01"),
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("Testuser", "A syntax error was detected in the content of the message\n"
+                        + "MSEXCH:MSExchangeMTA:Fabrikam:MAIL01"),
+                        FAILED, CONTENT_REJECTED, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("USER, Test", "The recipient was detected looping within the message transfer"
+                        + " service."),
+                        FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"));
+    }
+
+    private static String legacyNdr(String recipient, String reason) {
+        return "Your message did not reach some or all of the intended recipients.\n\n      Subject:\ttest\n"
+                + "      Sent:\t9/16/99 11:58 AM\n\nThe following recipient(s) could not be reached:\n\n      "
+                + recipient + " on 9/16/99 11:58 AM\n            " + reason + "\n";
     }
 
     /** Other servers' replies the Exchange plugin must leave to others, some worded like Microsoft's. */
