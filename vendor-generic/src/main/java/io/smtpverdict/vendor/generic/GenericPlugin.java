@@ -62,6 +62,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-filters3.json",
                 "generic-providers-apis.json",
                 "generic-clients3.json",
+                "generic-providers-gateways5.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
