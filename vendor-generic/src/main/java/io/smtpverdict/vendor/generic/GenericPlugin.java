@@ -63,6 +63,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-apis.json",
                 "generic-clients3.json",
                 "generic-providers-gateways5.json",
+                "generic-providers-japan2.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
