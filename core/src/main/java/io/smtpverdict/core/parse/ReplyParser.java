@@ -197,7 +197,7 @@ public final class ReplyParser {
             }
             if (i > 0 && (!precedesCode(s.charAt(i - 1)) || fraction(s, i) || processId(s, i) || port(s, i)
                     || gluedField(s, i) || expected(s, i) || logField(s, i) || identifier(s, i) || productName(s, i)
-                    || ipv6Group(s, i))) {
+                    || ipv6Group(s, i) || telephone(s, i))) {
                 i += 2;
                 continue;
             }
@@ -512,6 +512,70 @@ public final class ReplyParser {
 
     private static boolean hexOrColon(char c) {
         return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * Whether the three digits at {@code at} are a group of a telephone number, as automatic replies and signatures
+     * write them: after a country code ({@code +1 555 0100}, {@code +49 711 ...}), an area code in brackets followed by
+     * the exchange ({@code (415) 555-0100}), the area code and exchange joined by hyphens or dots
+     * ({@code 415-555-0100}, {@code 415.555.0100}), or an exchange and its four-digit line number loose in the text
+     * ({@code call 555 0100}, {@code Phone 555-0100}; not where a reply stands, as {@code 550 1234 ...} at a line's
+     * start does).
+     */
+    private static boolean telephone(String s, int at) {
+        int n = s.length();
+        int end = at + 3;
+        // after a country code: "+1 555", "+49 711"
+        int j = at - 1;
+        if (s.charAt(j) == ' ' || s.charAt(j) == '\u00A0') {
+            int k = j - 1;
+            while (k >= 0 && j - 1 - k < 4 && isDigit(s.charAt(k))) {
+                k--;
+            }
+            if (k >= 0 && k < j - 1 && j - 1 - k <= 3 && s.charAt(k) == '+') {
+                return true;
+            }
+        }
+        // "(415) 555-0100": the area code in brackets, then the exchange and the line
+        if (s.charAt(at - 1) == '(' && end + 1 < n && s.charAt(end) == ')' && s.charAt(end + 1) == ' '
+                && digitsThen(s, end + 2, 3) && lineNumberAt(s, end + 5)) {
+            return true;
+        }
+        // "415-555-0100", "415.555.0100"
+        if (end < n && (s.charAt(end) == '-' || s.charAt(end) == '.') && digitsThen(s, end + 1, 3)
+                && end + 4 < n && s.charAt(end + 4) == s.charAt(end) && lineNumberAt(s, end + 4)) {
+            return true;
+        }
+        // "call 555 0100", "Phone 555-0100": an exchange and a line number where no reply stands
+        return lineNumberAt(s, end) && strength(s, at) < 3;
+    }
+
+    /** Whether {@code count} digits start at {@code from}. */
+    private static boolean digitsThen(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int k = from; k < from + count; k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a telephone number's line number follows at {@code at}: a space, hyphen or dot, then exactly four digits
+     * that no other digit or decimal part follows.
+     */
+    private static boolean lineNumberAt(String s, int at) {
+        int n = s.length();
+        if (at >= n || (s.charAt(at) != ' ' && s.charAt(at) != '-' && s.charAt(at) != '.')
+                || !digitsThen(s, at + 1, 4)) {
+            return false;
+        }
+        int after = at + 5;
+        return after == n || !isDigit(s.charAt(after))
+                && !(s.charAt(after) == '.' && after + 1 < n && isDigit(s.charAt(after + 1)));
     }
 
     /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */

@@ -88,6 +88,13 @@ final class ReplyParserTest {
         // a reply the leading one quotes from another server does not overrule it
         "400 4.4.7 The server responded with: 554 5.2.0 STOREDRV.Deliver.Exception | 400 | 4.4.7",
         "451 4.4.0 Primary target IP address responded with: 550 5.7.1 blocked | 451 | 4.4.0",
+        // a telephone number in an automatic reply or a signature is no reply code; a reply's own number stays one
+        "I am out of the office. In urgent cases call +1 555 0100.          | -   | -",
+        "Out of office until 3 May. Phone 555-0100                          | -   | -",
+        "Please call (415) 555-0100 or 415-555-0101                         | -   | -",
+        "Tel. +49 711 1234567                                               | -   | -",
+        "550 2014 rejected by policy                                        | 550 | -",
+        "host mx.b.example said: 451 1234 try again later                   | 451 | -",
         // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
         "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
         "Client host [2001:db8:250::1] blocked                              | -   | -",
