@@ -578,9 +578,22 @@ public final class ReplyParser {
                 && !(s.charAt(after) == '.' && after + 1 < n && isDigit(s.charAt(after + 1)));
     }
 
-    /** Whether the number at {@code at} is an identifier ({@code id 450}, {@code ID: 550}), not a reply code. */
+    /**
+     * Words that label a number which is no reply: an identifier ({@code id 450}, {@code ID: 550}, {@code pid 421}),
+     * a source line in a program's error ({@code on line 450}), a telephone extension or a postal address in an
+     * automatic reply's signature ({@code ext. 550}, {@code Suite 400}, {@code Room 501}).
+     */
+    private static final String[] LABEL_WORDS = {"id", "pid", "uid", "gid", "line", "ext", "extension", "suite",
+        "room", "ticket", "case", "order", "invoice"};
+
+    /** Whether the number at {@code at} follows a word that labels it as something else ({@link #LABEL_WORDS}). */
     private static boolean identifier(String s, int at) {
-        return endsWithWord(s, pastSeparator(s, lastNonBlankBefore(s, at), ":#"), "id");
+        int p = lastNonBlankBefore(s, at);
+        p = pastSeparator(s, p, ":#");
+        if (p >= 0 && s.charAt(p) == '.') {
+            p--; // "ext. 550"
+        }
+        return endsWithAnyWord(s, p, LABEL_WORDS);
     }
 
     /** Product names that end in a three-digit number: "Microsoft 365", "Office 365", "Dynamics 365". */
