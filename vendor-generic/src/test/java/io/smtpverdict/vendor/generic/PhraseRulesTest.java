@@ -50,6 +50,27 @@ final class PhraseRulesTest {
                 .isEqualTo(ruleId));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // an out-of-office reply sent to an address that does not exist bounces with the auto-reply quoted
+        "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\\n\\nSubject: Auto: Meeting on Monday",
+        "550 5.1.1 user unknown\\n----- Original message -----\\nI am out of the office until Monday.",
+        "550 user unknown Subject: Automatic reply: Meeting"})
+    void classify_bounceQuotingAnAutoReply_isTheBounce(String text) {
+        Verdict v = ENGINE.classify(text.replace("\\n", "\n"));
+
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void classify_autoReplyWithATelephoneNumber_isAnAutoReply() {
+        Verdict v = ENGINE.classify("I am out of the office until Monday. In urgent cases call +1 555 0100.");
+
+        assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
+        assertThat(v.outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
     @Test
     void classify_blockedUsingList_bindsTheBlocklist() {
         Verdict v = ENGINE.classify("554 5.7.1 Service unavailable; Client host X.X.X.X blocked using zen.spamhaus.org");
