@@ -581,10 +581,10 @@ public final class ReplyParser {
     /**
      * Words that label a number which is no reply: an identifier ({@code id 450}, {@code ID: 550}, {@code pid 421}),
      * a source line in a program's error ({@code on line 450}), a telephone extension or a postal address in an
-     * automatic reply's signature ({@code ext. 550}, {@code Suite 400}, {@code Room 501}).
+     * automatic reply's signature ({@code ext. 550}, {@code Suite 400}, {@code Room 501}, {@code P.O. Box 450}).
      */
     private static final String[] LABEL_WORDS = {"id", "pid", "uid", "gid", "line", "ext", "extension", "suite",
-        "room", "ticket", "case", "order", "invoice"};
+        "room", "box", "apt", "unit", "bldg", "building", "ticket", "case", "order", "invoice"};
 
     /** Whether the number at {@code at} follows a word that labels it as something else ({@link #LABEL_WORDS}). */
     private static boolean identifier(String s, int at) {

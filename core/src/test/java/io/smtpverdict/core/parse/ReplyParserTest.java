@@ -96,6 +96,7 @@ final class ReplyParserTest {
         "550 2014 rejected by policy                                        | 550 | -",
         "host mx.b.example said: 451 1234 try again later                   | 451 | -",
         "Back on Monday. Acme Inc., Suite 400, Springfield; tel. ext. 550   | -   | -",
+        "Out of office. Acme Inc., P.O. Box 450, Springfield                | -   | -",
         "PHP Warning: fsockopen(): unable to connect in /srv/mail.php on line 450 | - | -",
         // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
         "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
