@@ -20,7 +20,7 @@ import java.util.List;
  * @param noCode whether the text must carry no basic code
  * @param message the reply's text after its leading codes is exactly one of these
  */
-public record TableMatch(String template, Boolean anchored, String optionalTail, List<String> phrases, List<String> allPhrases,
-        List<String> notPhrases, String regex, List<Integer> codes, List<Integer> classes, List<String> enhancedCodes,
-        List<Stage> stages, Boolean noCode, List<String> message) {
+public record TableMatch(String template, Boolean anchored, String optionalTail, List<String> phrases,
+        List<String> allPhrases, List<String> notPhrases, String regex, List<Integer> codes, List<Integer> classes,
+        List<String> enhancedCodes, List<Stage> stages, Boolean noCode, List<String> message) {
 }
