@@ -107,7 +107,20 @@ final class ExchangeGolden {
                         FAILED, CONTENT_REJECTED, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
                 Arguments.of(legacyNdr("USER, Test", "The recipient was detected looping within the message transfer"
                         + " service."),
-                        FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"));
+                        FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("Mailbox1", "The message could not be delivered because you do not have\n"
+                        + "create permissions on this folder or it is only available to folder\n"
+                        + "owners at this time MSEXCH:MSExchangeMTA:SITE:MAIL01"),
+                        FAILED, POLICY_BLOCK, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                Arguments.of(legacyNdr("/o=FABRIKAM/ou=SITE/cn=RECIPIENTS/cn=DELETED_USER",
+                        "A required directory operation was unsuccessful\nMSEXCH:MSExchangeMTA:SITE:MAIL01"),
+                        FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"),
+                // the Internet Mail Service passes on its smart host's refusal under "not recognized": the refusal
+                // decides, which is the receivers' wording (no category from this plugin alone)
+                Arguments.of(legacyNdr("'sales@contoso.example'", "The recipient name is not recognized.\n"
+                        + "Microsoft Exchange:IMS:Fabrikam:fabrikam.example\n"
+                        + "mail01(0000B0981)  751 relay => We do not relay"),
+                        FAILED, null, Stage.UNKNOWN, LOCAL, "legacy-ndr-not-reached"));
     }
 
     private static String legacyNdr(String recipient, String reason) {
