@@ -586,15 +586,8 @@ public final class ReplyParser {
     private static final String[] LABEL_WORDS = {"id", "pid", "uid", "gid", "line", "ext", "extension", "suite",
         "room", "box", "apt", "unit", "bldg", "building", "ticket", "case", "order", "invoice"};
 
-    /**
-     * Whether the number at {@code at} follows a word that labels it as something else ({@link #LABEL_WORDS}), or is
-     * glued to a '#' as an issue's, ticket's or order's number is; an enhanced code after '#' ({@code #5.1.1}) is not
-     * a three-digit candidate and stays one.
-     */
+    /** Whether the number at {@code at} follows a word that labels it as something else ({@link #LABEL_WORDS}). */
     private static boolean identifier(String s, int at) {
-        if (at > 0 && s.charAt(at - 1) == '#') {
-            return true;
-        }
         int p = lastNonBlankBefore(s, at);
         p = pastSeparator(s, p, ":#");
         if (p >= 0 && s.charAt(p) == '.') {

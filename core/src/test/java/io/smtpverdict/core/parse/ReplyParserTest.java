@@ -98,10 +98,10 @@ final class ReplyParserTest {
         "Back on Monday. Acme Inc., Suite 400, Springfield; tel. ext. 550   | -   | -",
         "Out of office. Acme Inc., P.O. Box 450, Springfield                | -   | -",
         "PHP Warning: fsockopen(): unable to connect in /srv/mail.php on line 450 | - | -",
-        // a number glued to '#' names an issue, a ticket or an order; an enhanced code after '#' is still one
-        "Your message <Re: [proj] Release 3. (#416)> could not be sent      | -   | -",
-        "Order #550 confirmation could not be delivered: mailbox full       | -   | -",
+        // a reply code after '#' is one: Exchange's diagnostic lines
         "<mx.b.example #5.1.1 smtp;550 5.1.1 User unknown>                  | 550 | 5.1.1",
+        "#550 4.4.7 QUEUE.Expired; message expired ##                       | 550 | 4.4.7",
+        "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##                | 550 | 5.1.1",
         // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
         "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
         "Client host [2001:db8:250::1] blocked                              | -   | -",
