@@ -40,7 +40,13 @@ final class CourierGolden {
                         + "<sales@example.net>:\n    mx2.example.net [198.51.100.4]:\n"
                         + ">>> RCPT TO:<sales@example.net>\n"
                         + "<<< 550 5.1.1 <sales@example.net>: Recipient address rejected: User unknown",
-                        FAILED, null, Stage.RCPT, REMOTE, "dsn-transcript"),
+                        FAILED, null, Stage.RCPT, REMOTE, "failure-notice"),
+                // the failure notice is final even when the last reply was a 4xx
+                Arguments.of("UNDELIVERABLE MAIL\n\nYour message to the following recipients cannot be delivered:\n\n"
+                        + "<sales@example.net>:\n    mx2.example.net [198.51.100.4]:\n"
+                        + ">>> RCPT TO:<sales@example.net>\n"
+                        + "<<< 452 4.2.2 <sales@example.net>: Mailbox full",
+                        FAILED, null, Stage.RCPT, REMOTE, "failure-notice"),
                 Arguments.of("The delivery of the following E-mail message has been delayed.\n\n"
                         + "<sales@example.net>:\n    mx2.example.net [198.51.100.4]:\n"
                         + ">>> RCPT TO:<sales@example.net>\n"
