@@ -80,8 +80,31 @@ public final class Normalizer {
 
     /** The folded form of {@code text}. */
     public static String normalize(CharSequence text) {
+        if (text instanceof String s && isFolded(s)) {
+            return s; // most phrases of the tables are written folded: building the engine copies none of them
+        }
         char[] out = new char[text.length()];
         return new String(out, 0, fold(text, null, null, out));
+    }
+
+    /**
+     * Whether folding would leave {@code s} as it is: every character its own fold, white space only as single
+     * spaces between words. A false answer only sends the text through the full fold.
+     */
+    private static boolean isFolded(String s) {
+        int n = s.length();
+        if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (foldOrSpace(c) != c || c == ' ' && prev == ' ') {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     /**

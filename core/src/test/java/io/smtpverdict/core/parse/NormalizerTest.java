@@ -22,4 +22,39 @@ class NormalizerTest {
             assertThat(Normalizer.foldOrSpace(ch)).as("U+%04X", c).isEqualTo(Normalizer.isSpace(ch) ? ' ' : Normalizer.fold(ch));
         }
     }
+
+    @Test
+    void textAlreadyFoldedComesBackAsItIsAndAnythingElseIsFolded() {
+        String folded = "550 5.1.1 user unknown: no such mailbox";
+        assertThat(Normalizer.normalize(folded)).isSameAs(folded);
+        assertThat(Normalizer.normalize("")).isEmpty();
+        assertThat(Normalizer.normalize("User Unknown")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize(" user unknown")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("user unknown ")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("user  unknown")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("user\tunknown")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("user\u00A0unknown")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("don\u2019t")).isEqualTo("don't");
+        assertThat(Normalizer.normalize("UNBEKANNT \u00DC")).isEqualTo("unbekannt \u00FC");
+        String japanese = "\u5b58\u5728\u3057\u307e\u305b\u3093";
+        assertThat(Normalizer.normalize(japanese)).isSameAs(japanese);
+        assertThat(Normalizer.normalize("\u5b58\u3000\u5728")).isEqualTo("\u5b58 \u5728");
+    }
+
+    @Test
+    void theShortCutAgreesWithTheFullFoldOnEveryShortText() {
+        char[] alphabet = {' ', 'a', 'Z', '\t', '\u00A0', '\u00C9', '\u00E9', '\u2019', '.', '\u007F', '\u0001',
+            '\u3000', '\u3042', '\u0416', '\u0436'};
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = sb.toString();
+            char[] out = new char[text.length()];
+            String slow = new String(out, 0, Normalizer.fold(text, null, out));
+            assertThat(Normalizer.normalize(text)).as("'%s'", text).isEqualTo(slow);
+        }
+    }
 }
