@@ -315,7 +315,7 @@ final class Classifier {
                 best = r;
                 bestEvidence = evidence;
                 bestSpec = spec;
-                if (r.template != null) {
+                if (r.templateSource != null) {
                     s.keepSpans();
                 }
             }
@@ -436,8 +436,8 @@ final class Classifier {
             }
             evidence += m.end() - m.start();
         }
-        if (r.template != null) {
-            int matched = r.template.evidence(p.folded(), p.bodyStart(), r.anchored, s.spans);
+        if (r.templateSource != null) {
+            int matched = r.template().evidence(p.folded(), p.bodyStart(), r.anchored, s.spans);
             if (matched < 0) {
                 return -1;
             }
@@ -619,7 +619,7 @@ final class Classifier {
         String innerReason = null;
         int innerDelay = -1;
         int innerCode = -1;
-        if (r.template != null && !r.template.placeholders().isEmpty()) {
+        if (r.templateSource != null && !r.template().placeholders().isEmpty()) {
             bound = bind(r, p, s, stage, explain, depth);
             inner = s.inner;
             s.inner = null;
@@ -683,7 +683,7 @@ final class Classifier {
     private int bind(CompiledRule r, ParsedReply p, Scratch s, Stage stage, boolean explain, int depth) {
         int[] spans = s.bestSpans;
         Verdict inner = null;
-        List<Placeholder> placeholders = r.template.placeholders();
+        List<Placeholder> placeholders = r.template().placeholders();
         // where each folded character came from, so that values are bound as the input wrote them
         int[] offsets = s.offsets(p.text().length() + 1);
         Normalizer.offsets(p.text(), p.skips(), offsets);

@@ -30,7 +30,12 @@ final class CompiledRule {
     int tier;
 
     // conditions
-    Template template;
+    /** The rule's template and optional tail as written, or null; compiled by {@link #template()}. */
+    String templateSource;
+    String templateTail;
+    /** The template's longest literal, folded: the key the rule is indexed under. Null when it has no template. */
+    String templateKey;
+    private volatile Template template;
     boolean anchored = true;
     int[] anyKeys;
     int[] allKeys;
@@ -133,6 +138,20 @@ final class CompiledRule {
             regex = p;
         }
         return p;
+    }
+
+    /**
+     * The compiled template, or null when the rule has none. A pack gives each template's key, so a one-shot run
+     * compiles only the templates of the rules its reply makes candidates (of 800 and more); a table's templates are
+     * checked when it is read or packed.
+     */
+    Template template() {
+        Template t = template;
+        if (t == null && templateSource != null) {
+            t = Template.compile(templateSource, templateTail);
+            template = t;
+        }
+        return t;
     }
 
     RuleInfo info() {

@@ -149,7 +149,8 @@ final class EngineLoader {
         int count = 0;
         java.util.jar.JarFile jar = jarOf(p.getClass(), jars);
         for (String table : tableNames) {
-            TableFile file = jar != null ? jarTable(p, table, jar) : shippedTable(p, table);
+            Loaded loaded = jar != null ? loadJarTable(p, table, jar) : shippedTable(p, table);
+            TableFile file = loaded.file();
             for (int i = 0; i < file.rules().size(); i++) {
                 TableRule r = file.rules().get(i);
                 String prev = ruleOwner.putIfAbsent(r.id(), table);
@@ -157,7 +158,7 @@ final class EngineLoader {
                     throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
                             "rule id '" + r.id() + "' is already defined in " + prev, null);
                 }
-                sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size()));
+                sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size(), loaded.templateKey(i)));
                 count++;
             }
         }
@@ -196,6 +197,18 @@ final class EngineLoader {
 
     /** A plugin's table from the jar its class came from: its pack when made from this JSON, else the JSON. */
     static TableFile jarTable(VerdictPlugin p, String table, java.util.jar.JarFile jar) {
+        return loadJarTable(p, table, jar).file();
+    }
+
+    /** A table as read, with the template keys its pack gives (none when read from JSON). */
+    private record Loaded(TableFile file, List<String> templateKeys) {
+        /** The folded key of rule {@code i}'s template given by the pack, or null: the engine then finds it. */
+        String templateKey(int i) {
+            return i < templateKeys.size() ? templateKeys.get(i) : null;
+        }
+    }
+
+    private static Loaded loadJarTable(VerdictPlugin p, String table, java.util.jar.JarFile jar) {
         String name = table.startsWith("/") ? table.substring(1)
                 : p.getClass().getPackageName().replace('.', '/') + "/" + table;
         java.util.jar.JarEntry json = jar.getJarEntry(name);
@@ -217,18 +230,22 @@ final class EngineLoader {
      * A plugin's table: from the pack made of it at build time when there is one and it was made from exactly
      * this JSON, else read and validated from the JSON.
      */
-    private static TableFile shippedTable(VerdictPlugin p, String table) {
+    private static Loaded shippedTable(VerdictPlugin p, String table) {
         java.net.URL json = p.getClass().getResource(table);
         if (json == null) {
             throw tableError(TableException.Kind.TABLE_NOT_FOUND, p.id(), table, "$",
                     "resource not found beside " + p.getClass().getName(), null);
         }
         java.net.URL pack = Boolean.getBoolean(IGNORE_PACKS) ? null : p.getClass().getResource(table + RulePack.SUFFIX);
-        return readTable(p.id(), table, json, pack);
+        return loadTable(p.id(), table, json, pack);
     }
 
     /** A table from its pack when {@code pack} is not null and was made from this JSON, else from the JSON (URLs). */
     static TableFile readTable(String pluginId, String table, java.net.URL json, java.net.URL pack) {
+        return loadTable(pluginId, table, json, pack).file();
+    }
+
+    private static Loaded loadTable(String pluginId, String table, java.net.URL json, java.net.URL pack) {
         return packOrJson(pluginId, table, pack == null ? null : () -> new java.io.BufferedInputStream(pack.openStream()),
                 () -> fingerprint(json), json::openStream);
     }
@@ -243,7 +260,7 @@ final class EngineLoader {
      * A table from its pack when {@code pack} is not null and the pack was made from JSON of the {@code fingerprint}'s
      * length and CRC-32, else read and validated from its JSON.
      */
-    private static TableFile packOrJson(String pluginId, String table, Read<InputStream> pack, Read<long[]> fingerprint,
+    private static Loaded packOrJson(String pluginId, String table, Read<InputStream> pack, Read<long[]> fingerprint,
             Read<InputStream> json) {
         try {
             if (pack != null) {
@@ -253,13 +270,13 @@ final class EngineLoader {
                     read = RulePack.read(in, made[0], made[1]);
                 }
                 if (read.table().isPresent()) {
-                    return read.table().get();
+                    return new Loaded(read.table().get(), read.templateKeys());
                 }
                 LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
                         pluginId, table, RulePack.SUFFIX, read.refusal());
             }
             try (InputStream in = json.get()) {
-                return RuleTableLoader.read(pluginId, table, in, false);
+                return new Loaded(RuleTableLoader.read(pluginId, table, in, false), List.of());
             }
         } catch (TableException e) {
             throw configuration(e);
@@ -338,7 +355,7 @@ final class EngineLoader {
                     sources.removeIf(s -> s.rule().id().equals(r.id()));
                     LOG.info("user table {} replaces shipped rule {}", path, r.id());
                 }
-                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size()));
+                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size(), null));
             }
             if (file.categoryOverrides() != null) {
                 overrides.addAll(file.categoryOverrides());

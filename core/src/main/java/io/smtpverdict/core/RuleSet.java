@@ -89,8 +89,13 @@ final class RuleSet {
         return a;
     }
 
-    /** A rule as read, with where it comes from. */
-    record Source(String plugin, int priority, boolean user, TableRule rule, int order) {
+    /**
+     * A rule as read, with where it comes from.
+     *
+     * @param templateKey the folded longest literal of the rule's template when its pack gave it (the template is then
+     *     compiled when the rule is first tried), else null
+     */
+    record Source(String plugin, int priority, boolean user, TableRule rule, int order, String templateKey) {
     }
 
     RuleSet(List<Source> sources, List<TableCategoryOverride> overrides, int searches) {
@@ -117,7 +122,7 @@ final class RuleSet {
             rules[r] = c;
             // index: literal keys first, else codes, else always
             int[] index = c.messageKeys != null ? c.messageKeys : c.anyKeys != null ? c.anyKeys : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
-                    : c.template != null ? new int[] {keys.id(c.template.longestLiteral())} : null;
+                    : c.templateKey != null ? new int[] {keys.id(c.templateKey)} : null;
             if (index != null) {
                 for (int k : index) {
                     keys.rules.get(k).add(r);
@@ -184,8 +189,8 @@ final class RuleSet {
         always = ints(alwaysList);
         int spans = 0;
         for (CompiledRule c : rules) {
-            if (c.template != null) {
-                spans = Math.max(spans, c.template.spanLength());
+            if (c.templateKey != null) {
+                spans = Math.max(spans, Template.maxSpanLength(c.templateSource, c.templateTail));
             }
         }
         maxSpanLength = spans;
@@ -278,9 +283,14 @@ final class RuleSet {
         TableMatch m = t.match();
         int spec = 0;
         if (m.template() != null) {
-            c.template = Template.compile(m.template(), m.optionalTail());
+            c.templateSource = m.template();
+            c.templateTail = m.optionalTail();
+            c.templateKey = s.templateKey();
+            if (c.templateKey == null) {
+                c.templateKey = c.template().longestLiteral();
+            }
             c.anchored = !Boolean.FALSE.equals(m.anchored());
-            keys.id(c.template.longestLiteral());
+            keys.id(c.templateKey);
         }
         c.anyKeys = keys.of(m.phrases());
         c.allKeys = keys.of(m.allPhrases());

@@ -66,6 +66,39 @@ final class RulePackTest {
     }
 
     @Test
+    void read_pack_givesEachTemplatesFoldedKeyWhereItIsAscii() {
+        String table = TABLE.replace("{\"id\": \"packs.codes\"", """
+                {"id": "packs.japanese", "match": {"template": "{MESSAGE} メールボックスが いっぱいです"},
+                 "verdict": {"category": "MAILBOX_FULL", "explanation": "Full."}},
+                {"id": "packs.codes\"""");
+        byte[] bytes = table.getBytes(StandardCharsets.UTF_8);
+
+        RulePack.Result pack = RulePack.read(new ByteArrayInputStream(RulePack.write(json(table), bytes)), bytes.length,
+                RulePack.crc(bytes));
+
+        assertThat(pack.table()).get().satisfies(t -> assertThat(t.rules()).hasSize(5));
+        // the longest literal of the first template, folded: what the engine would index it under
+        assertThat(pack.templateKeys()).containsExactly(" but sender was rejected.", null, null, null, null);
+        assertThat(io.smtpverdict.core.match.Template.compile(
+                "Connected to {IP} but sender was rejected./Remote host said: {MESSAGE}").longestLiteral())
+                .isEqualTo(" but sender was rejected.");
+    }
+
+    @Test
+    void read_packNamingAnUnknownConstant_isRefusedAsDamaged() {
+        byte[] bytes = TABLE.getBytes(StandardCharsets.UTF_8);
+        byte[] pack = RulePack.write(json(TABLE), bytes);
+        String text = new String(pack, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("INVALID_SENDER"); // in the dictionary of categories, at the pack's start
+        pack[at] = 'X';
+
+        RulePack.Result read = RulePack.read(new ByteArrayInputStream(pack), bytes.length, RulePack.crc(bytes));
+
+        assertThat(read.table()).isEmpty();
+        assertThat(read.refusal()).startsWith("damaged").contains("XNVALID_SENDER");
+    }
+
+    @Test
     void read_packOfOtherJson_isRefusedAsStale() {
         byte[] bytes = TABLE.getBytes(StandardCharsets.UTF_8);
         byte[] pack = RulePack.write(json(TABLE), bytes);

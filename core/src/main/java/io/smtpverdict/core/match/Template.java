@@ -226,6 +226,22 @@ public final class Template {
         return placeholders;
     }
 
+    /**
+     * At least the {@link #spanLength()} of the template {@link #compile(String, String)} makes of these, without
+     * compiling it: two for each placeholder written.
+     */
+    public static int maxSpanLength(String source, String tail) {
+        int n = 0;
+        for (String part : new String[] {source, tail}) {
+            for (int i = 0; part != null && i < part.length(); i++) {
+                if (part.charAt(i) == '{') {
+                    n += 2;
+                }
+            }
+        }
+        return n;
+    }
+
     /** How long an array {@link #match(String, int, boolean, int[])} needs for the spans. */
     public int spanLength() {
         return placeholders.size() * 2;

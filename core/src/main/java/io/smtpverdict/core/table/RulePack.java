@@ -14,7 +14,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.smtpverdict.core.match.Template;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -31,7 +33,7 @@ public final class RulePack {
     /** The suffix a pack's resource name adds to its table's. */
     public static final String SUFFIX = ".pack";
     /** Bumped whenever the layout below changes; a pack of another version is refused. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;
@@ -49,9 +51,17 @@ public final class RulePack {
             out.writeLong(json.length);
             out.writeLong(crc(json));
             string(out, table.plugin());
+            for (Class<? extends Enum<?>> type : ENUMS) {
+                Enum<?>[] constants = type.getEnumConstants();
+                out.writeInt(constants.length);
+                for (Enum<?> e : constants) {
+                    string(out, e.name());
+                }
+            }
             out.writeInt(table.rules().size());
             for (TableRule r : table.rules()) {
                 rule(out, r);
+                string(out, templateKey(r.match()));
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array does not fail
@@ -79,26 +89,69 @@ public final class RulePack {
                 return Result.refused("stale: the table changed after the pack was made");
             }
             String plugin = string(in);
+            in.names = new Enum<?>[ENUMS.size()][];
+            for (int t = 0; t < ENUMS.size(); t++) {
+                Enum<?>[] names = new Enum<?>[count(in)];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = constant(ENUMS.get(t), string(in));
+                }
+                in.names[t] = names;
+            }
             int n = count(in);
             List<TableRule> rules = new ArrayList<>(n);
+            String[] templateKeys = new String[n];
             for (int i = 0; i < n; i++) {
                 rules.add(rule(in));
+                templateKeys[i] = string(in);
             }
             if (!in.atEnd()) {
                 return Result.refused("damaged: bytes after the last rule");
             }
             return new Result(Optional.of(new TableFile(null, VerdictContract.RULE_TABLE_SCHEMA_VERSION, plugin, null,
-                    List.copyOf(rules), null)), "");
+                    List.copyOf(rules), null)), Arrays.asList(templateKeys), "");
         } catch (IOException | RuntimeException e) {
             return Result.refused("damaged: " + e);
         }
     }
 
-    /** A pack's table, or why it was refused. */
-    public record Result(Optional<TableFile> table, String refusal) {
+    /**
+     * A pack's table, or why it was refused.
+     *
+     * @param templateKeys for each rule of the table, the longest literal of its template, folded (the key the engine
+     *     indexes the rule under), when the rule has a template and the key is ASCII; else null. With the key at
+     *     hand the engine compiles the template only when the rule is first tried. A key with other characters is
+     *     left to the engine: their folding follows the running JDK's Unicode tables.
+     */
+    public record Result(Optional<TableFile> table, List<String> templateKeys, String refusal) {
         static Result refused(String why) {
-            return new Result(Optional.empty(), why);
+            return new Result(Optional.empty(), List.of(), why);
         }
+    }
+
+    /**
+     * The enum types a pack names, in the order their dictionaries are written: each pack lists their constants' names
+     * once, and a rule gives each value as its index in that list (a byte, not a name to decode and look up).
+     */
+    private static final List<Class<? extends Enum<?>>> ENUMS = List.of(EvidenceLevel.class, Category.class,
+            Outcome.class, Advice.class, Party.class, Origin.class, Stage.class, Flag.class);
+
+    /** The template key {@link Result#templateKeys()} gives for a rule, or null. */
+    private static String templateKey(TableMatch m) {
+        if (m.template() == null) {
+            return null;
+        }
+        String key = Template.compile(m.template(), m.optionalTail()).longestLiteral();
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Enum<?> constant(Class<? extends Enum<?>> type, String name) {
+        return Enum.valueOf((Class) type, name);
     }
 
     /** The CRC-32 of a table's JSON, as a jar entry records it. */
@@ -261,14 +314,24 @@ public final class RulePack {
         return List.copyOf(list);
     }
 
-    /** Enum constants go by name, so a pack never depends on declaration order. */
+    /**
+     * An enum value as its index in the pack's dictionary of its type, plus one (zero for null): constants go by the
+     * names the dictionary gives, so a pack never depends on declaration order.
+     */
     private static void name(DataOutputStream out, Enum<?> e) throws IOException {
-        string(out, e == null ? null : e.name());
+        out.writeByte(e == null ? 0 : e.ordinal() + 1);
     }
 
     private static <E extends Enum<E>> E name(Cursor in, Class<E> type) throws IOException {
-        String s = string(in);
-        return s == null ? null : Enum.valueOf(type, s);
+        int i = in.readByte() & 0xff;
+        if (i == 0) {
+            return null;
+        }
+        Enum<?>[] names = in.names[ENUMS.indexOf(type)];
+        if (i > names.length) {
+            throw new IOException("no " + type.getSimpleName() + " number " + i + " in the pack's dictionary");
+        }
+        return type.cast(names[i - 1]);
     }
 
     private static void flag(DataOutputStream out, Boolean b) throws IOException {
@@ -298,6 +361,8 @@ public final class RulePack {
     private static final class Cursor {
         private final byte[] bytes;
         private int at;
+        /** The pack's enum dictionaries, by {@link #ENUMS}' order, once read. */
+        Enum<?>[][] names;
 
         Cursor(byte[] bytes) {
             this.bytes = bytes;
