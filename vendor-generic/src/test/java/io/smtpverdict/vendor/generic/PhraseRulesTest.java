@@ -232,4 +232,16 @@ final class PhraseRulesTest {
         assertThat(v.category()).as("%s (%s)", text, v).contains(category);
         assertThat(v.level()).as(text).contains(EvidenceLevel.PHRASE);
     }
+
+    /** "&lt;domain&gt; does not exist" names a missing domain; the same words after an address name a missing mailbox. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            550 5.1.2 b.example does not exist                   | BAD_DOMAIN
+            b.example does not exist                             | BAD_DOMAIN
+            550 user@b.example does not exist                    | INVALID_RECIPIENT
+            <user@b.example>: user@b.example does not exist      | INVALID_RECIPIENT
+            """)
+    void classify_doesNotExist_readsTheDomainOnlyWhenItStandsAlone(String text, Category category) {
+        assertThat(ENGINE.classify(text).category()).as(text).contains(category);
+    }
 }
