@@ -64,6 +64,7 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-clients3.json",
                 "generic-providers-gateways5.json",
                 "generic-providers-japan2.json",
+                "generic-providers-forwarders.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json");
     }
