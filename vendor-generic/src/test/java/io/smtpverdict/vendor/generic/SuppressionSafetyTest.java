@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * then mail servers' own texts about the sending side or themselves (Haraka, Apache James, IceWarp, Kerio Connect, ZMailer, Oracle Messaging Server, Mercury),
  * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
  * Modoboa, Plesk, DirectAdmin, cPanel), European hosts' sending limits and login refusals (Aruba, IONOS), and
- * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour.
+ * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour, and a
+ * sending relay's block of an account for its many invalid recipients (MailChannels).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -214,7 +215,8 @@ final class SuppressionSafetyTest {
         "541 This account isn't allowed to send email",
         "554 Reject by behaviour spam",
         "454 Transient reject by behaviour spam",
-        "451 Requested mail action not taken: too much fail authentication"
+        "451 Requested mail action not taken: too much fail authentication",
+        "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
