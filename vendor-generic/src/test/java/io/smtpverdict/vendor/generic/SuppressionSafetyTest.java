@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the hosting panels' and mail-server bundles' own limits and refusals of the sender (HestiaCP, VestaCP, Mailu,
  * Modoboa, Plesk, DirectAdmin, cPanel), European hosts' sending limits and login refusals (Aruba, IONOS), and
  * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour, and a
- * sending relay's block of an account for its many invalid recipients (MailChannels).
+ * sending relay's block of an account for its many invalid recipients (MailChannels), and a forum's refusal of a reply from
+ * an address it does not know (Discourse).
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -216,7 +217,8 @@ final class SuppressionSafetyTest {
         "554 Reject by behaviour spam",
         "454 Transient reject by behaviour spam",
         "451 Requested mail action not taken: too much fail authentication",
-        "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account."
+        "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account.",
+        "Your reply was sent from an unknown email address."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
