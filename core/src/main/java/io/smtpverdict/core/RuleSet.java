@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Every rule of every plugin compiled together: the literal keys (rule phrases, template literals and the engine's
  * own cues) with a search over them and an automaton built when first needed, and indexes from enhanced code,
- * basic code and class digit to rules. Immutable after construction but for the automaton, made once.
+ * basic code and class digit to rules. Immutable after construction but for the automaton and each rule's compiled
+ * template and regex, each made once when first needed.
  */
 final class RuleSet {
     final CompiledRule[] rules;
