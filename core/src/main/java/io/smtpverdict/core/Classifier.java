@@ -429,19 +429,21 @@ final class Classifier {
             }
             evidence += matched;
         }
-        if (r.regexSource != null) {
-            Matcher m = r.regex().matcher(p.folded());
-            if (!m.find()) {
-                return -1;
-            }
-            evidence += m.end() - m.start();
-        }
         if (r.templateSource != null) {
             int matched = r.template().evidence(p.folded(), p.bodyStart(), r.anchored, s.spans);
             if (matched < 0) {
                 return -1;
             }
             evidence += matched;
+        }
+        // the regex last: a regex search costs more than any other condition, and a rule with both a template and a
+        // regex is a candidate wherever the template's key occurs, so its template turns most texts away first
+        if (r.regexSource != null) {
+            Matcher m = r.regex().matcher(p.folded());
+            if (!m.find()) {
+                return -1;
+            }
+            evidence += m.end() - m.start();
         }
         return evidence << 8 | Math.min(spec, 255);
     }
