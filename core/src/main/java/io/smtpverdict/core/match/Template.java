@@ -281,7 +281,8 @@ public final class Template {
             return matchAt(text, from, true, spans);
         }
         if (kinds[0] == PH) {
-            // "{DOMAIN} does not exist": find the literal, then take the placeholder's characters before it
+            // "{DOMAIN} does not exist": find the literal, then take the placeholder's characters before it; a host
+            // placeholder does not take the domain of an address ("user@b.example does not exist" names a mailbox)
             String literal = values[1];
             int at = text.indexOf(literal, from);
             for (int tries = 0; at >= 0 && tries < 16; tries++) {
@@ -289,7 +290,8 @@ public final class Template {
                 while (start > from && slots[0].accepts(text.charAt(start - 1))) {
                     start--;
                 }
-                if (start < at && matchAt(text, start, false, spans)) {
+                boolean addressDomain = slots[0].hostLike() && start > 0 && text.charAt(start - 1) == '@';
+                if (start < at && !addressDomain && matchAt(text, start, false, spans)) {
                     return true;
                 }
                 at = text.indexOf(literal, at + 1);

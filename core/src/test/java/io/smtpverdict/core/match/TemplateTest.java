@@ -147,4 +147,15 @@ final class TemplateTest {
         // generous bound, only to catch quadratic behaviour (400k chars squared would take minutes)
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
+
+    @Test
+    void match_unanchoredLeadingHost_neverTakesTheDomainOfAnAddress() {
+        assertThat(bind("{DOMAIN} does not exist", "553 b.example does not exist", false)).isEqualTo("DOMAIN=b.example;");
+        assertThat(bind("{DOMAIN} does not exist", "Domain b.example does not exist", false))
+                .isEqualTo("DOMAIN=b.example;");
+        assertThat(bind("{DOMAIN} does not exist", "550 user@b.example does not exist", false)).isNull();
+        assertThat(bind("{HOSTNAME} idle too long", "mx.b.example idle too long", false))
+                .isEqualTo("HOSTNAME=mx.b.example;");
+        assertThat(bind("{HOSTNAME} idle too long", "postmaster@mx.b.example idle too long", false)).isNull();
+    }
 }
