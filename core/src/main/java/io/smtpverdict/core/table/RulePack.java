@@ -1,5 +1,6 @@
 package io.smtpverdict.core.table;
 
+import io.smtpverdict.core.match.Template;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
@@ -14,7 +15,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import io.smtpverdict.core.match.Template;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +27,16 @@ import java.util.zip.CRC32;
  * no JSON binding, no validation. The pack names its format version, the table schema version and the length
  * and CRC-32 of the JSON it was made from (the checksum a jar already keeps for each entry, so checking a pack
  * in a jar needs no read of the JSON); a pack whose JSON has changed since, or that another format wrote,
- * is refused and the JSON is read instead.
+ * is refused and the JSON is read instead. Besides the rules it keeps, once per pack, the names of the enum constants
+ * the rules refer to by number, and per rule the key the engine indexes its template under ({@link Result#templateKeys}).
  */
 public final class RulePack {
     /** The suffix a pack's resource name adds to its table's. */
     public static final String SUFFIX = ".pack";
-    /** Bumped whenever the layout below changes; a pack of another version is refused. */
+    /**
+     * Bumped whenever the layout below changes, or the way a template's key is found ({@link Template#longestLiteral},
+     * ASCII folding) changes; a pack of another version is refused.
+     */
     static final int FORMAT = 4;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
