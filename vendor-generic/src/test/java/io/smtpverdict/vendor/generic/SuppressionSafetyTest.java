@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Modoboa, Plesk, DirectAdmin, cPanel), European hosts' sending limits and login refusals (Aruba, IONOS), and
  * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour, and a
  * sending relay's block of an account for its many invalid recipients (MailChannels), and a forum's refusal of a reply from
- * an address it does not know (Discourse).
+ * an address it does not know (Discourse), a disabled SMTP login (RFC 5248's 525 5.7.13) and qmail-ldap's refusal of a
+ * sender whose domain has no MX.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -218,7 +219,9 @@ final class SuppressionSafetyTest {
         "454 Transient reject by behaviour spam",
         "451 Requested mail action not taken: too much fail authentication",
         "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account.",
-        "Your reply was sent from an unknown email address."
+        "Your reply was sent from an unknown email address.",
+        "525 5.7.13 Login disabled.",
+        "554 refused mailfrom because return MX does not exist"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
