@@ -102,7 +102,8 @@ final class CompiledRule {
      * PHRASE: it beats generic wording and single keywords that only restate the class, and still yields to a
      * provider's or vendor's own text. An unspecific phrase or keyword (wording that says a message was refused but
      * not why) ranks just below KEYWORD: any word that names the cause beats it, and it still beats an enhanced code
-     * that is not specific.
+     * that is not specific. An unspecific enhanced code (one that names no cause, such as X.0.0 "other undefined
+     * status") ranks just below BASIC_CODE: the basic code's own meaning decides where it has one.
      */
     static int tierOf(EvidenceLevel level, boolean specific, boolean unspecific) {
         if (specific && level == EvidenceLevel.ENHANCED_CODE) {
@@ -110,6 +111,9 @@ final class CompiledRule {
         }
         if (unspecific && (level == EvidenceLevel.PHRASE || level == EvidenceLevel.KEYWORD)) {
             return 2 * EvidenceLevel.KEYWORD.ordinal() + 1;
+        }
+        if (unspecific && level == EvidenceLevel.ENHANCED_CODE) {
+            return 2 * EvidenceLevel.BASIC_CODE.ordinal() + 1;
         }
         return 2 * level.ordinal();
     }

@@ -149,14 +149,36 @@ final class PrecedenceTest {
     }
 
     @Test
-    void build_unspecificOnACodeRule_isRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
+    void build_unspecificOnABasicCodeRule_isRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("bad.json");
         Files.writeString(table, """
                 {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
-                  {"id": "user.code", "unspecific": true, "match": {"enhancedCodes": ["X.7.1"]},
+                  {"id": "user.code", "unspecific": true, "match": {"codes": [554]},
                    "verdict": {"category": "POLICY_BLOCK", "explanation": "Policy."}}]}""");
         assertThatThrownBy(() -> VerdictEngine.builder().ruleTable(table).build())
-                .hasMessageContaining("(user.code).unspecific").hasMessageContaining("ENHANCED_CODE");
+                .hasMessageContaining("(user.code).unspecific").hasMessageContaining("BASIC_CODE");
+    }
+
+    @Test
+    void classify_unspecificEnhancedCode_losesToTheBasicCodeButNotToTheClass(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("codes.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.other", "unspecific": true, "match": {"enhancedCodes": ["X.0.0"]},
+                   "verdict": {"category": "UNCLASSIFIED", "explanation": "Other."}},
+                  {"id": "user.basic-503", "match": {"codes": [503]},
+                   "verdict": {"category": "PROTOCOL_ERROR", "explanation": "Sequence."}},
+                  {"id": "user.class-5", "match": {"classes": [5]},
+                   "verdict": {"category": "POLICY_BLOCK", "explanation": "Class."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+
+        Verdict sequence = e.classify("503 5.0.0 Need RCPT (recipient)");
+        assertThat(sequence.rule().orElseThrow().id()).isEqualTo("user.basic-503");
+        assertThat(sequence.category()).contains(Category.PROTOCOL_ERROR);
+        Verdict other = e.classify("559 5.0.0 Something went wrong");
+        assertThat(other.rule().orElseThrow().id()).isEqualTo("user.other");
+        // the verdict still reports the level its conditions give
+        assertThat(other.rule().orElseThrow().level()).isEqualTo(EvidenceLevel.ENHANCED_CODE);
     }
 
     @Test

@@ -317,9 +317,11 @@ public final class RuleTableLoader {
             throw invalid(pluginId, resource, at + ".specific", "only an ENHANCED_CODE rule (match.enhancedCodes and no "
                     + "wording) can be specific; this rule is " + level);
         }
-        if (Boolean.TRUE.equals(r.unspecific()) && level != EvidenceLevel.PHRASE && level != EvidenceLevel.KEYWORD) {
+        if (Boolean.TRUE.equals(r.unspecific()) && level != EvidenceLevel.PHRASE && level != EvidenceLevel.KEYWORD
+                && level != EvidenceLevel.ENHANCED_CODE) {
             throw invalid(pluginId, resource, at + ".unspecific", "only a PHRASE or KEYWORD rule (wording that "
-                    + "names no cause) can be unspecific; this rule is " + level);
+                    + "names no cause) or an ENHANCED_CODE rule (a code that names none) can be unspecific; this rule is "
+                    + level);
         }
         TableVerdict v = r.verdict();
         if (v == null) {

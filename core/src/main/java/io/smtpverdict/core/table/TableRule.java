@@ -13,7 +13,8 @@ import java.util.List;
  *     above generic wording and keywords that only restate the class; absent means false
  * @param unspecific for a phrase or keyword rule: its wording says that the message was refused but not why ("access
  *     denied", "administrative prohibition", "blocked"), so every keyword rule outranks it and a word naming the cause
- *     decides; absent means false
+ *     decides; for an enhanced-code rule: the code names no cause (X.0.0), so the basic reply code's rule outranks it;
+ *     absent means false
  * @param match the conditions, all of which must hold
  * @param verdict what the rule concludes
  * @param examples texts the rule must decide

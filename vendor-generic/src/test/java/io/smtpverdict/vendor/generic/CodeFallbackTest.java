@@ -28,7 +28,7 @@ final class CodeFallbackTest {
 
     @ParameterizedTest(name = "{0} -> {1} by {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            550 5.0.7 xyzzy   | UNCLASSIFIED        | generic.code.x-0-star
+            5.0.7 xyzzy       | UNCLASSIFIED        | generic.code.x-0-star
             550 5.1.99 xyzzy  | INVALID_RECIPIENT   | generic.code.x-1-star
             5.1.99            | INVALID_RECIPIENT   | generic.code.x-1-star
             550 5.2.9 xyzzy   | UNCLASSIFIED        | generic.code.x-2-star

@@ -24,8 +24,8 @@ final class EnhancedStatusCodeTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2} {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            550 5.0.0 xyzzy    | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-0-0
-            451 4.0.0 xyzzy    | UNCLASSIFIED        | DEFERRED  | RETRY              | generic.code.x-0-0
+            5.0.0 xyzzy        | UNCLASSIFIED        | FAILED    | REVIEW             | generic.code.x-0-0
+            4.0.0 xyzzy        | UNCLASSIFIED        | DEFERRED  | RETRY              | generic.code.x-0-0
             550 5.1.0 xyzzy    | INVALID_RECIPIENT   | FAILED    | REVIEW             | generic.code.x-1-0
             550 5.1.1 xyzzy    | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-1
             5.1.1              | INVALID_RECIPIENT   | FAILED    | SUPPRESS_RECIPIENT | generic.code.x-1-1
@@ -133,6 +133,16 @@ final class EnhancedStatusCodeTest {
         assertThat(v.advice()).as("advice of %s (%s)", text, v).isEqualTo(advice);
         assertThat(v.rule()).as("rule of %s (%s)", text, v)
                 .contains(new RuleRef("generic", ruleId, EvidenceLevel.ENHANCED_CODE));
+    }
+
+    @Test
+    void classify_undefinedStatusBesideABasicCodeWithAMeaning_isDecidedByTheBasicCode() {
+        // X.0.0 names no cause (its rule is unspecific), so sendmail's 503 for DATA before any recipient reads as the
+        // command-order error its basic code says
+        Verdict v = ENGINE.classify("503 5.0.0 Need RCPT (recipient)");
+
+        assertThat(v.category()).as("%s", v).contains(Category.PROTOCOL_ERROR);
+        assertThat(v.rule()).as("%s", v).contains(new RuleRef("generic", "generic.basic.503", EvidenceLevel.BASIC_CODE));
     }
 
     @ParameterizedTest(name = "{0} is delivered")
