@@ -40,7 +40,19 @@ final class Cues {
                 "temporary error", "temporary problem", "temporary local problem", "retry later", "come back later",
                 "will be retried", "try again in", "please retry", "will retry", "still trying", "delayed", "deferred",
                 // Gmail's notice header for a delivery it keeps trying ("Delivery incomplete")
-                "delivery incomplete");
+                "delivery incomplete",
+                // the delay notices' own words: Postfix's subject "Delayed Mail (still being retried)"
+                // (src/bounce/bounce_templates.c), Sendmail's "Warning: could not send message for past 4 hours"
+                // (envelope.c) and "The following addresses had transient non-fatal errors" (savemail.c),
+                // OpenSMTPD's "You DO NOT NEED to re-send the message" (bounce.c), nullmailer's "Delivery will
+                // continue to be attempted", the subject "Delivery Status Notification (Delay)" of Gmail's and
+                // Exchange's delay notices, Stalwart's "Warning: Delay in message delivery" (queue/dsn.rs), and
+                // hMailServer's log "Scheduling it for later delivery" / "Scheduling it for quick retry"
+                // (ExternalDelivery.cpp)
+                "still being retried", "could not send message for past", "transient non-fatal errors",
+                "do not need to re-send", "do not need to resend", "continue to be attempted", "continue to attempt",
+                "notification (delay)", "delay in message delivery", "scheduling it for later delivery",
+                "scheduling it for quick retry");
         // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus
         // tard", GMX's "vorübergehend", the Chinese providers' "稍后重试" ...): when a text has no code, they defer too.
         outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
@@ -60,7 +72,14 @@ final class Cues {
                 // "delivery failed; will not continue trying"
                 "will not try to redeliver", "will not continue trying",
                 // Gmail's notice header for a delivery it gave up ("Message not delivered")
-                "message not delivered");
+                "message not delivered",
+                // the failure notices' own subjects and headings: Postfix's "Undelivered Mail Returned to Sender"
+                // (src/bounce/bounce_templates.c) and its 2.x body "could not be be delivered" (sic), Sendmail's
+                // "Returned mail: see transcript for details" (savemail.c), qmail's "failure notice" (qmail-send.c),
+                // OpenSMTPD's "An error has occurred while attempting to deliver a message" (bounce.c), and the
+                // subject "Delivery Status Notification (Failure)" of Gmail's and Exchange's failure notices
+                "undelivered mail returned to sender", "could not be be delivered", "returned mail:", "failure notice",
+                "an error has occurred while attempting to deliver", "notification (failure)");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
         // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German

@@ -249,6 +249,14 @@ final class PrecedenceTest {
                 .outcome()).isEqualTo(Outcome.FAILED);
         assertThat(e.classify("Message delivery failed for the following reason: internal server error").outcome())
                 .isEqualTo(Outcome.FAILED);
+        // the notices' own subjects and headings say which they are (Postfix, Sendmail, qmail, OpenSMTPD, hMailServer)
+        assertThat(e.classify("Undelivered Mail Returned to Sender").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("Returned mail: see transcript for details").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("failure notice").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.classify("Delayed Mail (still being retried)").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(e.classify("Warning: could not send message for past 4 hours").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(e.classify("Message could not be delivered. Scheduling it for later delivery in 60 minutes.")
+                .outcome()).isEqualTo(Outcome.DEFERRED);
         // a word of a temporary failure still wins over the report's heading
         assertThat(e.classify("Could not deliver: internal server error, please try again later").outcome())
                 .isEqualTo(Outcome.DEFERRED);

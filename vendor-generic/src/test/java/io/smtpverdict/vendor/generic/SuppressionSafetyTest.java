@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Coremail's, Alibaba Mail's and NetEase's refusals of the sender's login, address, host or sending behaviour, and a
  * sending relay's block of an account for its many invalid recipients (MailChannels), and a forum's refusal of a reply from
  * an address it does not know (Discourse), a disabled SMTP login (RFC 5248's 525 5.7.13) and qmail-ldap's refusal of a
- * sender whose domain has no MX.
+ * sender whose domain has no MX, and maddy's failure notice, whose fixed text names an invalid address as the usual cause
+ * whatever the cause was.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -221,7 +222,8 @@ final class SuppressionSafetyTest {
         "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account.",
         "Your reply was sent from an unknown email address.",
         "525 5.7.13 Login disabled.",
-        "554 refused mailfrom because return MX does not exist"
+        "554 refused mailfrom because return MX does not exist",
+        "Unfortunately, your message could not be delivered to one or more recipients. The usual cause of this problem is invalid recipient address or maintenance at the recipient side."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
