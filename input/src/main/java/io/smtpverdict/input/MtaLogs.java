@@ -50,6 +50,11 @@ final class MtaLogs {
     /** The TAI64N label multilog puts before each line of a log it keeps, as qmail's do. */
     private static final Pattern TAI64N = Pattern.compile("(@[0-9a-f]{24})\\s");
 
+    /**
+     * The {@code stat=} texts of a Sendmail failure that name only the exit status its SMTP client gave the remote
+     * reply (sysexits' EX_NOUSER and EX_UNAVAILABLE as sm_errstring words them), not the reply's meaning.
+     */
+    private static final java.util.Set<String> EXIT_STATUS_NAMES = java.util.Set.of("user unknown", "service unavailable");
     private static final Pattern SENDMAIL_QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{8,20}):\\s+to=");
 
     private MtaLogs() {
@@ -154,10 +159,14 @@ final class MtaLogs {
     }
 
     /**
-     * A Sendmail delivery line ({@code to=..., relay=..., dsn=..., stat=...}): the reply is the {@code stat=} text
-     * (without Sendmail's own {@code Deferred: } prefix; inside the parentheses of {@code Sent (...)}); the decision
-     * is {@code Sent}, {@code Deferred}, or a failure when the {@code dsn=} is permanent (sendmail/deliver.c logs
-     * {@code stat=} with the status of the attempt).
+     * A Sendmail delivery line ({@code to=..., relay=..., dsn=..., stat=...}): the reply is the remote server's own
+     * reply when the line gives it ({@code reply=}, which sendmail/deliver.c's logdelivery writes just before
+     * {@code stat=}), else the {@code stat=} text (without Sendmail's own {@code Deferred: } prefix; inside the
+     * parentheses of {@code Sent (...)}); the decision is {@code Sent}, {@code Deferred}, or a failure when the
+     * {@code dsn=} is permanent. A failure's {@code stat=User unknown} or {@code stat=Service unavailable} is only
+     * the name of the exit status Sendmail gave the reply (usersmtp.c's smtprcptstat maps every 550, 551 and 553 to
+     * EX_NOUSER, "User unknown", and any other 5xx to EX_UNAVAILABLE): the {@code dsn=}, the remote's enhanced code or
+     * Sendmail's default for the reply, is then the reply.
      */
     static Optional<Extracted> sendmail(String line) {
         int s = line.indexOf(" stat=");
@@ -186,6 +195,9 @@ final class MtaLogs {
         String lower = stat.toLowerCase(Locale.ROOT);
         Optional<MtaDecision> decision;
         String reply = stat;
+        int remote = head.lastIndexOf(" reply=");
+        Optional<String> remoteReply = remote < 0 ? Optional.empty()
+                : Optional.of(head.substring(remote + 7).strip().replaceFirst(",$", "").strip()).filter(r -> !r.isEmpty());
         if (lower.startsWith("sent")) {
             decision = Optional.of(MtaDecision.DELIVERED);
             int open = stat.indexOf('(');
@@ -196,10 +208,16 @@ final class MtaLogs {
             reply = stat.substring("deferred".length()).replaceFirst("^\\s*:?\\s*", "");
         } else if (dsn.isPresent() && dsn.get().startsWith("5")) {
             decision = Optional.of(MtaDecision.FAILED);
+            if (remoteReply.isEmpty() && EXIT_STATUS_NAMES.contains(lower)) {
+                reply = dsn.get();
+            }
         } else if (dsn.isPresent() && dsn.get().startsWith("4")) {
             decision = Optional.of(MtaDecision.DEFERRED);
         } else {
             decision = Optional.empty();
+        }
+        if (remoteReply.isPresent() && !lower.startsWith("sent")) {
+            reply = remoteReply.get();
         }
         context.put("logStatus", stat.length() > 40 ? stat.substring(0, 40) : stat);
         return Optional.of(Extracted.reply(reply, context,

@@ -141,6 +141,18 @@ final class FormatGoldenTest {
                         + "[192.0.2.30], dsn=5.1.1, stat=User unknown",
                         Outcome.FAILED, Category.INVALID_RECIPIENT, null, "frank@example.net", "mx.example.net",
                         "4ATA00aB012345"),
+                // stat=User unknown names Sendmail's exit status for any 550: the dsn= or the remote's reply= says why
+                c("sendmail failed, blocked", "Nov 29 10:02:00 mail sm-mta[4242]: 4ATA00aB012348: to=<frank@example.net>, "
+                        + "delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120447, relay=mx.example.net. "
+                        + "[192.0.2.30], dsn=5.7.1, stat=User unknown",
+                        Outcome.FAILED, Category.POLICY_BLOCK, null, "frank@example.net", "mx.example.net",
+                        "4ATA00aB012348"),
+                c("sendmail failed, reply", "Nov 29 10:02:00 mail sm-mta[4242]: 4ATA00aB012349: to=<frank@example.net>, "
+                        + "delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120447, relay=mx.example.net. "
+                        + "[192.0.2.30], dsn=5.7.1, reply=550 5.7.1 Service unavailable; Client host [198.51.100.7] "
+                        + "blocked using zen.spamhaus.org, stat=User unknown",
+                        Outcome.FAILED, Category.REPUTATION_BLOCK, null, "frank@example.net", "mx.example.net",
+                        "4ATA00aB012349"),
                 c("sendmail deferred", "Nov 29 10:02:01 mail sm-mta[4243]: 4ATA00aB012346: to=<gail@example.net>, "
                         + "delay=00:00:05, xdelay=00:00:05, mailer=esmtp, pri=120447, relay=mx.example.net., "
                         + "dsn=4.0.0, stat=Deferred: Connection refused by mx.example.net.",
