@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sending relay's block of an account for its many invalid recipients (MailChannels), and a forum's refusal of a reply from
  * an address it does not know (Discourse), a disabled SMTP login (RFC 5248's 525 5.7.13) and qmail-ldap's refusal of a
  * sender whose domain has no MX, and maddy's failure notice, whose fixed text names an invalid address as the usual cause
- * whatever the cause was.
+ * whatever the cause was; an unknown login user in a 535 reply, PHPMailer's refusal of its own From address and
+ * hMailServer's reply to an unreadable MAIL FROM.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -223,7 +224,11 @@ final class SuppressionSafetyTest {
         "Your reply was sent from an unknown email address.",
         "525 5.7.13 Login disabled.",
         "554 refused mailfrom because return MX does not exist",
-        "Unfortunately, your message could not be delivered to one or more recipients. The usual cause of this problem is invalid recipient address or maintenance at the recipient side."
+        "Unfortunately, your message could not be delivered to one or more recipients. The usual cause of this problem is invalid recipient address or maintenance at the recipient side.",
+        "525 5.7.13 login disabled for account: account suspended",
+        "535 PLAIN authentication failed for bob from 192.0.2.10 - auth_vmysql - no such user",
+        "Invalid address:  (From): root@localhost",
+        "550 The address is not valid."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
