@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ final class MtaLogs {
      * The {@code stat=} texts of a Sendmail failure that name only the exit status its SMTP client gave the remote
      * reply (sysexits' EX_NOUSER and EX_UNAVAILABLE as sm_errstring words them), not the reply's meaning.
      */
-    private static final java.util.Set<String> EXIT_STATUS_NAMES = java.util.Set.of("user unknown", "service unavailable");
+    private static final Set<String> EXIT_STATUS_NAMES = Set.of("user unknown", "service unavailable");
     private static final Pattern SENDMAIL_QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{8,20}):\\s+to=");
 
     private MtaLogs() {
