@@ -63,7 +63,8 @@ final class LineFormats {
             return InputFormat.DSN;
         }
         if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()
-                || line.contains(" status=") && (line.contains("to=<") || line.contains("status=expired"))) {
+                || line.contains(" status=") && (line.contains("to=<") || line.contains("status=expired")
+                        || line.contains("status=force-expired"))) {
             return InputFormat.POSTFIX;
         }
         if (line.contains(" stat=") && line.contains("to=")) {
@@ -183,7 +184,7 @@ final class LineFormats {
 
     /**
      * A Postfix delivery line ({@code smtp}, {@code lmtp}, {@code local}, {@code virtual}, {@code error}, or
-     * {@code qmgr} for {@code status=expired}): the reply in the parentheses after {@code status=...}, with
+     * {@code qmgr} for {@code status=expired} and {@code status=force-expired}): the reply in the parentheses after {@code status=...}, with
      * recipient, relay, queue id, time, {@code dsn=} and the status word; empty when the line has no
      * {@code status=}. The status word is the MTA's decision (Postfix src/global/log_adhoc.c writes
      * {@code to=, relay=, delay=, delays=, dsn=, status=}).
@@ -195,7 +196,8 @@ final class LineFormats {
         }
         int wordStart = line.indexOf('=', s) + 1;
         int wordEnd = wordStart;
-        while (wordEnd < line.length() && Character.isLetter(line.charAt(wordEnd))) {
+        // letters and hyphens: qmgr's "force-expired" (postsuper -e) is one word
+        while (wordEnd < line.length() && (Character.isLetter(line.charAt(wordEnd)) || line.charAt(wordEnd) == '-')) {
             wordEnd++;
         }
         Map<String, String> context = new LinkedHashMap<>();
@@ -275,6 +277,8 @@ final class LineFormats {
             case "undeliverable":
                 return Optional.of(MtaDecision.FAILED);
             case "expired":
+            // qmgr_active.c: a message an operator expired with postsuper -e is returned the same way
+            case "force-expired":
                 return Optional.of(MtaDecision.EXPIRED);
             default:
                 return Optional.empty();

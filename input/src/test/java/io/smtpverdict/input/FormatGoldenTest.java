@@ -67,6 +67,10 @@ final class FormatGoldenTest {
                 c("postfix qmgr expired", "Nov 29 10:00:04 mx1 postfix/qmgr[123]: 4Xb1Kq2Hv3zC: "
                         + "from=<bounces@example.com>, status=expired, returned to sender",
                         Outcome.FAILED, Category.MESSAGE_EXPIRED, null, null, null, "4Xb1Kq2Hv3zC"),
+                // qmgr_active.c's status for a message an operator expired with postsuper -e
+                c("postfix qmgr force-expired", "Nov 29 10:00:04 mx1 postfix/qmgr[123]: 4Xb1Kq2Hv3zE: "
+                        + "from=<bounces@example.com>, status=force-expired, returned to sender",
+                        Outcome.FAILED, Category.MESSAGE_EXPIRED, null, null, null, "4Xb1Kq2Hv3zE"),
                 c("postfix smtp bounced", "Nov 29 10:00:05 mx1 postfix/smtp[2348]: 4Xb1Kq2Hv3zD: "
                         + "to=<cid@example.net>, relay=mx.example.net[192.0.2.10]:25, delay=0.4, "
                         + "delays=0.01/0/0.2/0.2, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.10] said: "
