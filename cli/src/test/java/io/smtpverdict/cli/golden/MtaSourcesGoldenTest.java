@@ -58,7 +58,7 @@ final class MtaSourcesGoldenTest {
                 Arguments.of("550 5.7.1 Rejected: 203.0.113.9 listed at zen.spamhaus.org",
                         Outcome.FAILED, Category.REPUTATION_BLOCK, Stage.UNKNOWN, Origin.REMOTE, "sendmail.rbl-rejected"),
                 Arguments.of("550 5.7.1 <sales@example.net>... Relaying denied. IP name possibly forged [203.0.113.9]",
-                        Outcome.FAILED, Category.AUTH_FAILURE, Stage.UNKNOWN, Origin.REMOTE,
+                        Outcome.FAILED, Category.RELAY_DENIED, Stage.UNKNOWN, Origin.REMOTE,
                         "sendmail.relaying-denied-reverse-dns"),
                 // Exchange: its wrappers quote the remote reply
                 Arguments.of("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",

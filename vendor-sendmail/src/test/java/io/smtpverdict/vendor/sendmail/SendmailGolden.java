@@ -1,6 +1,5 @@
 package io.smtpverdict.vendor.sendmail;
 
-import static io.smtpverdict.spi.Category.AUTH_FAILURE;
 import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONNECTION_LOST;
 import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
@@ -10,6 +9,7 @@ import static io.smtpverdict.spi.Category.INVALID_SENDER;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
+import static io.smtpverdict.spi.Category.RELAY_DENIED;
 import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.REPUTATION_BLOCK;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
@@ -91,7 +91,7 @@ final class SendmailGolden {
                 Arguments.of("550 5.7.1 Rejected: 203.0.113.9 listed at bl.spamcop.net",
                         FAILED, REPUTATION_BLOCK, Stage.UNKNOWN, REMOTE, "rbl-rejected"),
                 Arguments.of("550 5.7.1 <sales@example.net>... Relaying denied. IP name lookup failed [203.0.113.9]",
-                        FAILED, AUTH_FAILURE, Stage.UNKNOWN, REMOTE, "relaying-denied-reverse-dns"),
+                        FAILED, RELAY_DENIED, Stage.UNKNOWN, REMOTE, "relaying-denied-reverse-dns"),
                 Arguments.of("553 5.1.8 <billing@invalid-sender.example>... Domain of sender address"
                         + " billing@invalid-sender.example does not exist",
                         FAILED, INVALID_SENDER, Stage.MAIL, REMOTE, "sender-domain-does-not-exist"),
