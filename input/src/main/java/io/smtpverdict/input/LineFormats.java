@@ -156,10 +156,30 @@ final class LineFormats {
                 && DIAGNOSTIC_CODE.matcher(line).matches();
     }
 
-    /** The reply inside a {@code Diagnostic-Code:} field (folded lines joined), without its type. */
+    /**
+     * The reply inside a {@code Diagnostic-Code:} field (folded lines joined), without its type, except when all that
+     * follows the type is a number: Sendmail's {@code X-Unix; 67} is a delivery program's exit status, which means
+     * something only with its type.
+     */
     static String diagnosticReply(String field) {
         Matcher m = DIAGNOSTIC_CODE.matcher(field);
-        return m.matches() ? m.group(2).strip() : field.strip();
+        if (!m.matches()) {
+            return field.strip();
+        }
+        String value = m.group(2).strip();
+        return m.group(1) != null && isExitStatus(value) ? m.group(1) + "; " + value : value;
+    }
+
+    private static boolean isExitStatus(String value) {
+        if (value.isEmpty() || value.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A DSN field other than Diagnostic-Code: its name (lower case) and value, if the line is one. */
@@ -177,9 +197,10 @@ final class LineFormats {
         return semi < 0 ? value.strip() : value.substring(semi + 1).strip();
     }
 
-    /** A diagnostic without a leading {@code smtp;} type. */
+    /** A diagnostic without a leading {@code smtp;} type, kept when only an exit status follows it ({@code X-Unix; 67}). */
     static String stripDiagnosticType(String value) {
-        return TYPE_PREFIX.matcher(value).replaceFirst("");
+        String stripped = TYPE_PREFIX.matcher(value).replaceFirst("");
+        return isExitStatus(stripped.strip()) ? value : stripped;
     }
 
     /**

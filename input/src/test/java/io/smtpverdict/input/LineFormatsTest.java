@@ -113,6 +113,14 @@ final class LineFormatsTest {
     }
 
     @Test
+    void diagnosticReply_exitStatusAlone_keepsItsType() {
+        // Sendmail's deliver.c writes a local mailer's exit status as the diagnostic: 67 is EX_NOUSER only as X-Unix
+        assertThat(LineFormats.diagnosticReply("Diagnostic-Code: X-Unix; 67")).isEqualTo("X-Unix; 67");
+        assertThat(LineFormats.diagnosticReply("Diagnostic-Code: x-unix; user unknown")).isEqualTo("user unknown");
+        assertThat(LineFormats.stripDiagnosticType("X-Unix; 75")).isEqualTo("X-Unix; 75");
+    }
+
+    @Test
     void stripDiagnosticType_dropsPowerMtaSmtpPrefix() {
         assertThat(LineFormats.stripDiagnosticType("smtp;550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");
         assertThat(LineFormats.stripDiagnosticType("550 5.1.1 user unknown")).isEqualTo("550 5.1.1 user unknown");

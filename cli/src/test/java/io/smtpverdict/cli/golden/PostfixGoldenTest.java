@@ -103,7 +103,12 @@ final class PostfixGoldenTest {
                 Arguments.of("Your message could not be delivered for more than 4 hour(s).",
                         "postfix.delay-warning", Outcome.DEFERRED, Category.TRANSIENT_OTHER, Stage.QUEUE),
                 Arguments.of("Diagnostic-Code: X-Postfix; Domain example.org does not accept mail (nullMX)",
-                        "postfix.dns.null-mx", Outcome.FAILED, Category.BAD_DOMAIN, Stage.DNS));
+                        "postfix.dns.null-mx", Outcome.FAILED, Category.BAD_DOMAIN, Stage.DNS),
+                // a Diagnostic-Code's value as a log or event carries it: its type, but no field name
+                Arguments.of("x-unix; host name unknown",
+                        "postfix.sysexits-nohost", Outcome.FAILED, Category.BAD_DOMAIN, Stage.UNKNOWN),
+                Arguments.of("X-Postfix; bad address syntax",
+                        "postfix.bad-address-syntax-qmgr", Outcome.FAILED, Category.INVALID_RECIPIENT, Stage.UNKNOWN));
     }
 
     @ParameterizedTest(name = "{0}")

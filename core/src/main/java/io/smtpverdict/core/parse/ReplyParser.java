@@ -148,7 +148,7 @@ public final class ReplyParser {
             }
         }
         if (at == 0) {
-            return 0;
+            return diagnosticTypeEnd(n);
         }
         while (at < n.length() && n.charAt(at) == ' ') {
             at++;
@@ -159,6 +159,32 @@ public final class ReplyParser {
             while (at < n.length() && n.charAt(at) == ' ') {
                 at++;
             }
+        }
+        return at;
+    }
+
+    /**
+     * Where the text proper begins after a leading RFC 3464 diagnostic type written without its field name, as a
+     * Diagnostic-Code field's value arrives from a log or an event ({@code smtp; 550 ...}, {@code x-unix; user unknown},
+     * {@code X-Postfix; bad address syntax}, Courier's {@code unknown; ...}); 0 when the text starts with none.
+     */
+    private static int diagnosticTypeEnd(FoldedText n) {
+        int limit = Math.min(n.length(), 14);
+        int semi = -1;
+        for (int i = 0; i < limit; i++) {
+            if (n.charAt(i) == ';') {
+                semi = i;
+                break;
+            }
+        }
+        if (semi <= 0 || !isWordChars(n, 0, semi)
+                || !(n.startsWith("x-", 0) && semi > 2 || semi == 4 && n.startsWith("smtp", 0)
+                        || semi == 7 && n.startsWith("unknown", 0))) {
+            return 0;
+        }
+        int at = semi + 1;
+        while (at < n.length() && n.charAt(at) == ' ') {
+            at++;
         }
         return at;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 final class ReplyParserTest {
@@ -160,6 +161,24 @@ final class ReplyParserTest {
     void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
         ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
         assertThat(p.folded().toString().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        smtp; 550 5.1.1 unknown | 550 5.1.1 unknown
+        x-unix; host name unknown | host name unknown
+        X-Postfix; bad address syntax | bad address syntax
+        unknown; Maximum recursion level exceeded. | maximum recursion level exceeded.
+        """)
+    void parse_diagnosticTypeWithoutFieldName_bodyStartsAfterTheType(String text, String body) {
+        ParsedReply p = ReplyParser.parse(text, 65536);
+        assertThat(p.folded().toString().substring(p.bodyStart())).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unknown user; mailbox gone", "note; 550 5.1.1 unknown", "x-; nothing", "550 5.1.1 unknown; user"})
+    void parse_textNotStartingWithADiagnosticType_bodyStartsAtTheStart(String text) {
+        assertThat(ReplyParser.parse(text, 65536).bodyStart()).isZero();
     }
 
     @Test

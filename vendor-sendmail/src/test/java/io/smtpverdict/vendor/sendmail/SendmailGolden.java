@@ -87,6 +87,10 @@ final class SendmailGolden {
                 Arguments.of("... while talking to mx.example.net.:\n"
                         + "<<< 421 4.3.2 mx.example.net Service not available, closing transmission channel",
                         DEFERRED, null, Stage.GREETING, LOCAL, "transcript-greeting"),
+                // a local mailer's exit status as the Diagnostic-Code: sendmail/deliver.c, sysexits.h
+                Arguments.of("X-Unix; 67", FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, REMOTE, "x-unix-nouser"),
+                Arguments.of("Diagnostic-Code: X-Unix; 75", DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, REMOTE,
+                        "x-unix-temporary"),
                 // Sendmail as the receiving server: cf/m4/proto.m4
                 Arguments.of("550 5.7.1 Rejected: 203.0.113.9 listed at bl.spamcop.net",
                         FAILED, REPUTATION_BLOCK, Stage.UNKNOWN, REMOTE, "rbl-rejected"),
