@@ -138,7 +138,12 @@ public final class ReplyParser {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    /** Where the reply proper begins after an envelope prefix such as {@code diagnostic-code: smtp;}. */
+    /**
+     * Where the reply proper begins: after an envelope prefix such as {@code diagnostic-code: smtp;}, or after a
+     * leading RFC 3464 diagnostic type written without its field name, as a Diagnostic-Code field's value arrives from a
+     * log or an event ({@code smtp; 550 ...}, {@code x-unix; user unknown}, {@code X-Postfix; bad address syntax},
+     * Courier's {@code unknown; ...}); 0 when the text starts with neither.
+     */
     static int bodyStart(FoldedText n) {
         int at = 0;
         for (String prefix : ENVELOPE_PREFIXES) {
@@ -148,45 +153,36 @@ public final class ReplyParser {
             }
         }
         if (at == 0) {
-            return diagnosticTypeEnd(n);
+            boolean knownType = n.startsWith("x-", 0) && !n.startsWith("x-;", 0) || n.startsWith("smtp;", 0)
+                    || n.startsWith("unknown;", 0);
+            return knownType ? Math.max(afterType(n, 0, 13), 0) : 0;
         }
         while (at < n.length() && n.charAt(at) == ' ') {
             at++;
         }
-        int semi = n.indexOf(';', at);
-        if (semi > 0 && semi - at <= 10 && isWordChars(n, at, semi)) {
-            at = semi + 1;
-            while (at < n.length() && n.charAt(at) == ' ') {
-                at++;
-            }
-        }
-        return at;
+        int typed = afterType(n, at, 10);
+        return typed > 0 ? typed : at;
     }
 
     /**
-     * Where the text proper begins after a leading RFC 3464 diagnostic type written without its field name, as a
-     * Diagnostic-Code field's value arrives from a log or an event ({@code smtp; 550 ...}, {@code x-unix; user unknown},
-     * {@code X-Postfix; bad address syntax}, Courier's {@code unknown; ...}); 0 when the text starts with none.
+     * Where the text goes on after a type of at most {@code maxType} letters and hyphens at {@code from}, its {@code ;}
+     * and the spaces after it; -1 when no such type starts there.
      */
-    private static int diagnosticTypeEnd(FoldedText n) {
-        int limit = Math.min(n.length(), 14);
-        int semi = -1;
-        for (int i = 0; i < limit; i++) {
+    private static int afterType(FoldedText n, int from, int maxType) {
+        int limit = Math.min(n.length(), from + maxType + 1);
+        for (int i = from; i < limit; i++) {
             if (n.charAt(i) == ';') {
-                semi = i;
-                break;
+                if (!isWordChars(n, from, i)) {
+                    return -1;
+                }
+                int at = i + 1;
+                while (at < n.length() && n.charAt(at) == ' ') {
+                    at++;
+                }
+                return at;
             }
         }
-        if (semi <= 0 || !isWordChars(n, 0, semi)
-                || !(n.startsWith("x-", 0) && semi > 2 || semi == 4 && n.startsWith("smtp", 0)
-                        || semi == 7 && n.startsWith("unknown", 0))) {
-            return 0;
-        }
-        int at = semi + 1;
-        while (at < n.length() && n.charAt(at) == ' ') {
-            at++;
-        }
-        return at;
+        return -1;
     }
 
     private static boolean isWordChars(FoldedText s, int from, int to) {
