@@ -648,7 +648,9 @@ final class Classifier {
             category = Category.INVALID_SENDER;
         }
         Outcome outcome = outcome(r, inner, innerCode, p, s, category);
-        if (outcome == Outcome.DELIVERED) {
+        if (outcome == Outcome.DELIVERED && !(r.outcome == Outcome.DELIVERED && category != null
+                && category.disposition() == Disposition.NOT_A_BOUNCE)) {
+            // a delivered reply has no category; an automatic reply that says the message arrived keeps its own
             category = null;
         } else if (category == null) {
             category = Category.UNCLASSIFIED;

@@ -216,6 +216,36 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_autoReplyRuleSayingDelivered_keepsItsCategoryUnlessACodeDecides(@TempDir Path dir)
+            throws Exception {
+        Path table = dir.resolve("vacation.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.vacation", "match": {"phrases": ["on leave until"]},
+                   "verdict": {"category": "AUTOMATED_REPLY", "outcome": "DELIVERED", "explanation": "Away."}}]}""");
+        VerdictEngine e = VerdictEngine.builder().ruleTable(table).build();
+        Verdict away = e.classify("I am on leave until Monday.");
+        assertThat(away.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(away.category()).contains(Category.AUTOMATED_REPLY);
+        assertThat(away.advice()).hasToString("NONE");
+        Verdict bounced = e.classify("550 5.1.1 unknown user; your message said: I am on leave until Monday.");
+        assertThat(bounced.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(bounced.category()).contains(Category.AUTOMATED_REPLY);
+    }
+
+    @Test
+    void build_deliveredRuleWithABounceCategory_isRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("bad.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "defaults": {"source": "PrecedenceTest"}, "rules": [
+                  {"id": "user.odd", "match": {"phrases": ["accepted for"]},
+                   "verdict": {"category": "INVALID_RECIPIENT", "outcome": "DELIVERED", "explanation": "Odd."}}]}""");
+        assertThatThrownBy(() -> VerdictEngine.builder().ruleTable(table).build())
+                .hasMessageContaining("$.rules[0] (user.odd).verdict.category")
+                .hasMessageContaining("INVALID_RECIPIENT is one");
+    }
+
+    @Test
     void classify_outcome_followsBasicCodeClassUnlessTheRuleFixesIt() {
         assertThat(engine.classify("452 user unknown").outcome()).isEqualTo(Outcome.DEFERRED);
         assertThat(engine.classify("552 5.5.3 too many recipients here").outcome()).isEqualTo(Outcome.DEFERRED);

@@ -71,8 +71,12 @@ final class ShippedRules {
             if (at.rule().equals(java.util.Optional.of(VerdictEngine.INTERNAL_ERROR))) {
                 throw new AssertionError("internal error: " + at.explanation() + " for input " + escape(input));
             }
-            if (at.category().isEmpty() != (at.outcome() == Outcome.DELIVERED)) {
-                throw new AssertionError("delivered if and only if no category, for input " + escape(input));
+            boolean fits = at.outcome() == Outcome.DELIVERED
+                    ? at.category().map(c -> c.disposition() == io.smtpverdict.spi.Disposition.NOT_A_BOUNCE).orElse(true)
+                    : at.category().isPresent();
+            if (!fits) {
+                throw new AssertionError("a delivered verdict has no bounce category, and only it may lack one, for input "
+                        + escape(input));
             }
         }
     }

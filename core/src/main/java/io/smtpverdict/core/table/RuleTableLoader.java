@@ -332,8 +332,10 @@ public final class RuleTableLoader {
         }
         boolean delivered = v.outcome() != null && v.outcome().value() == Outcome.DELIVERED;
         boolean inherits = template != null && template.placeholders().contains(io.smtpverdict.core.match.Placeholder.MESSAGE);
-        if (delivered && v.category() != null) {
-            throw invalid(pluginId, resource, at + ".verdict.category", "a DELIVERED rule has no bounce category");
+        if (delivered && v.category() != null && v.category().disposition() != Disposition.NOT_A_BOUNCE) {
+            // an automatic reply follows a delivered message and may say so; a bounce category never does
+            throw invalid(pluginId, resource, at + ".verdict.category", "a DELIVERED rule has no bounce category, and "
+                    + v.category() + " is one");
         }
         if (!delivered && v.category() == null && !inherits) {
             throw invalid(pluginId, resource, at + ".verdict.category",

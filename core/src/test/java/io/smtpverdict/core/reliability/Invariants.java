@@ -109,8 +109,11 @@ final class Invariants {
             // (docs/troubleshooting.md#internal-error); it is always a bug
             check(input, !at.rule().equals(java.util.Optional.of(io.smtpverdict.core.VerdictEngine.INTERNAL_ERROR)),
                     "internal error: " + at.explanation());
-            check(input, at.category().isEmpty() == (at.outcome() == Outcome.DELIVERED),
-                    "a delivered verdict must have no category and only it: " + at.outcome() + " " + at.category());
+            check(input, at.outcome() == Outcome.DELIVERED
+                    ? at.category().map(c -> c.disposition() == io.smtpverdict.spi.Disposition.NOT_A_BOUNCE).orElse(true)
+                    : at.category().isPresent(),
+                    "a delivered verdict must have no bounce category, and only it may lack one: " + at.outcome() + " "
+                            + at.category());
         }
     }
 

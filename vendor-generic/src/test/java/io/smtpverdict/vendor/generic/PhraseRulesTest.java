@@ -68,7 +68,7 @@ final class PhraseRulesTest {
         Verdict v = ENGINE.classify("I am out of the office until Monday. In urgent cases call +1 555 0100.");
 
         assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
-        assertThat(v.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(v.outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
     @Test

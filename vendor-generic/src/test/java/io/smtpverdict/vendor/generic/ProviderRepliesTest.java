@@ -176,14 +176,14 @@ final class ProviderRepliesTest {
 
     @Test
     void classify_autoReplySayingTemporarily_isNoDeferral() {
-        // PostfixAdmin's Chinese vacation text says "temporarily": that is the person's absence, not a delivery
+        // PostfixAdmin's Chinese vacation text says "temporarily": that is the person's absence; the message arrived
         Verdict v = ENGINE.classify("我在 2024-07-01 到 2024-07-15 这段时间内暂时无法回信.");
         Verdict english = ENGINE.classify("I am out of the office and temporarily away from my desk.");
 
         assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
-        assertThat(v.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(v.outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(english.category()).contains(Category.AUTOMATED_REPLY);
-        assertThat(english.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(english.outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
     @Test
