@@ -177,4 +177,15 @@ final class PostfixGoldenTest {
         assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
         assertThat(v.rule()).map(RuleRef::plugin).isNotEqualTo(Optional.of("postfix"));
     }
+
+    @Test
+    void classify_otherSoftwaresNotDelivered_isNoPostfixDeliveryRecord() {
+        Verdict delivered = ENGINE.classify("delivered to command: /usr/bin/procmail");
+        Verdict notDelivered = ENGINE.classify("Delivery failed for message with subject \"Invoice 42\". Message could"
+                + " not be delivered to recipient(s): user@example.com");
+
+        assertThat(delivered.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(notDelivered.outcome()).isNotEqualTo(Outcome.DELIVERED);
+        assertThat(notDelivered.rule()).map(RuleRef::id).isNotEqualTo(Optional.of("postfix.delivered-command"));
+    }
 }
