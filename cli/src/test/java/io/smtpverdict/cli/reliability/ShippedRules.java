@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictEngine;
-import io.smtpverdict.spi.Outcome;
-import io.smtpverdict.spi.Verdict;
 import io.smtpverdict.spi.VerdictPlugin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,32 +60,5 @@ final class ShippedRules {
             }
         }
         return new ArrayList<>(out);
-    }
-
-    /** Throws when a verdict breaks a rule every verdict keeps. */
-    static void check(String input, Verdict v) {
-        for (Verdict at = v; at != null; at = at.inner().orElse(null)) {
-            // the verdict the engine returns when it failed itself names this rule (troubleshooting#internal-error)
-            if (at.rule().equals(java.util.Optional.of(VerdictEngine.INTERNAL_ERROR))) {
-                throw new AssertionError("internal error: " + at.explanation() + " for input " + escape(input));
-            }
-            boolean fits = at.outcome() == Outcome.DELIVERED
-                    ? at.category().map(c -> c.disposition() == io.smtpverdict.spi.Disposition.NOT_A_BOUNCE).orElse(true)
-                    : at.category().isPresent();
-            if (!fits) {
-                throw new AssertionError("a delivered verdict has no bounce category, and only it may lack one, for input "
-                        + escape(input));
-            }
-        }
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < Math.min(s.length(), 300); i++) {
-            char c = s.charAt(i);
-            sb.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? String.valueOf(c)
-                    : String.format("\\u%04x", (int) c));
-        }
-        return sb.append(s.length() > 300 ? "\"..." : "\"").toString();
     }
 }

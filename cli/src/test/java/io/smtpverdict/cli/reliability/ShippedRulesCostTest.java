@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smtpverdict.core.ClassifyOptions;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.core.reliability.CostRatio;
+import io.smtpverdict.core.reliability.Invariants;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ final class ShippedRulesCostTest {
         int base = base(name);
         String small = make.apply(base);
         String large = make.apply(base * FACTOR);
-        ShippedRules.check(name, engine.classify(large, ClassifyOptions.EXPLAIN));
+        Invariants.notInternal(name, engine.classify(large, ClassifyOptions.EXPLAIN));
         double best = CostRatio.bestRatio(engine, small, large);
         System.out.printf("bounded-cost shipped %-40s time(8n)/time(n) = %5.1f%n", name, best);
         assertThat(best).as("time(8n)/time(n) for %s", name).isLessThan(MAX_RATIO);
@@ -87,7 +88,7 @@ final class ShippedRulesCostTest {
     void classify_recursionIntoEmbeddedReplies_costsAtMostAFewTimesMaxDepthPlusOne(String name,
             IntFunction<String> make) {
         String text = make.apply(BASE * FACTOR);
-        ShippedRules.check(name, recursive.classify(text));
+        Invariants.notInternal(name, recursive.classify(text));
         double best = Double.MAX_VALUE;
         for (int attempt = 0; attempt < 5 && best >= 3 * 5; attempt++) {
             long flat = Long.MAX_VALUE;

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * What must hold for every input, whatever it is. Plain checks that throw {@link AssertionError} with the input
  * escaped, so the fuzzers (which count any throwable as a finding) and the tests share them.
  */
-final class Invariants {
+public final class Invariants {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Invariants() {
@@ -102,8 +102,11 @@ final class Invariants {
         }
     }
 
-    /** Checks that no verdict in the chain is the engine's internal-error verdict. */
-    static void notInternal(String input, Verdict v) {
+    /**
+     * Checks what every verdict in the chain keeps: it is not the engine's internal-error verdict, and only a delivered
+     * one lacks a category (a delivered one never names a bounce category).
+     */
+    public static void notInternal(String input, Verdict v) {
         for (Verdict at = v; at != null; at = at.inner().orElse(null)) {
             // the verdict classify returns when the engine itself failed names this rule
             // (docs/troubleshooting.md#internal-error); it is always a bug
@@ -140,7 +143,7 @@ final class Invariants {
     }
 
     /** The input as a Java string literal (cut after 300 chars), so a failure can be pasted into a test. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder("\"");
         int n = Math.min(s.length(), 300);
         for (int i = 0; i < n; i++) {
