@@ -228,7 +228,20 @@ final class SuppressionSafetyTest {
         "525 5.7.13 login disabled for account: account suspended",
         "535 PLAIN authentication failed for bob from 192.0.2.10 - auth_vmysql - no such user",
         "Invalid address:  (From): root@localhost",
-        "550 The address is not valid."
+        "550 The address is not valid.",
+        "550 From address not found",
+        "553 sender address unknown",
+        "550 The return address is not valid",
+        "550 Sender not verified",
+        "550 Absender unbekannt",
+        "550 Expéditeur inconnu",
+        "550 Remitente desconocido",
+        "550 Отправитель не существует",
+        "535 5.7.8 Authentication failed: invalid user name or password",
+        "Command died with status 1: \"/usr/lib/dovecot/deliver\". Command output: lda: Fatal: Invalid user settings",
+        "421 Too many invalid recipients, closing connection",
+        "This mailbox is now closed and your email will not be responded to.",
+        "550 Your account has been closed for sending spam"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
