@@ -390,6 +390,16 @@ final class Classifier {
             return -1;
         }
         long evidence = 0;
+        // All-of keys first: a keyword rule pairs one common word with a long list of alternatives, and is filed
+        // under the alternatives, so most of its evaluations end at the one word it requires.
+        if (r.allKeys != null) {
+            for (int k : r.allKeys) {
+                if (!s.has(k)) {
+                    return -1;
+                }
+                evidence += set.keyLength[k];
+            }
+        }
         if (r.anyKeys != null) {
             int longest = -1;
             for (int k : r.anyKeys) {
@@ -401,14 +411,6 @@ final class Classifier {
                 return -1;
             }
             evidence += longest;
-        }
-        if (r.allKeys != null) {
-            for (int k : r.allKeys) {
-                if (!s.has(k)) {
-                    return -1;
-                }
-                evidence += set.keyLength[k];
-            }
         }
         if (r.notKeys != null) {
             for (int k : r.notKeys) {
