@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an address it does not know (Discourse), a disabled SMTP login (RFC 5248's 525 5.7.13) and qmail-ldap's refusal of a
  * sender whose domain has no MX, and maddy's failure notice, whose fixed text names an invalid address as the usual cause
  * whatever the cause was; an unknown login user in a 535 reply, PHPMailer's refusal of its own From address and
- * hMailServer's reply to an unreadable MAIL FROM.
+ * hMailServer's reply to an unreadable MAIL FROM; and the sender, login, pipe and auto-reply texts that the keywords
+ * reading a meaning in any word order must leave alone.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
