@@ -401,10 +401,12 @@ final class Classifier {
             }
         }
         if (r.anyKeys != null) {
+            // Any-of keys are stored longest first (RuleSet), so the first one the reply holds is the longest.
             int longest = -1;
             for (int k : r.anyKeys) {
-                if (s.has(k) && set.keyLength[k] > longest) {
+                if (s.has(k)) {
                     longest = set.keyLength[k];
+                    break;
                 }
             }
             if (longest < 0) {

@@ -247,6 +247,16 @@ final class RuleSet {
             return best;
         }
 
+        /** The same keys, longest first, so that the first one a reply holds is the longest it holds. */
+        int[] longestFirst(int[] keys) {
+            if (keys == null || keys.length < 2) {
+                return keys;
+            }
+            return java.util.Arrays.stream(keys).boxed()
+                    .sorted(java.util.Comparator.comparingInt((Integer k) -> names.get(k).length()).reversed())
+                    .mapToInt(Integer::intValue).toArray();
+        }
+
         int[] of(List<String> phrases) {
             if (phrases == null || phrases.isEmpty()) {
                 return null;
@@ -293,7 +303,7 @@ final class RuleSet {
             c.anchored = !Boolean.FALSE.equals(m.anchored());
             keys.id(c.templateKey);
         }
-        c.anyKeys = keys.of(m.phrases());
+        c.anyKeys = keys.longestFirst(keys.of(m.phrases()));
         c.allKeys = keys.of(m.allPhrases());
         c.notKeys = keys.of(m.notPhrases());
         if (m.message() != null && !m.message().isEmpty()) {
