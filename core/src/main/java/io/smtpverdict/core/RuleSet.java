@@ -252,9 +252,19 @@ final class RuleSet {
             if (keys == null || keys.length < 2) {
                 return keys;
             }
-            return java.util.Arrays.stream(keys).boxed()
-                    .sorted(java.util.Comparator.comparingInt((Integer k) -> names.get(k).length()).reversed())
-                    .mapToInt(Integer::intValue).toArray();
+            int[] sorted = keys.clone();
+            // Insertion sort, stable: the lists are short, and a cold JVM builds no comparator for it.
+            for (int i = 1; i < sorted.length; i++) {
+                int k = sorted[i];
+                int len = names.get(k).length();
+                int j = i - 1;
+                while (j >= 0 && names.get(sorted[j]).length() < len) {
+                    sorted[j + 1] = sorted[j];
+                    j--;
+                }
+                sorted[j + 1] = k;
+            }
+            return sorted;
         }
 
         int[] of(List<String> phrases) {
