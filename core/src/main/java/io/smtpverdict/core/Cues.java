@@ -52,7 +52,10 @@ final class Cues {
                 "still being retried", "could not send message for past", "transient non-fatal errors",
                 "do not need to re-send", "do not need to resend", "continue to be attempted", "continue to attempt",
                 "notification (delay)", "delay in message delivery", "scheduling it for later delivery",
-                "scheduling it for quick retry");
+                "scheduling it for quick retry",
+                // Exchange's delay notice: "The server will keep trying to deliver this message for the next 1 days
+                // and 19 hours", and the same promise in other words
+                "will keep trying", "keeps trying", "will try again", "next retry");
         // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus
         // tard", GMX's "vorübergehend", the Chinese providers' "稍后重试" ...): when a text has no code, they defer too.
         outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
