@@ -242,7 +242,14 @@ final class SuppressionSafetyTest {
         "Command died with status 1: \"/usr/lib/dovecot/deliver\". Command output: lda: Fatal: Invalid user settings",
         "421 Too many invalid recipients, closing connection",
         "This mailbox is now closed and your email will not be responded to.",
-        "550 Your account has been closed for sending spam"
+        "550 Your account has been closed for sending spam",
+        "535 SMTP user does not exist",
+        "535 5.7.8 Authentication failed: user account has been deactivated",
+        "550 5.7.1 SMTP relay user not found",
+        "554 5.7.1 Your user account has been deactivated",
+        "550 Submission user invalid",
+        "550 5.1.0 Sender address unknown user",
+        "550 5.7.1 Sender mailbox unavailable"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
