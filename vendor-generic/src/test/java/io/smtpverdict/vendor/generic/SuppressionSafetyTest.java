@@ -249,7 +249,10 @@ final class SuppressionSafetyTest {
         "554 5.7.1 Your user account has been deactivated",
         "550 Submission user invalid",
         "550 5.1.0 Sender address unknown user",
-        "550 5.7.1 Sender mailbox unavailable"
+        "550 5.7.1 Sender mailbox unavailable",
+        "554 SMTP service disabled",
+        "550 This feature is disabled",
+        "550 Server suspended"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
