@@ -29,7 +29,11 @@ final class KeywordParaphrasesTest {
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .toList();
             assertThat(lines).hasSizeGreaterThan(50);
-            return lines.stream().map(l -> l.split("\t", 2)).map(f -> Arguments.of(f[0], f[1]));
+            return lines.stream().map(l -> {
+                String[] f = l.split("\t", 2);
+                assertThat(f).as("category<TAB>text: %s", l).hasSize(2);
+                return Arguments.of(f[0], f[1]);
+            });
         }
     }
 
