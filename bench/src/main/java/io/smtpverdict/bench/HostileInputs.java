@@ -75,7 +75,7 @@ public final class HostileInputs {
 
     /**
      * Every literal the engine can match on, lower case: the phrases ({@code phrases}, {@code allPhrases},
-     * {@code notPhrases}) and template text of every plugin on the classpath, plus every seed message.
+     * {@code notPhrases}, phrase groups, the table's phrase lists) and template text of every plugin on the classpath, plus every seed message.
      */
     public static List<String> literals() {
         Set<String> out = new LinkedHashSet<>();
@@ -86,13 +86,25 @@ public final class HostileInputs {
                     if (in == null) {
                         continue;
                     }
-                    for (JsonNode rule : json.readTree(in).path("rules")) {
+                    JsonNode tree = json.readTree(in);
+                    List<JsonNode> lists = new ArrayList<>();
+                    tree.path("phraseLists").forEach(lists::add); // the phrase lists its rules name as @name
+                    for (JsonNode rule : tree.path("rules")) {
                         JsonNode match = rule.path("match");
                         for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
-                            for (JsonNode phrase : match.path(field)) {
+                            lists.add(match.path(field));
+                        }
+                        match.path("phraseGroups").forEach(lists::add);
+                    }
+                    for (JsonNode list : lists) {
+                        for (JsonNode phrase : list) {
+                            if (!phrase.asText().startsWith("@")) {
                                 out.add(phrase.asText().toLowerCase(Locale.ROOT));
                             }
                         }
+                    }
+                    for (JsonNode rule : tree.path("rules")) {
+                        JsonNode match = rule.path("match");
                         if (match.has("template")) {
                             for (String piece : match.get("template").asText().split("\\{[A-Z]+\\}|/")) {
                                 if (!piece.isBlank()) {

@@ -400,15 +400,17 @@ final class Classifier {
                 evidence += set.keyLength[k];
             }
         }
-        if (r.anyKeys != null) {
-            // Any-of keys are stored longest first (RuleSet), so the first one the reply holds is the longest.
-            int longest = -1;
-            for (int k : r.anyKeys) {
-                if (s.has(k)) {
-                    longest = set.keyLength[k];
-                    break;
+        if (r.groupKeys != null) {
+            for (int[] group : r.groupKeys) {
+                int longest = longestHeld(group, s);
+                if (longest < 0) {
+                    return -1;
                 }
+                evidence += longest;
             }
+        }
+        if (r.anyKeys != null) {
+            int longest = longestHeld(r.anyKeys, s);
             if (longest < 0) {
                 return -1;
             }
@@ -450,6 +452,19 @@ final class Classifier {
             evidence += m.end() - m.start();
         }
         return evidence << 8 | Math.min(spec, 255);
+    }
+
+    /**
+     * The length of the longest of these keys the reply holds, or -1 when it holds none. The keys are stored longest
+     * first (RuleSet), so the first one held is the longest.
+     */
+    private int longestHeld(int[] keys, Scratch s) {
+        for (int k : keys) {
+            if (s.has(k)) {
+                return set.keyLength[k];
+            }
+        }
+        return -1;
     }
 
     private static boolean better(CompiledRule r, int ev, int spec, CompiledRule b, int bev, int bspec) {

@@ -40,6 +40,8 @@ final class CompiledRule {
     int[] anyKeys;
     int[] allKeys;
     int[] notKeys;
+    /** Each group's keys, longest first; the reply must hold one key of every group. */
+    int[][] groupKeys;
     int[] messageKeys;
     String[] messages;
     int[] messageCodes;

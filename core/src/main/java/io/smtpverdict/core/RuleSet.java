@@ -122,7 +122,8 @@ final class RuleSet {
             c.rank = r;
             rules[r] = c;
             // index: literal keys first, else codes, else always
-            int[] index = c.messageKeys != null ? c.messageKeys : c.anyKeys != null ? c.anyKeys : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
+            int[] index = c.messageKeys != null ? c.messageKeys : c.anyKeys != null ? c.anyKeys
+                    : c.groupKeys != null ? keys.rarest(c.groupKeys) : c.allKeys != null ? new int[] {keys.longest(c.allKeys)}
                     : c.templateKey != null ? new int[] {keys.id(c.templateKey)} : null;
             if (index != null) {
                 for (int k : index) {
@@ -247,6 +248,26 @@ final class RuleSet {
             return best;
         }
 
+        /**
+         * The group a rule of phrase groups is filed under: the one whose shortest key is longest, as the longer a key
+         * the fewer replies hold it (a group of subjects such as "user" is held by many, its predicates by few).
+         */
+        int[] rarest(int[][] groups) {
+            int[] best = groups[0];
+            int bestShortest = -1;
+            for (int[] g : groups) {
+                int shortest = Integer.MAX_VALUE;
+                for (int k : g) {
+                    shortest = Math.min(shortest, names.get(k).length());
+                }
+                if (shortest > bestShortest) {
+                    best = g;
+                    bestShortest = shortest;
+                }
+            }
+            return best;
+        }
+
         /** The same keys, longest first, so that the first one a reply holds is the longest it holds. */
         int[] longestFirst(int[] keys) {
             if (keys == null || keys.length < 2) {
@@ -316,6 +337,12 @@ final class RuleSet {
         c.anyKeys = keys.longestFirst(keys.of(m.phrases()));
         c.allKeys = keys.of(m.allPhrases());
         c.notKeys = keys.of(m.notPhrases());
+        if (m.phraseGroups() != null && !m.phraseGroups().isEmpty()) {
+            c.groupKeys = new int[m.phraseGroups().size()][];
+            for (int g = 0; g < c.groupKeys.length; g++) {
+                c.groupKeys[g] = keys.longestFirst(keys.of(m.phraseGroups().get(g)));
+            }
+        }
         if (m.message() != null && !m.message().isEmpty()) {
             List<String> ms = m.message().stream().distinct().toList();
             c.messages = new String[ms.size()];
@@ -419,6 +446,11 @@ final class RuleSet {
         }
         if (m.allPhrases() != null) {
             append(summary, "all of " + quoted(m.allPhrases()));
+        }
+        if (m.phraseGroups() != null) {
+            for (List<String> group : m.phraseGroups()) {
+                append(summary, "one of " + quoted(group));
+            }
         }
         if (m.notPhrases() != null) {
             append(summary, "none of " + quoted(m.notPhrases()));

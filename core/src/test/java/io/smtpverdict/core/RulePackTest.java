@@ -24,6 +24,7 @@ final class RulePackTest {
               "schemaVersion": 2,
               "plugin": "packs",
               "defaults": {"source": "RFC 5321 §4.2", "origin": "REMOTE", "advice": "RETRY"},
+              "phraseLists": {"not-full": ["not full", "never full"]},
               "rules": [
                 {"id": "packs.template", "source": "seed 000", "note": "a vendor's own text",
                  "match": {"template": "Connected to {IP} but sender was rejected./Remote host said: {MESSAGE}",
@@ -33,8 +34,9 @@ final class RulePackTest {
                              "party": "SENDER_CONFIGURATION", "explanation": "The sender was refused – “quoted”."},
                  "examples": ["Connected to 192.0.2.1 but sender was rejected./Remote host said: 553 no"]},
                 {"id": "packs.words", "level": "KEYWORD",
-                 "match": {"phrases": ["quota"], "allPhrases": ["mailbox", "full"], "notPhrases": ["not full"],
-                           "regex": "box +full", "noCode": true},
+                 "match": {"phrases": ["quota"], "allPhrases": ["mailbox", "full"], "notPhrases": ["@not-full"],
+                           "phraseGroups": [["box", "inbox"], ["over", "exceeded"]], "regex": "box +full",
+                           "noCode": true},
                  "verdict": {"category": "MAILBOX_FULL", "outcome": "DEFERRED", "explanation": "Full."}},
                 {"id": "packs.codes", "specific": true,
                  "match": {"enhancedCodes": ["5.7.26", "X.7.*"], "codes": [550, 554], "classes": [5]},
@@ -62,6 +64,10 @@ final class RulePackTest {
         assertThat(pack.table()).get().satisfies(t -> {
             assertThat(t.plugin()).isEqualTo("packs");
             assertThat(t.rules()).isEqualTo(fromJson.rules());
+            // the table's phrase list is in place, and the groups are carried
+            assertThat(t.rules().get(1).match().notPhrases()).containsExactly("not full", "never full");
+            assertThat(t.rules().get(1).match().phraseGroups()).containsExactly(java.util.List.of("box", "inbox"),
+                    java.util.List.of("over", "exceeded"));
         });
     }
 

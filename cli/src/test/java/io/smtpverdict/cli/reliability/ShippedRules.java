@@ -41,11 +41,25 @@ final class ShippedRules {
         for (VerdictPlugin p : ServiceLoader.load(VerdictPlugin.class)) {
             for (String table : p.ruleTables()) {
                 try (InputStream in = p.getClass().getResourceAsStream(table)) {
-                    for (JsonNode rule : json.readTree(in).path("rules")) {
+                    JsonNode tree = json.readTree(in);
+                    List<JsonNode> lists = new ArrayList<>();
+                    tree.path("phraseLists").forEach(lists::add); // the phrase lists its rules name as @name
+                    for (JsonNode rule : tree.path("rules")) {
                         JsonNode m = rule.path("match");
                         for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
-                            m.path(field).forEach(n -> out.add(n.asText()));
+                            lists.add(m.path(field));
                         }
+                        m.path("phraseGroups").forEach(lists::add);
+                    }
+                    for (JsonNode list : lists) {
+                        list.forEach(n -> {
+                            if (!n.asText().startsWith("@")) {
+                                out.add(n.asText());
+                            }
+                        });
+                    }
+                    for (JsonNode rule : tree.path("rules")) {
+                        JsonNode m = rule.path("match");
                         if (m.has("template")) {
                             for (String piece : m.get("template").asText().split("\\{[A-Z]+\\}|/")) {
                                 if (piece.strip().length() > 1) {

@@ -35,9 +35,9 @@ public final class RulePack {
     public static final String SUFFIX = ".pack";
     /**
      * Bumped whenever the layout below changes, or the way a template's key is found ({@link Template#longestLiteral},
-     * ASCII folding) changes; a pack of another version is refused.
+     * ASCII folding) changes; a pack of another version is refused. 5: a rule's phrase groups.
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;
@@ -112,7 +112,7 @@ public final class RulePack {
                 return Result.refused("damaged: bytes after the last rule");
             }
             return new Result(Optional.of(new TableFile(null, VerdictContract.RULE_TABLE_SCHEMA_VERSION, plugin, null,
-                    List.copyOf(rules), null)), Arrays.asList(templateKeys), "");
+                    null, List.copyOf(rules), null)), Arrays.asList(templateKeys), "");
         } catch (IOException | RuntimeException e) {
             return Result.refused("damaged: " + e);
         }
@@ -178,6 +178,7 @@ public final class RulePack {
         list(out, m.phrases(), RulePack::string);
         list(out, m.allPhrases(), RulePack::string);
         list(out, m.notPhrases(), RulePack::string);
+        list(out, m.phraseGroups(), (o, group) -> list(o, group, RulePack::string));
         string(out, m.regex());
         list(out, m.codes(), DataOutputStream::writeInt);
         list(out, m.classes(), DataOutputStream::writeInt);
@@ -212,7 +213,8 @@ public final class RulePack {
         Boolean specific = flag(in);
         Boolean unspecific = flag(in);
         TableMatch m = new TableMatch(string(in), flag(in), string(in),
-                list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string), string(in),
+                list(in, RulePack::string), list(in, RulePack::string), list(in, RulePack::string),
+                list(in, i -> list(i, RulePack::string)), string(in),
                 list(in, Cursor::readInt), list(in, Cursor::readInt), list(in, RulePack::string),
                 list(in, i -> name(i, Stage.class)), flag(in), list(in, RulePack::string));
         Category category = name(in, Category.class);

@@ -88,8 +88,134 @@ public final class RuleTableLoader {
         if (file == null) {
             throw error(TableException.Kind.TABLE_INVALID, pluginId, resource, "$", "the table is empty (null)", null);
         }
+        file = expandPhraseLists(pluginId, resource, file);
         validate(pluginId, resource, file, userTable);
         return resolve(file);
+    }
+
+    /** What names a phrase list, after the {@code @} that refers to it. */
+    private static final java.util.regex.Pattern LIST_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /**
+     * The table with every {@code @name} in a rule's phrase lists replaced by the phrases of the table's list of that
+     * name, and no lists left: the rest of the loader, the packs and the engine see plain phrases. A list must be
+     * named like a rule id's tail, hold phrases only (no list names another), and be used by some rule.
+     */
+    private static TableFile expandPhraseLists(String pluginId, String resource, TableFile file) {
+        java.util.Map<String, List<String>> lists = file.phraseLists();
+        if (lists == null) {
+            if (file.rules() != null) {
+                for (int i = 0; i < file.rules().size(); i++) {
+                    TableRule r = file.rules().get(i);
+                    if (r != null && r.match() != null) {
+                        expand(pluginId, resource, ruleAt(i, r), r.match(), java.util.Map.of(), new HashSet<>());
+                    }
+                }
+            }
+            return file;
+        }
+        for (java.util.Map.Entry<String, List<String>> e : lists.entrySet()) {
+            String at = "$.phraseLists." + e.getKey();
+            if (!LIST_NAME.matcher(e.getKey()).matches()) {
+                throw invalid(pluginId, resource, at, "a list's name is lower-case letters, digits and '-'");
+            }
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                throw invalid(pluginId, resource, at, "is empty: a list holds at least one phrase");
+            }
+            checkPhrases(pluginId, resource, at, e.getValue());
+            for (int i = 0; i < e.getValue().size(); i++) {
+                if (reference(e.getValue().get(i)) != null) {
+                    throw invalid(pluginId, resource, at + "[" + i + "]", "a phrase list holds phrases, not other "
+                            + "lists ('" + e.getValue().get(i) + "')");
+                }
+            }
+        }
+        Set<String> used = new HashSet<>();
+        List<TableRule> rules = null;
+        if (file.rules() != null) {
+            rules = new ArrayList<>(file.rules().size());
+            for (int i = 0; i < file.rules().size(); i++) {
+                TableRule r = file.rules().get(i);
+                if (r != null && r.match() != null) {
+                    r = new TableRule(r.id(), r.level(), r.source(), r.specific(), r.unspecific(),
+                            expand(pluginId, resource, ruleAt(i, r), r.match(), lists, used), r.verdict(), r.examples(),
+                            r.note());
+                }
+                rules.add(r);
+            }
+        }
+        for (String name : lists.keySet()) {
+            if (!used.contains(name)) {
+                throw invalid(pluginId, resource, "$.phraseLists." + name, "no rule uses it (write '@" + name
+                        + "' in a rule's phrases, notPhrases or phraseGroups)");
+            }
+        }
+        return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), file.defaults(), null, rules,
+                file.categoryOverrides());
+    }
+
+    private static String ruleAt(int i, TableRule r) {
+        return "$.rules[" + i + "]" + (r.id() == null ? "" : " (" + r.id() + ")");
+    }
+
+    private static TableMatch expand(String pluginId, String resource, String at, TableMatch m,
+            java.util.Map<String, List<String>> lists, Set<String> used) {
+        List<List<String>> groups = null;
+        if (m.phraseGroups() != null) {
+            groups = new ArrayList<>(m.phraseGroups().size());
+            for (int g = 0; g < m.phraseGroups().size(); g++) {
+                groups.add(expand(pluginId, resource, at + ".match.phraseGroups[" + g + "]", m.phraseGroups().get(g),
+                        lists, used));
+            }
+        }
+        return new TableMatch(m.template(), m.anchored(), m.optionalTail(),
+                expand(pluginId, resource, at + ".match.phrases", m.phrases(), lists, used),
+                expand(pluginId, resource, at + ".match.allPhrases", m.allPhrases(), null, used),
+                expand(pluginId, resource, at + ".match.notPhrases", m.notPhrases(), lists, used), groups, m.regex(),
+                m.codes(), m.classes(), m.enhancedCodes(), m.stages(), m.noCode(), m.message());
+    }
+
+    private static List<String> expand(String pluginId, String resource, String at, List<String> phrases,
+            java.util.Map<String, List<String>> lists, Set<String> used) {
+        if (phrases == null) {
+            return null;
+        }
+        checkPhrases(pluginId, resource, at, phrases); // here, where an error's index is the one written
+        List<String> out = null;
+        for (int i = 0; i < phrases.size(); i++) {
+            String name = reference(phrases.get(i));
+            if (name == null) {
+                if (out != null) {
+                    out.add(phrases.get(i));
+                }
+                continue;
+            }
+            if (lists == null) {
+                throw invalid(pluginId, resource, at + "[" + i + "]", "'@" + name + "' would require every phrase of "
+                        + "the list; name it in a phrase group (\"phraseGroups\": [[\"@" + name + "\"]]) to require one");
+            }
+            List<String> list = lists.get(name);
+            if (list == null) {
+                throw invalid(pluginId, resource, at + "[" + i + "]", "'@" + name + "' names no phrase list of this "
+                        + "table" + (lists.isEmpty() ? " (it has none)" : "; it has " + lists.keySet())
+                        + " (a phrase of '@' followed by lower-case letters, digits and '-' names a list)");
+            }
+            if (out == null) {
+                out = new ArrayList<>(phrases.subList(0, i));
+            }
+            out.addAll(list);
+            used.add(name);
+        }
+        return out == null ? phrases : List.copyOf(out);
+    }
+
+    /** The list a phrase names ({@code @name}), or null when it is a phrase. */
+    private static String reference(String phrase) {
+        if (phrase == null || phrase.length() < 2 || phrase.charAt(0) != '@') {
+            return null;
+        }
+        String name = phrase.substring(1);
+        return LIST_NAME.matcher(name).matches() ? name : null;
     }
 
     /** The table with its defaults applied and every rule's level derived where the rule leaves it out. */
@@ -107,7 +233,7 @@ public final class RuleTableLoader {
                     d == null ? r.source() : or(r.source(), d.source()), r.specific(), r.unspecific(), r.match(), v,
                     r.examples() == null ? null : List.copyOf(r.examples()), r.note()));
         }
-        return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, List.copyOf(rules),
+        return new TableFile(file.schema(), file.schemaVersion(), file.plugin(), d, null, List.copyOf(rules),
                 file.categoryOverrides());
     }
 
@@ -133,7 +259,7 @@ public final class RuleTableLoader {
     }
 
     private static boolean wording(TableMatch m) {
-        return nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.regex() != null;
+        return nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || nonEmpty(m.phraseGroups()) || m.regex() != null;
     }
 
     /** Whether a rule with these conditions may state this level: it needs a condition of the level's kind. */
@@ -233,7 +359,8 @@ public final class RuleTableLoader {
         if (m == null) {
             throw invalid(pluginId, resource, at + ".match", "is missing");
         }
-        boolean literal = nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || m.template() != null
+        boolean literal = nonEmpty(m.phrases()) || nonEmpty(m.allPhrases()) || nonEmpty(m.phraseGroups())
+                || m.template() != null
                 || nonEmpty(m.message());
         boolean any = literal || m.regex() != null || nonEmpty(m.codes()) || nonEmpty(m.classes())
                 || nonEmpty(m.enhancedCodes()) || nonEmpty(m.stages()) || Boolean.TRUE.equals(m.noCode());
@@ -243,6 +370,16 @@ public final class RuleTableLoader {
         checkPhrases(pluginId, resource, at + ".match.phrases", m.phrases());
         checkPhrases(pluginId, resource, at + ".match.allPhrases", m.allPhrases());
         checkPhrases(pluginId, resource, at + ".match.notPhrases", m.notPhrases());
+        if (m.phraseGroups() != null) {
+            for (int g = 0; g < m.phraseGroups().size(); g++) {
+                List<String> group = m.phraseGroups().get(g);
+                if (group == null || group.isEmpty()) {
+                    throw invalid(pluginId, resource, at + ".match.phraseGroups[" + g + "]",
+                            "is empty: a group needs at least one phrase, of which one must occur");
+                }
+                checkPhrases(pluginId, resource, at + ".match.phraseGroups[" + g + "]", group);
+            }
+        }
         checkPhrases(pluginId, resource, at + ".match.message", m.message());
         Template template = null;
         if (m.template() != null) {
