@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -99,22 +100,12 @@ public final class RuleTableLoader {
     /**
      * The table with every {@code @name} in a rule's phrase lists replaced by the phrases of the table's list of that
      * name, and no lists left: the rest of the loader, the packs and the engine see plain phrases. A list must be
-     * named like a rule id's tail, hold phrases only (no list names another), and be used by some rule.
+     * named like a rule id's tail, hold phrases only (no list names another), and be used by some rule. A rule that
+     * names no list is kept as it is.
      */
     private static TableFile expandPhraseLists(String pluginId, String resource, TableFile file) {
-        java.util.Map<String, List<String>> lists = file.phraseLists();
-        if (lists == null) {
-            if (file.rules() != null) {
-                for (int i = 0; i < file.rules().size(); i++) {
-                    TableRule r = file.rules().get(i);
-                    if (r != null && r.match() != null) {
-                        expand(pluginId, resource, ruleAt(i, r), r.match(), java.util.Map.of(), new HashSet<>());
-                    }
-                }
-            }
-            return file;
-        }
-        for (java.util.Map.Entry<String, List<String>> e : lists.entrySet()) {
+        Map<String, List<String>> lists = file.phraseLists() == null ? Map.of() : file.phraseLists();
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
             String at = "$.phraseLists." + e.getKey();
             if (!LIST_NAME.matcher(e.getKey()).matches()) {
                 throw invalid(pluginId, resource, at, "a list's name is lower-case letters, digits and '-'");
@@ -130,19 +121,21 @@ public final class RuleTableLoader {
                 }
             }
         }
+        if (file.rules() == null) {
+            return file; // validate() says what is missing
+        }
         Set<String> used = new HashSet<>();
-        List<TableRule> rules = null;
-        if (file.rules() != null) {
-            rules = new ArrayList<>(file.rules().size());
-            for (int i = 0; i < file.rules().size(); i++) {
-                TableRule r = file.rules().get(i);
-                if (r != null && r.match() != null) {
-                    r = new TableRule(r.id(), r.level(), r.source(), r.specific(), r.unspecific(),
-                            expand(pluginId, resource, ruleAt(i, r), r.match(), lists, used), r.verdict(), r.examples(),
-                            r.note());
+        List<TableRule> rules = new ArrayList<>(file.rules().size());
+        for (int i = 0; i < file.rules().size(); i++) {
+            TableRule r = file.rules().get(i);
+            if (r != null && r.match() != null) {
+                TableMatch m = expand(pluginId, resource, ruleAt(i, r), r.match(), lists, used);
+                if (m != r.match()) {
+                    r = new TableRule(r.id(), r.level(), r.source(), r.specific(), r.unspecific(), m, r.verdict(),
+                            r.examples(), r.note());
                 }
-                rules.add(r);
             }
+            rules.add(r);
         }
         for (String name : lists.keySet()) {
             if (!used.contains(name)) {
@@ -158,25 +151,37 @@ public final class RuleTableLoader {
         return "$.rules[" + i + "]" + (r.id() == null ? "" : " (" + r.id() + ")");
     }
 
+    /** The conditions with the lists they name put in place; the same object when they name none. */
     private static TableMatch expand(String pluginId, String resource, String at, TableMatch m,
-            java.util.Map<String, List<String>> lists, Set<String> used) {
-        List<List<String>> groups = null;
-        if (m.phraseGroups() != null) {
-            groups = new ArrayList<>(m.phraseGroups().size());
-            for (int g = 0; g < m.phraseGroups().size(); g++) {
-                groups.add(expand(pluginId, resource, at + ".match.phraseGroups[" + g + "]", m.phraseGroups().get(g),
-                        lists, used));
+            Map<String, List<String>> lists, Set<String> used) {
+        List<List<String>> groups = m.phraseGroups();
+        if (groups != null) {
+            List<List<String>> expanded = new ArrayList<>(groups.size());
+            boolean changed = false;
+            for (int g = 0; g < groups.size(); g++) {
+                List<String> group = expand(pluginId, resource, at + ".match.phraseGroups[" + g + "]", groups.get(g),
+                        lists, used);
+                changed |= group != groups.get(g);
+                expanded.add(group);
             }
+            groups = changed ? expanded : groups;
         }
-        return new TableMatch(m.template(), m.anchored(), m.optionalTail(),
-                expand(pluginId, resource, at + ".match.phrases", m.phrases(), lists, used),
-                expand(pluginId, resource, at + ".match.allPhrases", m.allPhrases(), null, used),
-                expand(pluginId, resource, at + ".match.notPhrases", m.notPhrases(), lists, used), groups, m.regex(),
+        List<String> phrases = expand(pluginId, resource, at + ".match.phrases", m.phrases(), lists, used);
+        List<String> all = expand(pluginId, resource, at + ".match.allPhrases", m.allPhrases(), null, used);
+        List<String> not = expand(pluginId, resource, at + ".match.notPhrases", m.notPhrases(), lists, used);
+        if (groups == m.phraseGroups() && phrases == m.phrases() && all == m.allPhrases() && not == m.notPhrases()) {
+            return m;
+        }
+        return new TableMatch(m.template(), m.anchored(), m.optionalTail(), phrases, all, not, groups, m.regex(),
                 m.codes(), m.classes(), m.enhancedCodes(), m.stages(), m.noCode(), m.message());
     }
 
+    /**
+     * The phrases with each {@code @name} replaced by its list's phrases; the same list when it names none. In
+     * {@code allPhrases} ({@code lists} null) a name is refused: there it would require every phrase of the list.
+     */
     private static List<String> expand(String pluginId, String resource, String at, List<String> phrases,
-            java.util.Map<String, List<String>> lists, Set<String> used) {
+            Map<String, List<String>> lists, Set<String> used) {
         if (phrases == null) {
             return null;
         }
