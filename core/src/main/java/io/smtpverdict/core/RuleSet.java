@@ -159,13 +159,12 @@ final class RuleSet {
         }
         int keyCount = keys.names.size();
         keyRules = new int[keyCount][];
-        keyLength = new int[keyCount];
+        keyLength = Arrays.copyOf(keys.lengths, keyCount);
         keyCue = new int[keyCount][];
         keyStrongCue = new boolean[keyCount];
         List<String> keyList = keys.names;
         for (int k = 0; k < keyCount; k++) {
             keyRules[k] = ints(keys.rules.get(k));
-            keyLength[k] = keyList.get(k).length();
             int[] cue = Cues.ALL.get(keyList.get(k));
             keyCue[k] = cue;
             keyStrongCue[k] = cue != null && Cues.strong(keyList.get(k));
@@ -227,6 +226,12 @@ final class RuleSet {
         final List<String> names = new ArrayList<>();
         final List<List<Integer>> rules = new ArrayList<>();
 
+        /** Each key's length, by id: the sorts below read it without a call per comparison. */
+        int[] lengths = new int[4096];
+        /** {@link #of}'s marks, by id: a key already in the list being read carries the list's number. */
+        int[] marks = new int[4096];
+        int listNumber;
+
         int id(String folded) {
             Integer id = ids.get(folded);
             if (id == null) {
@@ -234,6 +239,11 @@ final class RuleSet {
                 ids.put(folded, id);
                 names.add(folded);
                 rules.add(new ArrayList<>());
+                if (id == lengths.length) {
+                    lengths = Arrays.copyOf(lengths, id * 2);
+                    marks = Arrays.copyOf(marks, id * 2);
+                }
+                lengths[id] = folded.length();
             }
             return id;
         }
@@ -241,7 +251,7 @@ final class RuleSet {
         int longest(int[] keys) {
             int best = keys[0];
             for (int k : keys) {
-                if (names.get(k).length() > names.get(best).length()) {
+                if (lengths[k] > lengths[best]) {
                     best = k;
                 }
             }
@@ -258,7 +268,7 @@ final class RuleSet {
             for (int[] g : groups) {
                 int shortest = Integer.MAX_VALUE;
                 for (int k : g) {
-                    shortest = Math.min(shortest, names.get(k).length());
+                    shortest = Math.min(shortest, lengths[k]);
                 }
                 if (shortest > bestShortest) {
                     best = g;
@@ -277,9 +287,9 @@ final class RuleSet {
             // Insertion sort, stable: the lists are short, and a cold JVM builds no comparator for it.
             for (int i = 1; i < sorted.length; i++) {
                 int k = sorted[i];
-                int len = names.get(k).length();
+                int len = lengths[k];
                 int j = i - 1;
-                while (j >= 0 && names.get(sorted[j]).length() < len) {
+                while (j >= 0 && lengths[sorted[j]] < len) {
                     sorted[j + 1] = sorted[j];
                     j--;
                 }
@@ -292,15 +302,14 @@ final class RuleSet {
             if (phrases == null || phrases.isEmpty()) {
                 return null;
             }
+            // A list named in several places of a rule may repeat a phrase: each key is kept once, in first order.
+            int number = ++listNumber;
             int[] ids = new int[phrases.size()];
             int n = 0;
             for (String p : phrases) {
                 int id = id(Normalizer.normalize(p));
-                boolean seen = false;
-                for (int i = 0; i < n && !seen; i++) {
-                    seen = ids[i] == id;
-                }
-                if (!seen) {
+                if (marks[id] != number) {
+                    marks[id] = number;
                     ids[n++] = id;
                 }
             }
