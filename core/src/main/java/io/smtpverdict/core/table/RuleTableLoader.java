@@ -372,9 +372,7 @@ public final class RuleTableLoader {
         if (!any) {
             throw invalid(pluginId, resource, at + ".match", "has no condition");
         }
-        checkPhrases(pluginId, resource, at + ".match.phrases", m.phrases());
-        checkPhrases(pluginId, resource, at + ".match.allPhrases", m.allPhrases());
-        checkPhrases(pluginId, resource, at + ".match.notPhrases", m.notPhrases());
+        // The phrase conditions' phrases were checked as written when their lists were put in place (expand)
         if (m.phraseGroups() != null) {
             for (int g = 0; g < m.phraseGroups().size(); g++) {
                 List<String> group = m.phraseGroups().get(g);
@@ -382,7 +380,6 @@ public final class RuleTableLoader {
                     throw invalid(pluginId, resource, at + ".match.phraseGroups[" + g + "]",
                             "is empty: a group needs at least one phrase, of which one must occur");
                 }
-                checkPhrases(pluginId, resource, at + ".match.phraseGroups[" + g + "]", group);
             }
         }
         checkPhrases(pluginId, resource, at + ".match.message", m.message());
