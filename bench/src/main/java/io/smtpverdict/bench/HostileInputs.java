@@ -95,16 +95,14 @@ public final class HostileInputs {
                             lists.add(match.path(field));
                         }
                         match.path("phraseGroups").forEach(lists::add);
-                    }
-                    for (JsonNode list : lists) {
-                        for (JsonNode phrase : list) {
-                            if (!phrase.asText().startsWith("@")) {
-                                out.add(phrase.asText().toLowerCase(Locale.ROOT));
+                        for (JsonNode list : lists) {
+                            for (JsonNode phrase : list) {
+                                if (!phrase.asText().startsWith("@")) {
+                                    out.add(phrase.asText().toLowerCase(Locale.ROOT));
+                                }
                             }
                         }
-                    }
-                    for (JsonNode rule : tree.path("rules")) {
-                        JsonNode match = rule.path("match");
+                        lists.clear();
                         if (match.has("template")) {
                             for (String piece : match.get("template").asText().split("\\{[A-Z]+\\}|/")) {
                                 if (!piece.isBlank()) {

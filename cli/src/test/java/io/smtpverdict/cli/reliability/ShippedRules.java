@@ -50,16 +50,14 @@ final class ShippedRules {
                             lists.add(m.path(field));
                         }
                         m.path("phraseGroups").forEach(lists::add);
-                    }
-                    for (JsonNode list : lists) {
-                        list.forEach(n -> {
-                            if (!n.asText().startsWith("@")) {
-                                out.add(n.asText());
+                        for (JsonNode list : lists) {
+                            for (JsonNode phrase : list) {
+                                if (!phrase.asText().startsWith("@")) {
+                                    out.add(phrase.asText());
+                                }
                             }
-                        });
-                    }
-                    for (JsonNode rule : tree.path("rules")) {
-                        JsonNode m = rule.path("match");
+                        }
+                        lists.clear();
                         if (m.has("template")) {
                             for (String piece : m.get("template").asText().split("\\{[A-Z]+\\}|/")) {
                                 if (piece.strip().length() > 1) {
