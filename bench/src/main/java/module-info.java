@@ -6,6 +6,7 @@ module io.smtpverdict.bench {
     requires io.smtpverdict.core;
     requires io.smtpverdict.input;
     requires io.smtpverdict.cli;
+    requires io.smtpverdict.testkit;
     requires com.fasterxml.jackson.databind;
     requires jdk.management;
     requires jmh.core;

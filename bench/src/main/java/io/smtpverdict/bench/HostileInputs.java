@@ -2,12 +2,8 @@ package io.smtpverdict.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.spi.VerdictPlugin;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.smtpverdict.testkit.TableLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,41 +75,9 @@ public final class HostileInputs {
      */
     public static List<String> literals() {
         Set<String> out = new LinkedHashSet<>();
-        ObjectMapper json = new ObjectMapper();
         for (VerdictPlugin plugin : ServiceLoader.load(VerdictPlugin.class)) {
-            for (String table : plugin.ruleTables()) {
-                try (InputStream in = plugin.getClass().getResourceAsStream(table)) {
-                    if (in == null) {
-                        continue;
-                    }
-                    JsonNode tree = json.readTree(in);
-                    List<JsonNode> lists = new ArrayList<>();
-                    tree.path("phraseLists").forEach(lists::add); // the phrase lists its rules name as @name
-                    for (JsonNode rule : tree.path("rules")) {
-                        JsonNode match = rule.path("match");
-                        for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
-                            lists.add(match.path(field));
-                        }
-                        match.path("phraseGroups").forEach(lists::add);
-                        for (JsonNode list : lists) {
-                            for (JsonNode phrase : list) {
-                                if (!phrase.asText().startsWith("@")) {
-                                    out.add(phrase.asText().toLowerCase(Locale.ROOT));
-                                }
-                            }
-                        }
-                        lists.clear();
-                        if (match.has("template")) {
-                            for (String piece : match.get("template").asText().split("\\{[A-Z]+\\}|/")) {
-                                if (!piece.isBlank()) {
-                                    out.add(piece.strip().toLowerCase(Locale.ROOT));
-                                }
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + table + " of " + plugin.id(), e);
-                }
+            for (String literal : TableLiterals.of(plugin)) {
+                out.add(literal.toLowerCase(Locale.ROOT));
             }
         }
         for (String seed : Workload.seeds()) {

@@ -1,13 +1,9 @@
 package io.smtpverdict.cli.reliability;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.RuleInfo;
 import io.smtpverdict.core.VerdictEngine;
 import io.smtpverdict.spi.VerdictPlugin;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.smtpverdict.testkit.TableLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,40 +32,9 @@ final class ShippedRules {
 
     /** Every literal a shipped rule looks for: its phrases and the literal pieces of its templates. */
     static List<String> literals() {
-        ObjectMapper json = new ObjectMapper();
         Set<String> out = new LinkedHashSet<>();
         for (VerdictPlugin p : ServiceLoader.load(VerdictPlugin.class)) {
-            for (String table : p.ruleTables()) {
-                try (InputStream in = p.getClass().getResourceAsStream(table)) {
-                    JsonNode tree = json.readTree(in);
-                    List<JsonNode> lists = new ArrayList<>();
-                    tree.path("phraseLists").forEach(lists::add); // the phrase lists its rules name as @name
-                    for (JsonNode rule : tree.path("rules")) {
-                        JsonNode m = rule.path("match");
-                        for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
-                            lists.add(m.path(field));
-                        }
-                        m.path("phraseGroups").forEach(lists::add);
-                        for (JsonNode list : lists) {
-                            for (JsonNode phrase : list) {
-                                if (!phrase.asText().startsWith("@")) {
-                                    out.add(phrase.asText());
-                                }
-                            }
-                        }
-                        lists.clear();
-                        if (m.has("template")) {
-                            for (String piece : m.get("template").asText().split("\\{[A-Z]+\\}|/")) {
-                                if (piece.strip().length() > 1) {
-                                    out.add(piece.strip());
-                                }
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            out.addAll(TableLiterals.of(p));
         }
         return new ArrayList<>(out);
     }
