@@ -70,8 +70,8 @@ public final class HostileInputs {
     }
 
     /**
-     * Every literal the engine can match on, lower case: the phrases ({@code phrases}, {@code allPhrases},
-     * {@code notPhrases}, phrase groups, the table's phrase lists) and template text of every plugin on the classpath, plus every seed message.
+     * Every literal the engine can match on, lower case: what {@link TableLiterals} reads from the tables of every
+     * plugin on the classpath (phrases of every kind, phrase lists, template text), plus every seed message.
      */
     public static List<String> literals() {
         Set<String> out = new LinkedHashSet<>();

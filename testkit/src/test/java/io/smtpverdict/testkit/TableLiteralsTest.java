@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
-/** {@link TableLiterals} lists what a table's rules look for: its phrase lists, then each rule in order, each literal once. */
+/**
+ * {@link TableLiterals} lists what a table's rules look for: its phrase lists, then each rule in order, each literal
+ * once.
+ */
 final class TableLiteralsTest {
     @Test
     void of_tableWithListsGroupsAndTemplate_listsEveryLiteralOnceInOrder() {
