@@ -8,7 +8,6 @@ import io.smtpverdict.spi.VerdictPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,28 +48,28 @@ public final class TableLiterals {
     }
 
     private static void collect(JsonNode tree, Set<String> out) {
-        List<JsonNode> lists = new ArrayList<>();
-        tree.path("phraseLists").forEach(lists::add); // first, with the first rule's own phrases
+        tree.path("phraseLists").forEach(list -> addPhrases(list, out));
         for (JsonNode rule : tree.path("rules")) {
             JsonNode match = rule.path("match");
             for (String field : List.of("phrases", "allPhrases", "notPhrases")) {
-                lists.add(match.path(field));
+                addPhrases(match.path(field), out);
             }
-            match.path("phraseGroups").forEach(lists::add);
-            for (JsonNode list : lists) {
-                for (JsonNode phrase : list) {
-                    if (!phrase.asText().startsWith("@")) {
-                        out.add(phrase.asText());
-                    }
-                }
-            }
-            lists.clear();
+            match.path("phraseGroups").forEach(group -> addPhrases(group, out));
             if (match.has("template")) {
                 for (String piece : match.get("template").asText().split("\\{[A-Z]+\\}|/")) {
                     if (!piece.isBlank()) {
                         out.add(piece.strip());
                     }
                 }
+            }
+        }
+    }
+
+    /** Adds a list's phrases, leaving out the {@code @name} references to phrase lists (read as lists above). */
+    private static void addPhrases(JsonNode list, Set<String> out) {
+        for (JsonNode phrase : list) {
+            if (!phrase.asText().startsWith("@")) {
+                out.add(phrase.asText());
             }
         }
     }
