@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code heldout/analysis-texts-4.jsonl},
  * {@code heldout/analysis-texts-5.jsonl}, {@code heldout/analysis-texts-6.jsonl}, {@code heldout/analysis-texts-8.jsonl},
  * {@code heldout/analysis-texts-9.jsonl}, {@code heldout/analysis-texts-10.jsonl}, {@code heldout/analysis-texts-11.jsonl}
- * {@code heldout/analysis-texts-15.jsonl}, {@code heldout/analysis-texts-16.jsonl} and
- * {@code heldout/analysis-texts-18.jsonl},
+ * {@code heldout/analysis-texts-15.jsonl}, {@code heldout/analysis-texts-16.jsonl},
+ * {@code heldout/analysis-texts-18.jsonl} and {@code heldout/analysis-texts-19.jsonl},
  * sets of the same kind whose misses
  * were read to find what the knowledge lacks. Every shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the
  * same code; the held-out sets measure how the knowledge generalises, and rules must never be written from any of these
@@ -54,7 +54,8 @@ final class HeldOutTextsTest {
      * points below its figure on the code of that session's start, 68 and 84, and so was set 13 the next session, 69
      * and 73, and set 14 (held out) and sets 15 and 16 (analysis) the session after, 75 and 77, 69 and 67, 56 and 62.
      * Set 17 (held out) and set 18 (analysis), collected together on 2026-12-03, have floors ten points below their
-     * figures on the code of that session's start: 77 and 79, 73 and 77.
+     * figures on the code of that session's start: 77 and 79, 73 and 77. Set 19 (analysis), collected the next session,
+     * has floors ten points below its figure on the code of that session's start: 76 and 79.
      * An engine without plugins falls below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
@@ -75,7 +76,8 @@ final class HeldOutTextsTest {
             new HeldOutSet("analysis set 15", "/heldout/analysis-texts-15.jsonl", 45, 69.0, 67.0),
             new HeldOutSet("analysis set 16", "/heldout/analysis-texts-16.jsonl", 18, 56.0, 62.0),
             new HeldOutSet("held-out set 17", "/heldout/heldout-texts-17.jsonl", 55, 77.0, 79.0),
-            new HeldOutSet("analysis set 18", "/heldout/analysis-texts-18.jsonl", 73, 73.0, 77.0));
+            new HeldOutSet("analysis set 18", "/heldout/analysis-texts-18.jsonl", 73, 73.0, 77.0),
+            new HeldOutSet("analysis set 19", "/heldout/analysis-texts-19.jsonl", 84, 76.0, 79.0));
 
     private static VerdictEngine engine;
 
