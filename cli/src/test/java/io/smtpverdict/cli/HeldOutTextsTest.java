@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * began to inform fixes), {@code heldout/heldout-texts-3.jsonl} (set 3, collected after set 2 had been scored) and
  * {@code heldout/heldout-texts-7.jsonl} (set 7, collected on 2026-12-01), {@code heldout/heldout-texts-12.jsonl}
  * (set 12, collected later that day), {@code heldout/heldout-texts-13.jsonl} (set 13, collected the next
- * session), {@code heldout/heldout-texts-14.jsonl} (set 14, collected the session after) and
+ * session), {@code heldout/heldout-texts-14.jsonl} (set 14, collected the session after),
  * {@code heldout/heldout-texts-17.jsonl} (set 17, collected on 2026-12-03) and {@code heldout/heldout-texts-20.jsonl}
  * (set 20, collected the next session); and
  * {@code heldout/analysis-texts-4.jsonl},
