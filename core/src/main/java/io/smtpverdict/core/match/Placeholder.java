@@ -80,6 +80,14 @@ public enum Placeholder {
         return this == DOMAIN;
     }
 
+    /**
+     * Whether a bound value must look like an address: an {@code @} in it, or the null sender {@code <>}. A word
+     * alone is no address ("Sender rejected: your IP is listed" names no sender).
+     */
+    boolean needsAt() {
+        return this == EMAIL;
+    }
+
     /** Whether the folded character {@code c} may be part of the value. */
     boolean accepts(char c) {
         switch (this) {

@@ -349,6 +349,9 @@ public final class Template {
                 if (ph.needsDot() && t.lastIndexOf('.', stop - 1) < pos) {
                     return false;
                 }
+                if (ph.needsAt() && !addressLike(t, pos, stop)) {
+                    return false;
+                }
                 int slot = slotIndex[i] * 2;
                 if (spans[slot] < 0) {
                     spans[slot] = pos;
@@ -358,6 +361,19 @@ public final class Template {
             }
         }
         return !anchored || pos == end;
+    }
+
+    /** Whether {@code t[from, to)} holds an {@code @} or is the null sender {@code <>}. */
+    private static boolean addressLike(FoldedText t, int from, int to) {
+        if (to - from >= 2 && t.charAt(from) == '<' && t.charAt(from + 1) == '>') {
+            return true;
+        }
+        for (int p = from; p < to; p++) {
+            if (t.charAt(p) == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the placeholder at token {@code i} starting at {@code pos} ends, or -1. */

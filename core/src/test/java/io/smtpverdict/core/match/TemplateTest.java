@@ -64,6 +64,18 @@ final class TemplateTest {
     }
 
     @Test
+    void match_email_bindsOnlyAnAddressOrTheNullSender() {
+        assertThat(bind("Sender rejected: {EMAIL}", "517 Sender rejected: news@example.com", false))
+                .isEqualTo("EMAIL=news@example.com;");
+        assertThat(bind("Sender rejected: {EMAIL}", "550 Sender rejected: <>", false)).isEqualTo("EMAIL=<>;");
+        // a word is no address: "Sender rejected: your IP is listed" names no sender
+        assertThat(bind("Sender rejected: {EMAIL}", "550 5.7.1 Sender rejected: your IP is listed", false)).isNull();
+        assertThat(bind("{EMAIL}... User unknown", "550 5.1.1 postmaster... User unknown", false)).isNull();
+        assertThat(bind("{EMAIL}... User unknown", "550 5.1.1 <jane@example.org>... User unknown", false))
+                .isEqualTo("EMAIL=<jane@example.org>;");
+    }
+
+    @Test
     void match_hostNameBeforeAFullStop_bindsTheNameOnly() {
         assertThat(bind("Sorry, I couldn’t find any host named {HOSTNAME}. (#5.1.2)",
                 "Sorry, I couldn't find any host named mx.b.example. (#5.1.2)", true))
