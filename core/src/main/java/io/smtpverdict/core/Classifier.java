@@ -772,12 +772,16 @@ final class Classifier {
      * names the destination mailbox whatever the stage).
      */
     private static boolean senderSide(CompiledRule r, Category category, Stage stage, ParsedReply p, Scratch s) {
-        if ((category != Category.INVALID_RECIPIENT && category != Category.BAD_DOMAIN) || r.stageMask != 0
-                || s.rcptCue) {
+        if ((category != Category.INVALID_RECIPIENT && category != Category.BAD_DOMAIN) || r.stageMask != 0) {
             return false;
         }
+        // a sender status code names the sender whatever the command: Postfix rejects a sender only after RCPT by
+        // default (smtpd_delay_reject), so "550 5.1.8 ... (in reply to RCPT TO command)" is still about the sender
         EnhancedStatusCode e = p.enhancedCode();
-        return stage == Stage.MAIL || (e != null && e.subject() == 1 && (e.detail() == 7 || e.detail() == 8));
+        if (e != null && e.subject() == 1 && (e.detail() == 7 || e.detail() == 8)) {
+            return true;
+        }
+        return stage == Stage.MAIL && !s.rcptCue;
     }
 
     private static final int RCPT = Stage.RCPT.ordinal();

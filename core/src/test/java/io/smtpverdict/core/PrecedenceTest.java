@@ -308,6 +308,11 @@ final class PrecedenceTest {
         assertThat(atMail.explanation()).doesNotContain("Unknown.");
         // RFC 3463's sender codes say the same without a stage
         assertThat(e.classify("501 5.1.7 user unknown").category()).contains(Category.INVALID_SENDER);
+        // and with a stage of RCPT: Postfix checks the sender only after RCPT TO by default (smtpd_delay_reject)
+        assertThat(e.classify("553 5.1.8 user unknown (in reply to RCPT TO command)").category())
+                .contains(Category.INVALID_SENDER);
+        assertThat(e.classify("550 5.1.1 user unknown (in reply to RCPT TO command)").category())
+                .contains(Category.INVALID_RECIPIENT);
         assertThat(e.classify("550 5.1.1 user unknown (in reply to RCPT TO command)").category())
                 .contains(Category.INVALID_RECIPIENT);
         assertThat(e.classify("550 5.1.1 user unknown").category()).contains(Category.INVALID_RECIPIENT);
