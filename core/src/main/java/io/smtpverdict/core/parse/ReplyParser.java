@@ -34,6 +34,10 @@ public final class ReplyParser {
             text = text.substring(0, cut);
             truncated = true;
         }
+        int copy = copyOfTheMessageAt(text);
+        if (copy > 0) {
+            text = text.substring(0, copy);
+        }
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
@@ -193,6 +197,46 @@ public final class ReplyParser {
             }
         }
         return true;
+    }
+
+    /**
+     * The lines with which a bounce notice starts its copy of the returned message (or of its headers), each
+     * written by the MTA itself: Exchange's NDR ("Original message headers:"), Exim (src/src/deliver.c), qmail
+     * (qmail-send.c), Sendmail (sendmail/savemail.c) and Gmail's notices. What follows them is the sender's own
+     * message, whose headers ("with Microsoft SMTP Server (version=TLS1_2, cipher=...)", "DKIM-Signature:") and words
+     * say nothing about the failure.
+     */
+    private static final String[] COPY_MARKERS = {
+        "original message headers:",
+        "------ this is a copy of the message, including all the headers.",
+        "------ this is a copy of the message's headers.",
+        "--- below this line is a copy of the message.",
+        "----- original message follows -----",
+        "----- message header follows -----",
+        "----- original message -----"
+    };
+
+    /**
+     * Where a line that starts the notice's copy of the returned message begins (see {@link #COPY_MARKERS}), or -1.
+     * Only a line after the first counts: a text that is nothing but the copy keeps it.
+     */
+    static int copyOfTheMessageAt(String s) {
+        int n = s.length();
+        for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
+            int at = nl + 1;
+            while (at < n && (s.charAt(at) == ' ' || s.charAt(at) == '\t')) {
+                at++;
+            }
+            if (at >= n || (s.charAt(at) != '-' && s.charAt(at) != 'o' && s.charAt(at) != 'O')) {
+                continue;
+            }
+            for (String m : COPY_MARKERS) {
+                if (s.regionMatches(true, at, m, 0, m.length())) {
+                    return nl;
+                }
+            }
+        }
+        return -1;
     }
 
     /**

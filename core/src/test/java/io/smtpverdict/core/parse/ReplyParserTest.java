@@ -245,4 +245,24 @@ final class ReplyParserTest {
             assertThat(p).isNotNull();
         }
     }
+
+    @Test
+    void parse_bounceNotice_leavesOutItsCopyOfTheReturnedMessage() {
+        String ndr = "Diagnostic information for administrators:\n\nGenerating server: ex01.example.com\n\n"
+                + "jane@example.org\nmx.example.org #550 5.1.1 mailbox unavailable ##\n\nOriginal message headers:\n\n"
+                + "Received: from ex01.example.com (192.0.2.7) by ex02.example.com (192.0.2.8) with Microsoft SMTP Server "
+                + "(version=TLS1_2,\n cipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384) id 15.0.1497.2";
+        ParsedReply p = ReplyParser.parse(ndr, 10_000);
+        assertThat(p.text()).endsWith("##\n").doesNotContain("cipher");
+        assertThat(p.basicCode()).isEqualTo(550);
+        String exim = "SMTP error from remote mail server after RCPT TO:<jane@example.org>:\n    550 5.1.1 unknown\n\n"
+                + "------ This is a copy of the message, including all the headers. ------\nDKIM-Signature: v=1; a=rsa-sha256";
+        assertThat(ReplyParser.parse(exim, 10_000).text()).doesNotContain("DKIM");
+        String sendmail = "550 5.1.1 <jane@example.org>... User unknown\n\n   ----- Original message follows -----\n"
+                + "Subject: 451 temporary";
+        assertThat(ReplyParser.parse(sendmail, 10_000).text()).doesNotContain("Subject");
+        // a text that is nothing but such a copy keeps it; a marker inside a line is no marker
+        assertThat(ReplyParser.parse("----- Original message -----\nSubject: hi", 10_000).text()).contains("Subject");
+        assertThat(ReplyParser.parse("550 see the original message headers: spam", 10_000).text()).endsWith("spam");
+    }
 }
