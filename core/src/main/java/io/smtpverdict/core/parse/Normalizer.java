@@ -2,7 +2,7 @@ package io.smtpverdict.core.parse;
 
 /**
  * Folds text for matching: lower case, every run of white space to one space, curly apostrophes and
- * quotes to straight ones, leading and trailing space removed. Phrases, templates and replies are all
+ * quotes to straight ones, Turkish dotless i to i, leading and trailing space removed. Phrases, templates and replies are all
  * folded the same way, so matching is a plain comparison of folded text.
  */
 public final class Normalizer {
@@ -25,6 +25,9 @@ public final class Normalizer {
             case '\u201D':
             case '\u201E':
                 return '"';
+            case '\u0131':
+                // Turkish dotless i: upper case writes it I, which folds to i, so "SINIRI" and "sınırı" must meet
+                return 'i';
             default:
                 return Character.toLowerCase(c);
         }

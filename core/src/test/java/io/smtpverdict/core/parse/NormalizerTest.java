@@ -57,4 +57,10 @@ class NormalizerTest {
             assertThat(Normalizer.normalize(text)).as("'%s'", text).isEqualTo(slow);
         }
     }
+
+    @Test
+    void turkishDotlessIAndItsUpperCaseFoldAlike() {
+        assertThat(Normalizer.normalize("GÜNLÜK SMTP GEÇIŞ SINIRI AŞILDI"))
+                .isEqualTo(Normalizer.normalize("günlük smtp geçiş sınırı aşıldı"));
+    }
 }
