@@ -201,8 +201,9 @@ public final class ReplyParser {
 
     /**
      * The lines with which a bounce notice starts its copy of the returned message (or of its headers), each
-     * written by the MTA itself: Exchange's NDR ("Original message headers:"), Exim (src/src/deliver.c), qmail
-     * (qmail-send.c), Sendmail (sendmail/savemail.c) and Gmail's notices. What follows them is the sender's own
+     * written by the MTA itself: Exchange's NDR ("Original message headers:"), Exim (src/src/deliver.c before 4.90,
+     * src/src/moan.c, src/src/transports/autoreply.c), qmail (qmail-send.c), Sendmail (sendmail/savemail.c) and
+     * Gmail's notices. What follows them is the sender's own
      * message, whose headers ("with Microsoft SMTP Server (version=TLS1_2, cipher=...)", "DKIM-Signature:") and words
      * say nothing about the failure.
      */
@@ -210,6 +211,7 @@ public final class ReplyParser {
         "original message headers:",
         "------ this is a copy of the message, including all the headers.",
         "------ this is a copy of the message's headers.",
+        "------ this is a copy of your message, including all the headers.",
         "--- below this line is a copy of the message.",
         "----- original message follows -----",
         "----- message header follows -----",
