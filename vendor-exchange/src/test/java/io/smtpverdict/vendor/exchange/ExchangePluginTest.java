@@ -104,9 +104,13 @@ final class ExchangePluginTest {
     }
 
     @Test
-    void rules_levelsAreTemplatesOrPhrases() {
-        assertThat(ENGINE.rules()).extracting(RuleInfo::level)
+    void rules_levelsAreTemplatesOrPhrases_butTheDelayNoticesWordsAreOnlyKeywords() {
+        // a delay notice's own words say the message waits, not why: the reason it quotes must outrank them
+        java.util.Set<String> delay = java.util.Set.of("exchange.delay-notification", "exchange.message-delayed");
+        assertThat(ENGINE.rules()).filteredOn(r -> !delay.contains(r.id())).extracting(RuleInfo::level)
                 .allMatch(l -> l == EvidenceLevel.VENDOR_TEMPLATE || l == EvidenceLevel.PROVIDER_PHRASE
                         || l == EvidenceLevel.PHRASE);
+        assertThat(ENGINE.rules()).filteredOn(r -> delay.contains(r.id())).extracting(RuleInfo::level)
+                .hasSize(2).containsOnly(EvidenceLevel.KEYWORD);
     }
 }

@@ -104,9 +104,13 @@ final class SendmailPluginTest {
     }
 
     @Test
-    void rules_levelsAreTemplatesOrPhrases() {
-        assertThat(ENGINE.rules()).extracting(RuleInfo::level)
+    void rules_levelsAreTemplatesOrPhrases_butTheDelayNoticesWordsAreOnlyKeywords() {
+        // a delay notice's own words say the message waits, not why: the reason it quotes must outrank them
+        assertThat(ENGINE.rules()).filteredOn(r -> !r.id().startsWith("sendmail.delay-warning"))
+                .extracting(RuleInfo::level)
                 .allMatch(l -> l == EvidenceLevel.VENDOR_TEMPLATE || l == EvidenceLevel.PROVIDER_PHRASE
                         || l == EvidenceLevel.PHRASE);
+        assertThat(ENGINE.rules()).filteredOn(r -> r.id().startsWith("sendmail.delay-warning"))
+                .extracting(RuleInfo::level).hasSize(4).containsOnly(EvidenceLevel.KEYWORD);
     }
 }
