@@ -38,6 +38,7 @@ public final class ReplyParser {
         if (copy > 0) {
             text = text.substring(0, copy);
         }
+        text = withoutStackFrames(text);
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
@@ -239,6 +240,86 @@ public final class ReplyParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * The text without the stack frames of an exception an application printed around a reply: Python's
+     * {@code File "...", line N, in f} with the source line under it (and 3.11's {@code ^^^^} marks), and the
+     * {@code at ...(...)} lines of Java, .NET and Node.js with Java's {@code ... N more}. They name the code that
+     * sent the mail ({@code server.sendmail(sender, ...)}, {@code SMTPTransport.rcptTo}), never what the server said.
+     * The text itself when it has none; a text that is nothing but frames keeps them.
+     */
+    static String withoutStackFrames(String s) {
+        if (s.indexOf('\n') < 0 || (s.indexOf("File \"") < 0 && s.indexOf("at ") < 0 && s.indexOf(" more") < 0)) {
+            return s;
+        }
+        StringBuilder kept = null;
+        int n = s.length();
+        int lineStart = 0;
+        boolean skipCode = false;
+        while (lineStart < n) {
+            int nl = s.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? n : nl;
+            int next = nl < 0 ? n : nl + 1;
+            int indent = lineStart;
+            while (indent < lineEnd && (s.charAt(indent) == ' ' || s.charAt(indent) == '\t')) {
+                indent++;
+            }
+            int end = lineEnd;
+            while (end > indent && (s.charAt(end - 1) == '\r' || s.charAt(end - 1) == ' ')) {
+                end--;
+            }
+            boolean frame;
+            if (skipCode && indent > lineStart && !s.startsWith("File \"", indent)) {
+                frame = true; // the source line Python prints under a frame, indented deeper
+                skipCode = false;
+            } else {
+                skipCode = false;
+                if (s.startsWith("File \"", indent) && s.indexOf("\", line ", indent) > 0
+                        && s.indexOf("\", line ", indent) < end) {
+                    frame = true;
+                    skipCode = true;
+                } else {
+                    frame = indent > lineStart && (javaFrame(s, indent, end) || onlyMarks(s, indent, end)
+                            || (s.startsWith("... ", indent) && s.startsWith(" more", end - 5)));
+                }
+            }
+            if (frame && kept == null) {
+                kept = new StringBuilder(n).append(s, 0, lineStart);
+            } else if (!frame && kept != null) {
+                kept.append(s, lineStart, next);
+            }
+            lineStart = next;
+        }
+        if (kept == null) {
+            return s;
+        }
+        return kept.toString().isBlank() ? s : kept.toString();
+    }
+
+    /** Whether {@code s[from, to)} is a frame {@code at name(...)} or {@code at path:line:col} of Java, .NET or Node. */
+    private static boolean javaFrame(String s, int from, int to) {
+        if (!s.startsWith("at ", from) || to - from < 5) {
+            return false;
+        }
+        char last = s.charAt(to - 1);
+        return last == ')' && s.lastIndexOf('(', to) > from + 3
+                || isDigit(last) && s.lastIndexOf(':', to) > from + 3 && s.indexOf(' ', from + 3) < 0
+                || s.lastIndexOf(":line ", to) > from;
+    }
+
+    /** Whether {@code s[from, to)} is nothing but the carets and tildes Python 3.11 puts under a frame's source. */
+    private static boolean onlyMarks(String s, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c != '^' && c != '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

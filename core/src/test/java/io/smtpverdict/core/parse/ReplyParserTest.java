@@ -265,4 +265,33 @@ final class ReplyParserTest {
         assertThat(ReplyParser.parse("----- Original message -----\nSubject: hi", 10_000).text()).contains("Subject");
         assertThat(ReplyParser.parse("550 see the original message headers: spam", 10_000).text()).endsWith("spam");
     }
+
+    @Test
+    void parse_exceptionAroundAReply_leavesOutTheStackFrames() {
+        String python = "Traceback (most recent call last):\n  File \"/srv/app/notify.py\", line 42, in send_report\n"
+                + "    server.sendmail(sender, recipients, msg.as_string())\n"
+                + "    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+                + "  File \"/usr/lib/python3.11/smtplib.py\", line 901, in sendmail\n"
+                + "    raise SMTPRecipientsRefused(senderrs)\n"
+                + "smtplib.SMTPRecipientsRefused: {'jane@example.org': (550, b'5.1.1 User unknown')}";
+        assertThat(ReplyParser.parse(python, 10_000).text()).isEqualTo("Traceback (most recent call last):\n"
+                + "smtplib.SMTPRecipientsRefused: {'jane@example.org': (550, b'5.1.1 User unknown')}");
+        String java = "javax.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n"
+                + "\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 User unknown\n"
+                + "\tat com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:2064)\n"
+                + "\tat javax.mail.Transport.send(Transport.java:124)\n\t... 12 more";
+        assertThat(ReplyParser.parse(java, 10_000).text()).doesNotContain("rcptTo").doesNotContain("more")
+                .endsWith("550 5.1.1 User unknown\n");
+        String node = "Error: Can't send mail - all recipients were rejected: 550 5.1.1 User unknown\n"
+                + "    at SMTPConnection._formatError (/app/node_modules/nodemailer/lib/smtp-connection/index.js:790:19)\n"
+                + "    at processTicksAndRejections (node:internal/process/task_queues:95:5)";
+        assertThat(ReplyParser.parse(node, 10_000).text()).doesNotContain("_formatError").doesNotContain("task_queues");
+        String dotnet = "System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: 5.1.1 unknown\n"
+                + "   at System.Net.Mail.SmtpClient.Send(MailMessage message) in C:\\src\\Mailer.cs:line 42";
+        assertThat(ReplyParser.parse(dotnet, 10_000).text()).doesNotContain("SmtpClient.Send");
+        // a reply's own lines stay, whatever they start with; a text of nothing but frames keeps them
+        assertThat(ReplyParser.parse("550 5.7.1 rejected\n550 5.7.1 at your request (see policy)", 10_000).text())
+                .endsWith("(see policy)");
+        assertThat(ReplyParser.parse("  at a.B.c(D.java:1)\n  at e.F.g(H.java:2)", 10_000).text()).contains("D.java");
+    }
 }
