@@ -202,7 +202,8 @@ public final class ReplyParser {
 
     /**
      * The lines with which a bounce notice starts its copy of the returned message (or of its headers), each
-     * written by the MTA itself: Exchange's NDR ("Original message headers:"), Exim (src/src/deliver.c before 4.90,
+     * written by the MTA itself: Exchange's NDR ("Original message headers:", and before it Exchange Online's table of
+     * the hops the message took, "Message Hops", whose "WITH" column names each hop's TLS cipher), Exim (src/src/deliver.c before 4.90,
      * src/src/moan.c, src/src/transports/autoreply.c), qmail (qmail-send.c), Sendmail (sendmail/savemail.c) and
      * Gmail's notices. What follows them is the sender's own
      * message, whose headers ("with Microsoft SMTP Server (version=TLS1_2, cipher=...)", "DKIM-Signature:") and words
@@ -210,6 +211,7 @@ public final class ReplyParser {
      */
     private static final String[] COPY_MARKERS = {
         "original message headers:",
+        "message hops",
         "------ this is a copy of the message, including all the headers.",
         "------ this is a copy of the message's headers.",
         "------ this is a copy of your message, including all the headers.",
@@ -230,7 +232,8 @@ public final class ReplyParser {
             while (at < n && (s.charAt(at) == ' ' || s.charAt(at) == '\t')) {
                 at++;
             }
-            if (at >= n || (s.charAt(at) != '-' && s.charAt(at) != 'o' && s.charAt(at) != 'O')) {
+            char c = at < n ? s.charAt(at) : ' ';
+            if (c != '-' && c != 'o' && c != 'O' && c != 'm' && c != 'M') {
                 continue;
             }
             for (String m : COPY_MARKERS) {

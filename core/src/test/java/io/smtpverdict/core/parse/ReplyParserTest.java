@@ -261,6 +261,9 @@ final class ReplyParserTest {
         String sendmail = "550 5.1.1 <jane@example.org>... User unknown\n\n   ----- Original message follows -----\n"
                 + "Subject: 451 temporary";
         assertThat(ReplyParser.parse(sendmail, 10_000).text()).doesNotContain("Subject");
+        String online = "Error Details\nReported error:\t550 5.7.1 Message refused\n\nMessage Hops\nHOP\tTIME (UTC)\tFROM"
+                + "\tTO\tWITH\tRELAY TIME\n1\tmx1\tmx2\tMicrosoft SMTP Server (version=TLS1_2, cipher=TLS_AES)\t*";
+        assertThat(ReplyParser.parse(online, 10_000).text()).endsWith("Message refused\n").doesNotContain("RELAY");
         // a text that is nothing but such a copy keeps it; a marker inside a line is no marker
         assertThat(ReplyParser.parse("----- Original message -----\nSubject: hi", 10_000).text()).contains("Subject");
         assertThat(ReplyParser.parse("550 see the original message headers: spam", 10_000).text()).endsWith("spam");
