@@ -297,7 +297,8 @@ public final class ReplyParser {
         if (kept == null) {
             return s;
         }
-        return kept.toString().isBlank() ? s : kept.toString();
+        String left = kept.toString();
+        return left.isBlank() ? s : left;
     }
 
     /** Whether {@code s[from, to)} is a frame {@code at name(...)} or {@code at path:line:col} of Java, .NET or Node. */
@@ -306,8 +307,9 @@ public final class ReplyParser {
             return false;
         }
         char last = s.charAt(to - 1);
+        int space = s.indexOf(' ', from + 3);
         return last == ')' && s.lastIndexOf('(', to) > from + 3
-                || isDigit(last) && s.lastIndexOf(':', to) > from + 3 && s.indexOf(' ', from + 3) < 0
+                || isDigit(last) && s.lastIndexOf(':', to) > from + 3 && (space < 0 || space >= to)
                 || s.lastIndexOf(":line ", to) > from;
     }
 

@@ -287,8 +287,10 @@ final class ReplyParserTest {
                 .endsWith("550 5.1.1 User unknown\n");
         String node = "Error: Can't send mail - all recipients were rejected: 550 5.1.1 User unknown\n"
                 + "    at SMTPConnection._formatError (/app/node_modules/nodemailer/lib/smtp-connection/index.js:790:19)\n"
-                + "    at processTicksAndRejections (node:internal/process/task_queues:95:5)";
-        assertThat(ReplyParser.parse(node, 10_000).text()).doesNotContain("_formatError").doesNotContain("task_queues");
+                + "    at processTicksAndRejections (node:internal/process/task_queues:95:5)\n"
+                + "    at /app/mailer.js:10:5";
+        assertThat(ReplyParser.parse(node, 10_000).text()).doesNotContain("_formatError").doesNotContain("task_queues")
+                .doesNotContain("mailer.js");
         String dotnet = "System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: 5.1.1 unknown\n"
                 + "   at System.Net.Mail.SmtpClient.Send(MailMessage message) in C:\\src\\Mailer.cs:line 42";
         assertThat(ReplyParser.parse(dotnet, 10_000).text()).doesNotContain("SmtpClient.Send");
