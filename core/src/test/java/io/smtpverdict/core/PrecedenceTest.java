@@ -393,6 +393,16 @@ final class PrecedenceTest {
         // Python's smtplib error tuple: the code, then the server's text as bytes or a string
         assertThat(winner("smtplib.SMTPDataError: (421, b'4.4.5 Service unavailable')")).isEqualTo("testing.message");
         assertThat(winner("SMTPServerDisconnected(421, 'Service unavailable.')")).isEqualTo("testing.message");
+        // its SMTPRecipientsRefused error names each refused address with its tuple, in a dict's braces
+        assertThat(winner("smtplib.SMTPRecipientsRefused: {'jane@example.org': (421, b'4.4.5 Service unavailable')}"))
+                .isEqualTo("testing.message");
+        // Exchange's report line: the host, then the reply between '#' and '##'
+        assertThat(winner("jane@example.org\nmx.example.org #421 4.4.5 Service unavailable. ##"))
+                .isEqualTo("testing.message");
+        // qmail-remote's closing line after every recipient was refused names a host, not a reason
+        assertThat(winner("<jane@example.org>:\n192.0.2.25 does not like recipient.\n"
+                + "Remote host said: 421 4.4.5 Service unavailable\nGiving up on 192.0.2.25."))
+                .isEqualTo("testing.message");
         assertThat(engine.classify("SMTPDataError(421, b'4.4.5 Service unavailable now')").rule().map(r -> r.id()))
                 .isNotEqualTo(java.util.Optional.of("testing.message"));
         assertThat(engine.classify("Remote host said: 421 4.4.5 Service unavailable; try later").rule()

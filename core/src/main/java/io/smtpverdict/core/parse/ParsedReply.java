@@ -107,7 +107,9 @@ public final class ParsedReply {
      * {@code 421 4.4.5 Service unavailable.} has the message "service unavailable" with codes 421 and 4.4.5.
      * The reply starts at the text's start (after a {@code Diagnostic-Code: smtp;} prefix), else where its basic
      * code stands after a separator, as when a log or a report quotes it ({@code Remote host said: 550 ...},
-     * {@code "550 ..."}); a closing quote or bracket after the message is then not part of it.
+     * {@code "550 ..."}, Exchange's {@code mx.example.org #550 ... ##}); a closing quote, bracket or brace (the end of
+     * Python's {@code {'jane@example.org': (550, b'...')}}) or Exchange's {@code ##} after the message is then not part
+     * of it.
      *
      * @param folded the message, folded, without a final full stop
      * @param code the basic code the message is sent with, or 0 for any
@@ -193,6 +195,9 @@ public final class ParsedReply {
 
     /** The end of the message in {@code n} before {@code end}: without a final full stop and white space. */
     private static int trimEnd(FoldedText n, int start, int end) {
+        while (end > start && n.charAt(end - 1) == ' ') {
+            end--;
+        }
         if (end > start && n.charAt(end - 1) == '.') {
             end--;
         }
@@ -203,7 +208,7 @@ public final class ParsedReply {
     }
 
     private static boolean isCloser(char c) {
-        return c == '"' || c == '\'' || c == '>' || c == ')' || c == ']';
+        return c == '"' || c == '\'' || c == '>' || c == ')' || c == ']' || c == '}' || c == '#';
     }
 
     /** Whether a basic code (three digits, then a space, a hyphen or the end) stands at {@code at}. */
@@ -214,7 +219,7 @@ public final class ParsedReply {
 
     /**
      * Where the reply's basic code stands after a separator ({@code :}, {@code ;}, a quote, {@code <}, {@code (},
-     * {@code [} or a space after one of them) in {@code n} from {@code from}; {@code from} when it does not.
+     * {@code [}, Exchange's {@code #} or a space after one of them) in {@code n} from {@code from}; {@code from} when it does not.
      */
     private int quotedReplyStart(FoldedText n, int from) {
         char c0 = (char) ('0' + basicCode / 100);
@@ -229,7 +234,7 @@ public final class ParsedReply {
                 before = n.charAt(i - 2);
             }
             if (before == ':' || before == ';' || before == '"' || before == '\'' || before == '<' || before == '('
-                    || before == '[') {
+                    || before == '[' || before == '#') {
                 return i;
             }
         }

@@ -39,6 +39,7 @@ public final class ReplyParser {
             text = text.substring(0, copy);
         }
         text = withoutStackFrames(text);
+        text = withoutGiveUpLine(text);
         long basic = findBasicCode(text);
         int code = (int) (basic >>> 32);
         int at = (int) basic;
@@ -243,6 +244,38 @@ public final class ReplyParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * The text without qmail-remote's closing line {@code Giving up on <host>.}, written after the receiver refused
+     * every recipient (notqmail qmail-remote.c, {@code quit("DGiving up on ","")}) below the refusal it quotes
+     * ({@code Remote host said: 550 ...}): it names the host, never the reason, so the quoted reply ends before it.
+     * The text itself when its last line is no such line or is its only line.
+     */
+    static String withoutGiveUpLine(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        int nl = s.lastIndexOf('\n', end - 1);
+        if (nl <= 0 || end == 0 || s.charAt(end - 1) != '.') {
+            return s;
+        }
+        int at = nl + 1;
+        while (at < end && (s.charAt(at) == ' ' || s.charAt(at) == '\t')) {
+            at++;
+        }
+        String prefix = "Giving up on ";
+        if (!s.startsWith(prefix, at) || end - 1 - (at + prefix.length()) < 1) {
+            return s;
+        }
+        for (int i = at + prefix.length(); i < end - 1; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return s;
+            }
+        }
+        String left = s.substring(0, nl);
+        return left.isBlank() ? s : left;
     }
 
     /**

@@ -270,6 +270,19 @@ final class ReplyParserTest {
     }
 
     @Test
+    void parse_qmailReport_leavesOutItsGiveUpLine() {
+        String qmail = "<jane@example.org>:\n192.0.2.25 does not like recipient.\n"
+                + "Remote host said: 552 looping message.\nGiving up on 192.0.2.25.\n";
+        assertThat(ReplyParser.parse(qmail, 10_000).text()).endsWith("552 looping message.");
+        assertThat(ReplyParser.parse("Remote host said: 550 no\nGiving up on mx.example.org.", 10_000).text())
+                .endsWith("550 no");
+        // the line alone stays, and so does a line that only starts with the words
+        assertThat(ReplyParser.parse("Giving up on 192.0.2.25.", 10_000).text()).isEqualTo("Giving up on 192.0.2.25.");
+        assertThat(ReplyParser.parse("550 quota\nGiving up on this mailbox for now.", 10_000).text())
+                .endsWith("for now.");
+    }
+
+    @Test
     void parse_exceptionAroundAReply_leavesOutTheStackFrames() {
         String python = "Traceback (most recent call last):\n  File \"/srv/app/notify.py\", line 42, in send_report\n"
                 + "    server.sendmail(sender, recipients, msg.as_string())\n"
