@@ -390,6 +390,11 @@ final class PrecedenceTest {
         assertThat(winner("\"421 4.4.5 Service unavailable.\"")).isEqualTo("testing.message");
         assertThat(winner("Remote server returned '<421 4.4.5 Service unavailable>'")).isEqualTo("testing.message");
         assertThat(winner("smtp;421 Service unavailable")).isEqualTo("testing.message");
+        // a reply without codes, quoted whole
+        assertThat(winner("\"Service unavailable.\"")).isEqualTo("testing.message");
+        assertThat(winner("(Service unavailable)")).isEqualTo("testing.message");
+        assertThat(engine.classify("\"Service unavailable\" said the host").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
         // Python's smtplib error tuple: the code, then the server's text as bytes or a string
         assertThat(winner("smtplib.SMTPDataError: (421, b'4.4.5 Service unavailable')")).isEqualTo("testing.message");
         assertThat(winner("SMTPServerDisconnected(421, 'Service unavailable.')")).isEqualTo("testing.message");

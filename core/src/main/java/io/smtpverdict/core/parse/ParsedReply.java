@@ -107,7 +107,8 @@ public final class ParsedReply {
      * {@code 421 4.4.5 Service unavailable.} has the message "service unavailable" with codes 421 and 4.4.5.
      * The reply starts at the text's start (after a {@code Diagnostic-Code: smtp;} prefix), else where its basic
      * code stands after a separator, as when a log or a report quotes it ({@code Remote host said: 550 ...},
-     * {@code "550 ..."}, Exchange's {@code mx.example.org #550 ... ##}); a closing quote, bracket or brace (the end of
+     * {@code "550 ..."}, Exchange's {@code mx.example.org #550 ... ##}), or after the opening quotes or brackets of a
+     * reply without codes quoted whole ({@code "Mailbox full"}); a closing quote, bracket or brace (the end of
      * Python's {@code {'jane@example.org': (550, b'...')}}) or Exchange's {@code ##} after the message is then not part
      * of it.
      *
@@ -126,6 +127,11 @@ public final class ParsedReply {
             } else {
                 if (!codeAt(n, at) && basicCode != 0) {
                     at = quotedReplyStart(n, at);
+                } else if (basicCode == 0) {
+                    // a reply without codes quoted whole: "\"Mailbox full\"", '(Mailbox full)'
+                    while (at < n.length() && isOpener(n.charAt(at))) {
+                        at++;
+                    }
                 }
                 if (codeAt(n, at)) {
                     leadingCode = (n.charAt(at) - '0') * 100 + (n.charAt(at + 1) - '0') * 10 + (n.charAt(at + 2) - '0');
@@ -205,6 +211,10 @@ public final class ParsedReply {
             end--;
         }
         return end;
+    }
+
+    private static boolean isOpener(char c) {
+        return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
     }
 
     private static boolean isCloser(char c) {
