@@ -819,7 +819,8 @@ public final class ReplyParser {
      * Whether the number at {@code at} is the status of an HTTP response, as applications quote an email API's
      * failure, rather than an SMTP reply: after {@code HTTP}, {@code HTTP/1.1}, {@code HTTP error}, a
      * {@code statusCode} key, or an HTTP client's own sentence; or followed by its RFC 9110 reason phrase
-     * ({@code 403 Forbidden}, {@code (Unauthorized)}) or Python requests' {@code 401 Client Error: ... for url}. An
+     * ({@code 403 Forbidden}, {@code (Unauthorized)}), Python requests' {@code 401 Client Error: ... for url} or a JSON
+     * body ({@code 400 {"error": ...}}). An
      * HTTP 503 or 401 means nothing an SMTP 503 or 4xx means.
      */
     static boolean httpStatus(String s, int at, int code) {
@@ -860,7 +861,10 @@ public final class ReplyParser {
         return false;
     }
 
-    /** Whether the status at {@code at} is followed by its HTTP reason phrase or by requests' "Client Error:". */
+    /**
+     * Whether the status at {@code at} is followed by its HTTP reason phrase, by requests' "Client Error:" or by a
+     * JSON body ({@code 400 {"error": "..."}}).
+     */
     private static boolean reasonFollows(String s, int at, int code) {
         int q = at + 3;
         if (q < s.length() && (s.charAt(q) == ' ' || s.charAt(q) == '(')) {
@@ -868,6 +872,9 @@ public final class ReplyParser {
         }
         if (q < s.length() && s.charAt(q) == '(') {
             q++;
+        }
+        if (q < s.length() && s.charAt(q) == '{') {
+            return true; // a JSON body after the status (an email API's {"message": ...}); no SMTP reply text starts so
         }
         if (s.regionMatches(true, q, "client error:", 0, 13) || s.regionMatches(true, q, "server error:", 0, 13)
                 && indexOfIgnoreCase(s, " for url", q, q + REASON_REACH) > 0) {

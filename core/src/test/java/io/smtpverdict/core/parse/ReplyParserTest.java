@@ -124,6 +124,7 @@ final class ReplyParserTest {
         "{\"statusCode\": 422, \"message\": \"Invalid `to` field.\"}         | -   | -",
         "status_code=429 body=rate limited                                  | -   | -",
         "403 Forbidden                                                      | -   | -",
+        "400 {\"error\":\"Email from address not parseable\"}                | -   | -",
         "upstream answered (Unauthorized) 401                               | 401 | -",
         "550 5.7.1 Forbidden                                                | 550 | 5.7.1",
         "SMTP response code: 550 mailbox unavailable                        | 550 | -",
