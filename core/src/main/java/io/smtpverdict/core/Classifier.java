@@ -791,7 +791,22 @@ final class Classifier {
             + " sender address or its domain must be fixed; the recipient is not at fault.";
 
     /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
+    /**
+     * Whether {@code r} is a wrapper that names a failure of its own (a category, an outcome that is no delivery)
+     * around an embedded reply that reads as delivered: an application's failed login quoting the server's
+     * greeting ({@code AuthenticationException: 220 ...}). The positive reply is not what happened to the message.
+     */
+    private static boolean deliveredInsideAFailure(CompiledRule r, Verdict inner) {
+        return inner != null && inner.outcome() == Outcome.DELIVERED && r.category != null
+                && r.outcome != Outcome.DELIVERED;
+    }
+
     private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
+        if (inherit && deliveredInsideAFailure(r, inner)) {
+            // a wrapper that names a failure quotes a delivered reply (a greeting in a failed login): no bounce
+            // category comes from the reply, so the wrapper's own names what failed
+            return r.category;
+        }
         if (inherit) {
             return innerCategory;
         }
@@ -810,6 +825,9 @@ final class Classifier {
     private static Outcome outcome(CompiledRule r, Verdict inner, int innerCode, ParsedReply p, Scratch s,
             Category category) {
         if (r.outcomeFixed) {
+            return r.outcome;
+        }
+        if (r.inherit && deliveredInsideAFailure(r, inner) && r.outcome != null) {
             return r.outcome;
         }
         // a reply that quotes another under a code of its own (Postfix's 450 around an address probe's 550) is

@@ -458,4 +458,25 @@ final class PrecedenceTest {
         assertThat(unknown.inner().orElseThrow().rule().orElseThrow().level()).isEqualTo(EvidenceLevel.CLASS);
         assertThat(unknown.advice()).hasToString("REVIEW");
     }
+
+    @Test
+    void classify_wrapperThatFixesAFailureAroundADeliveredReply_keepsItsOwnCategory(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("login.json");
+        Files.writeString(table, """
+                {"schemaVersion": 2, "rules": [
+                  {"id": "user.login", "level": "VENDOR_TEMPLATE",
+                   "match": {"template": "LoginFailed: {MESSAGE}", "anchored": false},
+                   "verdict": {"category": "RELAY_DENIED", "outcome": "FAILED", "origin": "LOCAL",
+                               "explanation": "The login failed."}}]}""");
+        VerdictEngine wrapped = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+        // a greeting quoted by a failed login is no delivery, and the failure keeps a category
+        Verdict greeting = wrapped.classify("LoginFailed: 220 smtp.example.org ESMTP ready");
+        assertThat(greeting.outcome()).hasToString("FAILED");
+        assertThat(greeting.category()).hasValueSatisfying(c -> assertThat(c).hasToString("RELAY_DENIED"));
+        // a quoted refusal with a category of its own still gives it, and a temporary one stays temporary
+        Verdict refused = wrapped.classify("LoginFailed: 550 5.1.1 <a@b.example>... User unknown");
+        assertThat(refused.category()).hasValueSatisfying(c -> assertThat(c).isNotEqualTo(greeting.category().get()));
+        assertThat(wrapped.classify("LoginFailed: 454 4.7.0 Temporary authentication failure").outcome())
+                .hasToString("DEFERRED");
+    }
 }
