@@ -818,12 +818,16 @@ public final class ReplyParser {
     /**
      * Whether the number at {@code at} is the status of an HTTP response, as applications quote an email API's
      * failure, rather than an SMTP reply: after {@code HTTP}, {@code HTTP/1.1}, {@code HTTP error}, a
-     * {@code statusCode} key, or an HTTP client's own sentence; or followed by its RFC 9110 reason phrase
+     * {@code statusCode} key, an HTTP client's own sentence or its reason phrase ({@code Unauthorized (401)}); or
+     * followed by its RFC 9110 reason phrase
      * ({@code 403 Forbidden}, {@code (Unauthorized)}), Python requests' {@code 401 Client Error: ... for url} or a JSON
      * body ({@code 400 {"error": ...}}). An
      * HTTP 503 or 401 means nothing an SMTP 503 or 4xx means.
      */
     static boolean httpStatus(String s, int at, int code) {
+        if (reasonBefore(s, at, code)) {
+            return true;
+        }
         int p = lastNonBlankBefore(s, at);
         if (endsWithAnyWord(s, pastSeparator(s, p, ":"), HTTP_SENTENCES)) {
             return true;
@@ -884,6 +888,29 @@ public final class ReplyParser {
             String r = HTTP_REASONS[k];
             if (HTTP_REASON_CODES[k] == code && s.regionMatches(true, q, r, 0, r.length())
                     && (q + r.length() == s.length() || !Character.isLetter(s.charAt(q + r.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the status at {@code at} stands in brackets right after its own HTTP reason phrase, as some clients
+     * print it: {@code Unauthorized (401)}, {@code Too Many Requests (429)}.
+     */
+    private static boolean reasonBefore(String s, int at, int code) {
+        if (at < 2 || s.charAt(at - 1) != '(' || at + 3 >= s.length() || s.charAt(at + 3) != ')') {
+            return false;
+        }
+        int end = at - 1;
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        for (int k = 0; k < HTTP_REASONS.length; k++) {
+            String r = HTTP_REASONS[k];
+            int from = end - r.length();
+            if (HTTP_REASON_CODES[k] == code && from >= 0 && s.regionMatches(true, from, r, 0, r.length())
+                    && (from == 0 || !Character.isLetter(s.charAt(from - 1)))) {
                 return true;
             }
         }

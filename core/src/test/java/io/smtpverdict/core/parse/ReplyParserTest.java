@@ -124,6 +124,8 @@ final class ReplyParserTest {
         "{\"statusCode\": 422, \"message\": \"Invalid `to` field.\"}         | -   | -",
         "status_code=429 body=rate limited                                  | -   | -",
         "403 Forbidden                                                      | -   | -",
+        "Unauthorized (401) Maximum credits exceeded                        | -   | -",
+        "Service unavailable (421) try later                                | 421 | -",
         "400 {\"error\":\"Email from address not parseable\"}                | -   | -",
         "upstream answered (Unauthorized) 401                               | 401 | -",
         "550 5.7.1 Forbidden                                                | 550 | 5.7.1",
