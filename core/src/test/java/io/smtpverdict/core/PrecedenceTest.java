@@ -441,14 +441,11 @@ final class PrecedenceTest {
 
     @Test
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
-        Path table = dir.resolve("wrap.json");
-        Files.writeString(table, """
-                {"schemaVersion": 2, "rules": [
+        VerdictEngine wrapped = withUserRule(dir, """
                   {"id": "user.wrap", "level": "VENDOR_TEMPLATE",
                    "match": {"template": "{IP} does not like recipient./Remote host said: {MESSAGE}/Giving up on {IP}"},
                    "verdict": {"category": "INVALID_RECIPIENT", "advice": "REVIEW", "origin": "LOCAL", "stage": "RCPT",
-                               "explanation": "Recipient refused."}}]}""");
-        VerdictEngine wrapped = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+                               "explanation": "Recipient refused."}}""");
         Verdict known = wrapped.classify("192.0.2.153 does not like recipient. Remote host said: 550 5.1.1 <a@b>... "
                 + "User Unknown Giving up on 192.0.2.153.");
         assertThat(known.advice()).hasToString("SUPPRESS_RECIPIENT");
@@ -461,14 +458,11 @@ final class PrecedenceTest {
 
     @Test
     void classify_wrapperThatFixesAFailureAroundADeliveredReply_keepsItsOwnCategory(@TempDir Path dir) throws Exception {
-        Path table = dir.resolve("login.json");
-        Files.writeString(table, """
-                {"schemaVersion": 2, "rules": [
+        VerdictEngine wrapped = withUserRule(dir, """
                   {"id": "user.login", "level": "VENDOR_TEMPLATE",
                    "match": {"template": "LoginFailed: {MESSAGE}", "anchored": false},
                    "verdict": {"category": "RELAY_DENIED", "outcome": "FAILED", "origin": "LOCAL",
-                               "explanation": "The login failed."}}]}""");
-        VerdictEngine wrapped = VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
+                               "explanation": "The login failed."}}""");
         // a greeting quoted by a failed login is no delivery, and the failure keeps a category
         Verdict greeting = wrapped.classify("LoginFailed: 220 smtp.example.org ESMTP ready");
         assertThat(greeting.outcome()).hasToString("FAILED");
@@ -478,5 +472,12 @@ final class PrecedenceTest {
         assertThat(refused.category()).hasValueSatisfying(c -> assertThat(c).isNotEqualTo(greeting.category().get()));
         assertThat(wrapped.classify("LoginFailed: 454 4.7.0 Temporary authentication failure").outcome())
                 .hasToString("DEFERRED");
+    }
+
+    /** The testing plugin with one user rule table holding {@code rule} (a rule object in JSON). */
+    private static VerdictEngine withUserRule(Path dir, String rule) throws Exception {
+        Path table = dir.resolve("user-rule.json");
+        Files.writeString(table, "{\"schemaVersion\": 2, \"rules\": [" + rule + "]}");
+        return VerdictEngine.builder().plugin(new TestingPlugin()).ruleTable(table).build();
     }
 }
