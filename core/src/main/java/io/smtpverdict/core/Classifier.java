@@ -790,7 +790,6 @@ final class Classifier {
             + " or under a sender status code, the address or domain it does not know or accept is the sender's, so the"
             + " sender address or its domain must be fixed; the recipient is not at fault.";
 
-    /** The category: the embedded reply's when the rule inherits it, else the rule's own, else the embedded one's. */
     /**
      * Whether {@code r} is a wrapper that names a failure of its own (a category, an outcome that is no delivery)
      * around an embedded reply that reads as delivered: an application's failed login quoting the server's
@@ -801,6 +800,10 @@ final class Classifier {
                 && r.outcome != Outcome.DELIVERED;
     }
 
+    /**
+     * The category: the embedded reply's when the rule inherits it (the rule's own where that reply reads as delivered
+     * inside a failure the rule names), else the rule's own, else the embedded one's.
+     */
     private static Category category(CompiledRule r, Verdict inner, Category innerCategory, boolean inherit) {
         if (inherit && deliveredInsideAFailure(r, inner)) {
             // a wrapper that names a failure quotes a delivered reply (a greeting in a failed login): no bounce
