@@ -407,6 +407,12 @@ public final class Template {
         }
         String anchor = next < kinds.length && kinds[next] == LIT ? values[next] : null;
         if (ph.extent() == Placeholder.Extent.LAST) {
+            if (anchor == null && breakFirst && next + 1 < kinds.length && kinds[next] == PH && slots[next].restricted()
+                    && kinds[next + 1] == LIT) {
+                // "{MESSAGE}/{EMAIL}... Deferred:": the last place where the next literal follows a value of the
+                // placeholder after a break, so that the message ends before that line rather than at the last break
+                return lastBeforeValueAndLiteral(t, pos, slots[next], values[next + 1]);
+            }
             if (anchor == null) {
                 return breakFirst ? lastBreakStart(t, pos, end) : -1;
             }
@@ -457,6 +463,29 @@ public final class Template {
             b--;
         }
         return b < at ? b : -1;
+    }
+
+    /**
+     * Where a placeholder that runs as far as it can ends when a break, a restricted placeholder {@code value} and the
+     * literal {@code literal} follow it: at the break before the last value of {@code value} that {@code literal}
+     * follows; -1 when there is none after {@code pos}.
+     */
+    private static int lastBeforeValueAndLiteral(FoldedText t, int pos, Placeholder value, String literal) {
+        int at = t.lastIndexOf(literal);
+        while (at > pos) {
+            int v = at;
+            while (v > pos && value.accepts(t.charAt(v - 1))) {
+                v--;
+            }
+            if (v < at) {
+                int stop = breakStartBefore(t, pos, v);
+                if (stop > pos) {
+                    return stop;
+                }
+            }
+            at = t.lastIndexOf(literal, at - 1);
+        }
+        return -1;
     }
 
     private static int lastBreakStart(FoldedText t, int pos, int end) {

@@ -170,4 +170,16 @@ final class TemplateTest {
                 .isEqualTo("HOSTNAME=mx.b.example;");
         assertThat(bind("{HOSTNAME} idle too long", "postmaster@mx.b.example idle too long", false)).isNull();
     }
+
+    @Test
+    void messageBeforeALineOfAPlaceholderAndLiteral_endsBeforeTheLastSuchLine() {
+        // Sendmail's delay warning: the quoted reply, its own "Deferred:" line, then the warning's words
+        String text = "<<< 451 4.3.0 <jane@example.org>: Temporary lookup failure\n"
+                + "<jane@example.org>... Deferred: 451 4.3.0 <jane@example.org>: Temporary lookup failure\n"
+                + "Warning: message still undelivered after 4 hours";
+        assertThat(bind("<<< {MESSAGE}/{EMAIL}... Deferred: {TEXT}", text, false))
+                .startsWith("MESSAGE=451 4.3.0 <jane@example.org>: temporary lookup failure;EMAIL=<jane@example.org>;");
+        // no such line: no match
+        assertThat(bind("<<< {MESSAGE}/{EMAIL}... Deferred: {TEXT}", "<<< 451 4.3.0 busy", false)).isNull();
+    }
 }
