@@ -6,6 +6,7 @@ import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
 import static io.smtpverdict.spi.Category.DNS_FAILURE;
 import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
 import static io.smtpverdict.spi.Category.INVALID_SENDER;
+import static io.smtpverdict.spi.Category.MAILBOX_FULL;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
@@ -116,6 +117,8 @@ final class SendmailGolden {
                 Arguments.of("Message could not be delivered for 2 days",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-expired-line"),
                 Arguments.of("Can't create output",
+                        FAILED, MAILBOX_FULL, Stage.UNKNOWN, LOCAL, "cant-create-output"),
+                Arguments.of("Insufficient permission",
                         FAILED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "mailer-system-error"),
                 Arguments.of("Operating system error",
                         DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "mailer-temporary-error"),
