@@ -2,7 +2,8 @@ package io.smtpverdict.core.parse;
 
 /**
  * Folds text for matching: lower case, every run of white space to one space, curly apostrophes and
- * quotes to straight ones, Turkish dotless i to i, leading and trailing space removed. Phrases, templates and replies are all
+ * quotes to straight ones, Unicode hyphens and dashes to the ASCII hyphen, Turkish dotless i to i, leading and trailing
+ * space removed. Phrases, templates and replies are all
  * folded the same way, so matching is a plain comparison of folded text.
  */
 public final class Normalizer {
@@ -25,6 +26,17 @@ public final class Normalizer {
             case '\u201D':
             case '\u201E':
                 return '"';
+            case '\u2010':
+            case '\u2011':
+            case '\u2012':
+            case '\u2013':
+            case '\u2014':
+            case '\u2212':
+            case '\uFE63':
+            case '\uFF0D':
+                // hyphen, non-breaking hyphen (Google's localized pages write "E\u2011Mail"), figure, en and em dash,
+                // minus sign, small and fullwidth hyphen-minus: text typeset by a word processor or a help page
+                return '-';
             case '\u0131':
                 // Turkish dotless i: upper case writes it I, which folds to i, so "SINIRI" and "sınırı" must meet
                 return 'i';

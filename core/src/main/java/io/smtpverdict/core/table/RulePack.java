@@ -35,9 +35,10 @@ public final class RulePack {
     public static final String SUFFIX = ".pack";
     /**
      * Bumped whenever the layout below changes, or the way a template's key is found ({@link Template#longestLiteral},
-     * ASCII folding) changes; a pack of another version is refused. 5: a rule's phrase groups.
+     * ASCII folding) changes; a pack of another version is refused. 5: a rule's phrase groups. 6: Unicode hyphens and
+     * dashes fold to the ASCII hyphen.
      */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;

@@ -35,6 +35,9 @@ class NormalizerTest {
         assertThat(Normalizer.normalize("user\tunknown")).isEqualTo("user unknown");
         assertThat(Normalizer.normalize("user\u00A0unknown")).isEqualTo("user unknown");
         assertThat(Normalizer.normalize("don\u2019t")).isEqualTo("don't");
+        assertThat(Normalizer.normalize("E\u2011Mails")).isEqualTo("e-mails");
+        assertThat(Normalizer.normalize("550 \u2013 rejected \u2014 policy")).isEqualTo("550 - rejected - policy");
+        assertThat(Normalizer.normalize("\uFF0D\u2212\u2010")).isEqualTo("---");
         assertThat(Normalizer.normalize("UNBEKANNT \u00DC")).isEqualTo("unbekannt \u00FC");
         String japanese = "\u5b58\u5728\u3057\u307e\u305b\u3093";
         assertThat(Normalizer.normalize(japanese)).isSameAs(japanese);
@@ -44,7 +47,7 @@ class NormalizerTest {
     @Test
     void theShortCutAgreesWithTheFullFoldOnEveryShortText() {
         char[] alphabet = {' ', 'a', 'Z', '\t', '\u00A0', '\u00C9', '\u00E9', '\u2019', '.', '\u007F', '\u0001',
-            '\u3000', '\u3042', '\u0416', '\u0436'};
+            '\u3000', '\u3042', '\u0416', '\u0436', '\u2011', '-'};
         java.util.Random random = new java.util.Random(17);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
