@@ -71,7 +71,7 @@ final class ClassifyCommand implements Callable<Integer> {
         // The writer first: a one-shot run makes it (and loads its classes) while the engine is built beside it.
         Output output = root.output();
         RecordWriter writer = RecordWriter.of(format.orElse(root.env().stdoutTerminal() ? OutputFormat.TEXT
-                : OutputFormat.JSONL), output.writer());
+                : OutputFormat.JSONL), output);
         VerdictEngine engine = engineOptions.build();
         Timing.mark("engine build");
         ClassifyOptions options = explain ? ClassifyOptions.EXPLAIN : ClassifyOptions.DEFAULT;
@@ -102,7 +102,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
 
             @Override
-            public void acceptRendered(ChunkedText rendered, int records) {
+            public void acceptRendered(ChunkedBytes rendered, int records) {
                 writer.writeRendered(rendered);
                 long before = written[0];
                 written[0] += records;

@@ -29,7 +29,7 @@ final class Output {
      * @throws CliFailure (exit 1) for any other write error, e.g. a full disk, with its reason
      */
     void check() {
-        if (!out.checkError()) {
+        if (!out.checkError() && tracking.flatMap(TrackingWriter::failure).isEmpty()) {
             return;
         }
         Optional<IOException> failure = tracking.flatMap(TrackingWriter::failure);
@@ -39,6 +39,23 @@ final class Output {
             throw new ReaderGone();
         }
         throw CliFailure.runtime("cannot write output: " + reason);
+    }
+
+    /**
+     * Writes records already rendered as UTF-8 after everything written so far (as bytes where the output takes
+     * them); a write error surfaces through {@link #check()}, as one on the writer does.
+     */
+    void writeUtf8(ChunkedBytes utf8) {
+        out.flush();
+        try {
+            if (tracking.isPresent()) {
+                tracking.get().writeUtf8(utf8);
+            } else {
+                utf8.writeTo(out);
+            }
+        } catch (IOException e) {
+            // remembered by the tracking writer; check() reports it
+        }
     }
 
     private static boolean isClosedPipe(String reason) {

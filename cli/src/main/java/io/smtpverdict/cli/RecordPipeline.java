@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smtpverdict.input.InputRecord;
 import io.smtpverdict.spi.Verdict;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ final class RecordPipeline {
         }
 
         /** Several records a {@link Renderer} has already written, in input order; only called when there is one. */
-        default void acceptRendered(ChunkedText rendered, int records) {
+        default void acceptRendered(ChunkedBytes rendered, int records) {
             throw new UnsupportedOperationException("this sink takes no rendered records");
         }
     }
@@ -59,7 +59,7 @@ final class RecordPipeline {
      */
     interface Renderer {
         /** Writes the records, in order, exactly as the sink would have written them one by one. */
-        void render(Classified[] records, int size, Writer to) throws IOException;
+        void render(Classified[] records, int size, OutputStream to) throws IOException;
     }
 
     private final int threads;
@@ -72,7 +72,7 @@ final class RecordPipeline {
     private BlockingQueue<Batch> work;
     private BlockingQueue<Batch> ordered;
     private Batch current;
-    private Queue<char[]> chunks;
+    private Queue<byte[]> chunks;
     private volatile boolean cancelled;
 
     /**
@@ -143,8 +143,9 @@ final class RecordPipeline {
         work = new ArrayBlockingQueue<>(inFlight);
         ordered = new ArrayBlockingQueue<>(inFlight);
         current = new Batch();
-        // Typical rendered batches take about a dozen chunks; keep up to 1 MB of them per batch in flight.
-        chunks = ChunkedText.pool(inFlight * 16);
+        // Typical rendered batches (512 records of about 700 bytes) take about half a dozen chunks; keep up to 1 MB
+        // of them per batch in flight.
+        chunks = ChunkedBytes.pool(inFlight * 16);
         List<Thread> started = new ArrayList<>(threads + 1);
         for (int i = 0; i < threads; i++) {
             started.add(start("verdict-classify-" + (i + 1), this::classifyBatches));
@@ -269,7 +270,7 @@ final class RecordPipeline {
                         batch.in[i] = null;
                     }
                     if (renderer.isPresent()) {
-                        ChunkedText to = new ChunkedText(chunks);
+                        ChunkedBytes to = new ChunkedBytes(chunks);
                         renderer.get().render(batch.out, batch.size, to);
                         batch.rendered = to;
                         Arrays.fill(batch.out, 0, batch.size, null);
@@ -306,7 +307,7 @@ final class RecordPipeline {
         long chars;
         boolean flush;
         boolean last;
-        ChunkedText rendered;
+        ChunkedBytes rendered;
         Throwable failure;
         Throwable readFailure;
 

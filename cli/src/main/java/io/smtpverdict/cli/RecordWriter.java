@@ -1,6 +1,7 @@
 package io.smtpverdict.cli;
 
 import io.smtpverdict.input.InputRecord;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -34,13 +35,14 @@ abstract class RecordWriter {
         this.out = out;
     }
 
-    /** A writer for the format. */
-    static RecordWriter of(OutputFormat format, PrintWriter out) {
+    /** A writer for the format, writing to the output. */
+    static RecordWriter of(OutputFormat format, Output output) {
+        PrintWriter out = output.writer();
         switch (format) {
             case JSON:
-                return new Json(out, true);
+                return new Json(output, true);
             case JSONL:
-                return new Json(out, false);
+                return new Json(output, false);
             case CSV:
                 return new Csv(out);
             case TABLE:
@@ -62,7 +64,7 @@ abstract class RecordWriter {
     }
 
     /** Writes records a {@link #renderer()} has rendered, after whatever this writer has written so far. */
-    void writeRendered(ChunkedText rendered) {
+    void writeRendered(ChunkedBytes rendered) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " renders no batches");
     }
 
@@ -109,11 +111,13 @@ abstract class RecordWriter {
 
     /** JSON Lines (one object per line) or one JSON array. */
     static final class Json extends RecordWriter {
+        private final Output output;
         private final JsonGenerator g;
         private final boolean array;
 
-        Json(PrintWriter out, boolean array) {
-            super(out);
+        Json(Output output, boolean array) {
+            super(output.writer());
+            this.output = output;
             this.array = array;
             try {
                 this.g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -144,7 +148,8 @@ abstract class RecordWriter {
                 return Optional.empty();
             }
             return Optional.of((records, size, to) -> {
-                JsonGenerator lines = JSON.createGenerator(to).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                JsonGenerator lines = JSON.createGenerator(to, JsonEncoding.UTF8)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 for (int i = 0; i < size; i++) {
                     writeJson(lines, records[i].record(), records[i].verdict());
                     lines.writeRaw('\n');
@@ -154,13 +159,13 @@ abstract class RecordWriter {
         }
 
         @Override
-        void writeRendered(ChunkedText rendered) {
+        void writeRendered(ChunkedBytes rendered) {
             try {
                 g.flush();
-                rendered.writeTo(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            output.writeUtf8(rendered);
         }
 
         @Override

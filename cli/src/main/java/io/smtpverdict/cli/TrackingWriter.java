@@ -59,6 +59,22 @@ final class TrackingWriter extends FilterWriter {
         }
     }
 
+    /**
+     * Writes records already rendered as UTF-8 after the text written so far: as bytes when the destination is a
+     * {@link Utf8Output}, else decoded to text; a write error is remembered like any other.
+     */
+    void writeUtf8(ChunkedBytes utf8) throws IOException {
+        try {
+            if (out instanceof Utf8Output) {
+                ((Utf8Output) out).writeUtf8(utf8);
+            } else {
+                utf8.writeTo(out);
+            }
+        } catch (IOException e) {
+            throw remember(e);
+        }
+    }
+
     private IOException remember(IOException e) {
         if (failure == null) {
             failure = e;

@@ -70,8 +70,7 @@ public final class VerdictCli implements Runnable {
     public static void main(String[] args) {
         Timing.init();
         EarlyEngine.startIfWanted(args, () -> EngineOptions.defaults().build());
-        Writer stdout = new OutputStreamWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
-                64 * 1024), StandardCharsets.UTF_8);
+        Writer stdout = new Utf8Output(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024));
         Writer stderr = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         int code = run(CliEnvironment.system(), stdout, stderr, args);
         Timing.print(new PrintWriter(stderr, true));
