@@ -96,7 +96,8 @@ final class MtaLogs {
 
     /** Whether a line is an Exim main log delivery line. */
     static boolean isExim(String line) {
-        return line.length() > 30 && Character.isDigit(line.charAt(0))
+        // the date the line starts with (YYYY-MM-DD) is tested first: a reply line starts with a digit too
+        return line.length() > 30 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-'
                 && (line.contains(" ** ") || line.contains(" == ") || line.contains(" => ") || line.contains(" -> ")
                         || line.contains(" *> "))
                 && EXIM.matcher(line).matches();
