@@ -198,6 +198,10 @@ public final class BounceReader {
             if (!dsn.isEmpty()) {
                 return dsn;
             }
+            List<EmailRecord> rejected = mdnRejection();
+            if (!rejected.isEmpty()) {
+                return rejected;
+            }
             Optional<SesNotification.Notice> ses = SesNotification.parse(notice);
             if (ses.isPresent() && !ses.get().recipients().isEmpty()) {
                 return ses(ses.get());
@@ -360,6 +364,42 @@ public final class BounceReader {
             return out;
         }
 
+        /**
+         * A Sieve {@code reject} (RFC 5429 §2.2.2; Cyrus's lmtp_sieve.c, Dovecot's mail-send): a disposition notification
+         * whose disposition is {@code automatic-action/...; deleted}, for the recipient its Final-Recipient names; its
+         * human-readable part gives the reason. It carries auto-reply headers, yet it is a refusal, not a reply.
+         */
+        private List<EmailRecord> mdnRejection() {
+            if (!"disposition-notification".equals(email.reportType().orElse(""))) {
+                return List.of();
+            }
+            for (Part p : email.parts()) {
+                if (!p.mimeType().equals("message/disposition-notification")
+                        && !p.mimeType().equals("message/global-disposition-notification")) {
+                    continue;
+                }
+                DeliveryStatus ds = DeliveryStatus.parse(p.text());
+                List<EmailRecord> out = new ArrayList<>();
+                for (Map<String, String> r : ds.recipients) {
+                    String disposition = r.getOrDefault("disposition", ds.message.getOrDefault("disposition", ""))
+                            .toLowerCase(Locale.ROOT);
+                    Optional<String> recipient = Addresses.first(DeliveryStatus.typedValue(
+                            r.getOrDefault("final-recipient", r.getOrDefault("original-recipient", ""))));
+                    if (recipient.isEmpty() || !disposition.startsWith("automatic-action")
+                            || !disposition.replace(" ", "").contains(";deleted")) {
+                        continue;
+                    }
+                    Map<String, String> f = new LinkedHashMap<>();
+                    f.put("disposition", r.getOrDefault("disposition", ds.message.getOrDefault("disposition", "")));
+                    String text = noticeSummary();
+                    out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "mdn", f,
+                            text.isEmpty() ? "rejected" : text, Outcome.FAILED));
+                }
+                return out;
+            }
+            return List.of();
+        }
+
         private List<EmailRecord> dsn() {
             List<EmailRecord> out = new ArrayList<>();
             Map<String, String> byBody = null;
@@ -418,6 +458,12 @@ public final class BounceReader {
                         }
                     }
                     String text = DeliveryStatus.typedValue(diag);
+                    String afterStatus = statusText(status);
+                    if (!Notice.hasSubstance(text) && Notice.hasSubstance(afterStatus)) {
+                        // no diagnostic, but text after the Status code (mox's comment, KumoMTA's reply text)
+                        text = afterStatus;
+                        f.put("replyFoundBy", "status");
+                    }
                     String reply = text;
                     if (recipient.isPresent()) {
                         if (byBody == null) {
@@ -426,8 +472,10 @@ public final class BounceReader {
                         String fromBody = byBody.getOrDefault(recipient.get(), "");
                         String flat = text.replaceAll("\\s+", " ").strip();
                         if (!Notice.hasSubstance(text)) {
-                            // no diagnostic: the notice's text for the recipient, else its error paragraph
-                            String general = Notice.diagnosticParagraph(notice);
+                            // no diagnostic: the notice's text for the recipient, else its error paragraph (unless
+                            // that paragraph is the list of recipients with their own errors, and this one has its own)
+                            String general = generalFor(recipient.get(), Notice.diagnosticParagraph(notice), fromBody,
+                                    byBody.keySet());
                             String better = Notice.hasCode(fromBody) ? fromBody : !general.isEmpty() ? general
                                     : Notice.hasSubstance(fromBody) ? fromBody : "";
                             if (!better.isEmpty()) {
@@ -450,6 +498,20 @@ public final class BounceReader {
                 }
             }
             return out;
+        }
+
+        /**
+         * What a Status field holds after its code: RFC 3464's field is the code alone, but structured fields may carry
+         * a comment, and some servers put the reason there ({@code Status: 5.0.0 (dialing smtp server: ... i/o
+         * timeout)}, mox's dsn.go) or the reply's text after the code (KumoMTA's rfc3464.rs); empty when there is none.
+         */
+        private static String statusText(String status) {
+            String[] parts = status.strip().split("\\s+", 2);
+            String rest = parts.length < 2 ? "" : parts[1].strip();
+            if (rest.startsWith("(") && rest.endsWith(")")) {
+                rest = rest.substring(1, rest.length() - 1).strip();
+            }
+            return rest;
         }
 
         /** The one recipient the rest of the email names, for a report whose recipient field has no address. */
@@ -497,6 +559,24 @@ public final class BounceReader {
             return noticeRecipients;
         }
 
+        /**
+         * The notice's error paragraph as it applies to one recipient: empty when the paragraph names another of the
+         * notice's recipients while this one has a text of its own, for then the paragraph is the list of recipients
+         * each with its own error (OpenSMTPD's {@code address: error} lines), and another's reply is not this one's.
+         */
+        private static String generalFor(String recipient, String general, String own, Set<String> recipients) {
+            if (general.isEmpty() || !Notice.hasSubstance(own)) {
+                return general;
+            }
+            String folded = general.toLowerCase(Locale.ROOT);
+            for (String other : recipients) {
+                if (!other.equalsIgnoreCase(recipient) && folded.contains(other.toLowerCase(Locale.ROOT))) {
+                    return "";
+                }
+            }
+            return general;
+        }
+
         /** The outcome a notice without a report states: a delay warning, else the MTA has given up. */
         private Outcome noticeOutcome() {
             return DELAY_NOTICE.matcher(email.header("Subject").orElse("")).find()
@@ -510,9 +590,10 @@ public final class BounceReader {
             String general = Notice.diagnosticParagraph(notice);
             for (Map.Entry<String, String> e : found.entrySet()) {
                 String text = e.getValue();
-                if (!Notice.hasCode(text) && !general.isEmpty() && !text.contains(general)) {
+                String shared = generalFor(e.getKey(), general, text, found.keySet());
+                if (!Notice.hasCode(text) && !shared.isEmpty() && !text.contains(shared)) {
                     // the notice states the error once for all its recipients
-                    text = general + " " + text;
+                    text = shared + " " + text;
                 }
                 out.add(classified(EmailRecord.Kind.BOUNCE, Optional.of(e.getKey()), "body", Map.of(), text,
                         stated));

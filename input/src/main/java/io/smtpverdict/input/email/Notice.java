@@ -201,7 +201,11 @@ final class Notice {
                 break;
             }
             if (line.isBlank()) {
-                if (substance && !headingFollows(lines, starts, i) || ++paragraphs > 3) {
+                // a block that says only that delivery failed ("There was an error delivering your mail to <x>.")
+                // takes the next paragraph too, where the reason stands (the DragonFly Mail Agent's notice)
+                boolean reasonFollows = paragraphs == 0 && b.length() == lines[at].strip().length()
+                        && b.charAt(b.length() - 1) == '.' && !CODE.matcher(b).find();
+                if (substance && !reasonFollows && !headingFollows(lines, starts, i) || ++paragraphs > 3) {
                     break;
                 }
                 i++;
