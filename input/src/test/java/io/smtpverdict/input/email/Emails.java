@@ -1,10 +1,16 @@
 package io.smtpverdict.input.email;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.VerdictEngine;
+import io.smtpverdict.spi.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Shared test helpers: one engine with every plugin on the test class path, and reading test resources. */
@@ -30,6 +36,33 @@ final class Emails {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JSON objects of a JSON Lines test resource of this package, blank lines left out. */
+    static List<JsonNode> jsonLines(String path) {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = Emails.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(json.readTree(line));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The verdict of the record for this recipient (compared without case), if the records have one. */
+    static Optional<Verdict> verdictFor(List<EmailRecord> records, String recipient) {
+        return records.stream()
+                .filter(r -> r.recipient().orElse("").equalsIgnoreCase(recipient))
+                .findFirst()
+                .flatMap(EmailRecord::verdict);
     }
 
     /** The records of these bytes. */

@@ -3,19 +3,12 @@ package io.smtpverdict.input.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Verdict;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +23,7 @@ final class SourceBuiltNoticesTest {
     private static final double CATEGORY_FLOOR = 75.0;
 
     @Test
-    void read_everyNotice_findsEveryRecipientWithItsOutcome() throws IOException {
+    void read_everyNotice_findsEveryRecipientWithItsOutcome() {
         int n = 0;
         int categoryOk = 0;
         List<String> missing = new ArrayList<>();
@@ -91,26 +84,10 @@ final class SourceBuiltNoticesTest {
     private static final Map<String, List<EmailRecord>> READ = new HashMap<>();
 
     private static Optional<Verdict> verdict(String file, String recipient) {
-        List<EmailRecord> records = READ.computeIfAbsent(file, f -> Emails.resource("from-source/" + f));
-        return records.stream()
-                .filter(r -> r.recipient().map(a -> a.toLowerCase(Locale.ROOT)).orElse("")
-                        .equals(recipient.toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .flatMap(EmailRecord::verdict);
+        return Emails.verdictFor(READ.computeIfAbsent(file, f -> Emails.resource("from-source/" + f)), recipient);
     }
 
-    private static List<JsonNode> labels() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (InputStream in = SourceBuiltNoticesTest.class.getResourceAsStream("from-source/labels.jsonl");
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!line.isBlank()) {
-                    out.add(json.readTree(line));
-                }
-            }
-        }
-        return out;
+    private static List<JsonNode> labels() {
+        return Emails.jsonLines("from-source/labels.jsonl");
     }
 }
