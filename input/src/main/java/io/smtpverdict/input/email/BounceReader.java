@@ -381,8 +381,8 @@ public final class BounceReader {
                 DeliveryStatus ds = DeliveryStatus.parse(p.text());
                 List<EmailRecord> out = new ArrayList<>();
                 for (Map<String, String> r : ds.recipients) {
-                    String disposition = r.getOrDefault("disposition", ds.message.getOrDefault("disposition", ""))
-                            .toLowerCase(Locale.ROOT);
+                    String stated = r.getOrDefault("disposition", ds.message.getOrDefault("disposition", ""));
+                    String disposition = stated.toLowerCase(Locale.ROOT);
                     Optional<String> recipient = Addresses.first(DeliveryStatus.typedValue(
                             r.getOrDefault("final-recipient", r.getOrDefault("original-recipient", ""))));
                     if (recipient.isEmpty() || !disposition.startsWith("automatic-action")
@@ -390,7 +390,7 @@ public final class BounceReader {
                         continue;
                     }
                     Map<String, String> f = new LinkedHashMap<>();
-                    f.put("disposition", r.getOrDefault("disposition", ds.message.getOrDefault("disposition", "")));
+                    f.put("disposition", stated);
                     String text = noticeSummary();
                     out.add(classified(EmailRecord.Kind.BOUNCE, recipient, "mdn", f,
                             text.isEmpty() ? "rejected" : text, Outcome.FAILED));
@@ -458,7 +458,7 @@ public final class BounceReader {
                         }
                     }
                     String text = DeliveryStatus.typedValue(diag);
-                    String afterStatus = statusText(status);
+                    String afterStatus = statusText(status, statusCode);
                     if (!Notice.hasSubstance(text) && Notice.hasSubstance(afterStatus)) {
                         // no diagnostic, but text after the Status code (mox's comment, KumoMTA's reply text)
                         text = afterStatus;
@@ -505,9 +505,8 @@ public final class BounceReader {
          * a comment, and some servers put the reason there ({@code Status: 5.0.0 (dialing smtp server: ... i/o
          * timeout)}, mox's dsn.go) or the reply's text after the code (KumoMTA's rfc3464.rs); empty when there is none.
          */
-        private static String statusText(String status) {
-            String[] parts = status.strip().split("\\s+", 2);
-            String rest = parts.length < 2 ? "" : parts[1].strip();
+        private static String statusText(String status, String code) {
+            String rest = status.substring(code.length()).strip();
             if (rest.startsWith("(") && rest.endsWith(")")) {
                 rest = rest.substring(1, rest.length() - 1).strip();
             }
