@@ -159,7 +159,7 @@ final class PhraseRulesTest {
             Host or domain name not found. Name service error for name=b.example type=A: Host not found | BAD_DOMAIN | FAILED
             Name service error for domain b.example: Host not found, try again                 | DNS_FAILURE         | DEFERRED
             Unknown Recipient                                                                  | INVALID_RECIPIENT   | FAILED
-            Over quota                                                                         | MAILBOX_FULL        | DEFERRED
+            Over quota                                                                         | MAILBOX_FULL        | FAILED  
             Envelope expired                                                                   | MESSAGE_EXPIRED     | FAILED
             Maximum hop count exceeded. Message probably in a routing loop.                    | ROUTING_ERROR       | FAILED
             lost connection with mx.b.example[192.0.2.7] while sending end of data             | CONNECTION_LOST     | DEFERRED
@@ -194,7 +194,7 @@ final class PhraseRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            收件人的收件箱存储空间不足。请让收件人参阅管理 Google 云端硬盘存储空间中的文件。 | MAILBOX_FULL    | DEFERRED
+            收件人的收件箱存储空间不足。请让收件人参阅管理 Google 云端硬盘存储空间中的文件。 | MAILBOX_FULL    | FAILED
             Die Zustellung an folgende Empfänger oder Verteilerlisten wurde verzögert: a@b.example  | TRANSIENT_OTHER | DEFERRED
             550 5.1.1 Рассылка 'staff' не существует.                                               | INVALID_RECIPIENT | FAILED
             Het volgende adres is geen bekende mailinglijst: staff@lists.example.org                | INVALID_RECIPIENT | FAILED
