@@ -120,6 +120,16 @@ final class PhraseGroupsTest {
         assertThatThrownBy(() -> engine(dir, TABLE.replace("\"not valid\", \"invalid\"]]", "\"not valid\", \"x\"]]")))
                 .hasMessageContaining("(user.recipient-not-valid).match.phraseGroups[1][1]")
                 .hasMessageContaining("at least two characters");
+        assertThatThrownBy(() -> engine(dir, TABLE.replace("\"not valid\", \"invalid\"]]", "\"not valid\", \"i\u0307leti\"]]")))
+                .hasMessageContaining("(user.recipient-not-valid).match.phraseGroups[1][1]")
+                .hasMessageContaining("plain 'i' for a capital dotted I");
+    }
+
+    @Test
+    void classify_aTurkishCapitalDottedI_meetsAPhraseWrittenWithAPlainI(@TempDir Path dir) throws Exception {
+        VerdictEngine engine = engine(dir, TABLE.replace("\"not valid\", \"invalid\"]]", "\"not valid\", \"invalid\", \"ge\u00e7ersiz\"]]"));
+
+        assertThat(engine.classify("550 \u0130LET\u0130 recipient GE\u00c7ERS\u0130Z").category()).contains(Category.INVALID_RECIPIENT);
     }
 
     @Test

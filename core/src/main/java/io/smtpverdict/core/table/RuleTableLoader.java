@@ -572,6 +572,12 @@ public final class RuleTableLoader {
             if (p == null || Normalizer.normalize(p).length() < 2) {
                 throw invalid(pluginId, resource, at + "[" + i + "]", "a phrase needs at least two characters");
             }
+            if (p.contains("i\u0307")) {
+                // String.toLowerCase writes Turkish capital dotted I as i and a combining dot above; the scan folds a
+                // reply's \u0130 to a plain i, so a phrase with the dot could never match
+                throw invalid(pluginId, resource, at + "[" + i + "]",
+                        "write a plain 'i' for a capital dotted I: replies fold it to 'i', without a combining dot above");
+            }
         }
     }
 
