@@ -47,11 +47,13 @@ final class FormatGoldenTest {
     static Stream<Case> cases() {
         return Stream.of(
                 // Postfix (issue 16's lines; the fields as src/global/log_adhoc.c writes them)
-                mismatch(c("postfix smtp deferred DNS", "Nov 29 10:00:01 mx1 postfix/smtp[2345]: 4Xb1Kq2Hv3z9: "
+                // the resolver's "Host not found, try again" is a temporary failure, which the generic rules read as
+                // the MTA does: no mismatch between the text and status=deferred
+                c("postfix smtp deferred DNS", "Nov 29 10:00:01 mx1 postfix/smtp[2345]: 4Xb1Kq2Hv3z9: "
                         + "to=<alice@example.net>, relay=none, delay=0.5, delays=0.01/0.01/0.48/0, dsn=4.4.3, "
                         + "status=deferred (Host or domain name not found. Name service error for name=example.net "
                         + "type=MX: Host not found, try again)",
-                        Outcome.DEFERRED, Category.DNS_FAILURE, Advice.RETRY, "alice@example.net", "none", "4Xb1Kq2Hv3z9")),
+                        Outcome.DEFERRED, Category.DNS_FAILURE, Advice.RETRY, "alice@example.net", "none", "4Xb1Kq2Hv3z9"),
                 c("postfix smtp deferred TLS", "Nov 29 10:00:02 mx1 postfix/smtp[2346]: 4Xb1Kq2Hv3zA: "
                         + "to=<ann@example.net>, relay=mx.example.net[192.0.2.10]:25, delay=1.2, "
                         + "delays=0.01/0/1.2/0, dsn=4.7.4, status=deferred (TLS is required, but was not offered by "
