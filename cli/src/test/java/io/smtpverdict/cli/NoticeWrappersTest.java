@@ -39,7 +39,11 @@ final class NoticeWrappersTest {
     private static VerdictEngine engine;
     private static List<JsonNode> texts;
 
-    /** One way of quoting a reply: its name, the classes of reply it applies to, the wrapping, and its floor. */
+    /**
+     * One way of quoting a reply: its name, the classes of reply it applies to, the wrapping, and its floor. The floors
+     * follow the documented texts, which grow with each research round's texts scored before their rules were written:
+     * the deferrals' floors sit below the 4xx texts' accuracy unwrapped (86.4% of 1,180 on 2026-12-04), not above it.
+     */
     record Wrapper(String name, String classes, UnaryOperator<String> wrap, double floor) {
         @Override
         public String toString() {
@@ -89,7 +93,7 @@ final class NoticeWrappersTest {
                                            The mail system
 
                         <jane@example.org>: host mx.example.org[192.0.2.1] said: %s (in reply to RCPT TO command)
-                        """.formatted(r), 87.0),
+                        """.formatted(r), 83.0),
                 new Wrapper("Exim failure notice", "5", r -> """
                         This message was created automatically by mail delivery software.
 
@@ -118,7 +122,7 @@ final class NoticeWrappersTest {
                         some time, and this warning may be repeated at intervals if the message
                         remains undelivered. Eventually the mail delivery software will give up,
                         and when that happens, the message will be returned to you.
-                        """.formatted(r), 87.0),
+                        """.formatted(r), 83.0),
                 new Wrapper("Sendmail transcript after DATA", "5", r -> """
                            ----- Transcript of session follows -----
                         ... while talking to mx.example.org.:
@@ -201,6 +205,7 @@ final class NoticeWrappersTest {
     void classify_documentedReplyInsideANotice_keepsTheReplysCategory(Wrapper wrapper) {
         int n = 0;
         int kept = 0;
+        int same = 0;
         for (JsonNode t : texts) {
             String reply = t.path("text").asText();
             Matcher m = REPLY.matcher(reply);
@@ -210,6 +215,9 @@ final class NoticeWrappersTest {
             n++;
             Verdict v = engine.classify(wrapper.wrap().apply(reply));
             String got = v.category().map(Enum::name).orElse("-");
+            if (got.equals(engine.classify(reply).category().map(Enum::name).orElse("-"))) {
+                same++;
+            }
             for (JsonNode c : t.path("categories")) {
                 if (c.asText().equals(got)) {
                     kept++;
@@ -218,9 +226,14 @@ final class NoticeWrappersTest {
             }
         }
         double category = 100.0 * kept / n;
-        System.out.printf(Locale.ROOT, "%s: category=%.1f n=%d%n", wrapper.name(), category, n);
+        double unchanged = 100.0 * same / n;
+        System.out.printf(Locale.ROOT, "%s: category=%.1f same as unwrapped=%.1f n=%d%n", wrapper.name(), category, unchanged,
+                n);
         assertThat(n).as("documented replies of class %s", wrapper.classes()).isGreaterThan(300);
         assertThat(category).as("category accuracy of documented replies inside a %s", wrapper.name())
                 .isGreaterThanOrEqualTo(wrapper.floor());
+        // what the wrapping itself costs, whatever the replies' own accuracy: 97.0-100% on 2026-12-04
+        assertThat(unchanged).as("replies whose category the %s leaves as it is unwrapped", wrapper.name())
+                .isGreaterThanOrEqualTo(95.0);
     }
 }
