@@ -159,7 +159,7 @@ final class PhraseRulesTest {
             Host or domain name not found. Name service error for name=b.example type=A: Host not found | BAD_DOMAIN | FAILED
             Name service error for domain b.example: Host not found, try again                 | DNS_FAILURE         | DEFERRED
             Unknown Recipient                                                                  | INVALID_RECIPIENT   | FAILED
-            Over quota                                                                         | MAILBOX_FULL        | FAILED  
+            Over quota                                                                         | MAILBOX_FULL        | FAILED
             Envelope expired                                                                   | MESSAGE_EXPIRED     | FAILED
             Maximum hop count exceeded. Message probably in a routing loop.                    | ROUTING_ERROR       | FAILED
             lost connection with mx.b.example[192.0.2.7] while sending end of data             | CONNECTION_LOST     | DEFERRED
