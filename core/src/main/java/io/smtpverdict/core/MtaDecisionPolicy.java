@@ -14,8 +14,9 @@ import java.util.Optional;
  * The one step that weighs what the MTA reported against what the text says, after the text has been classified.
  * The MTA's own decision is final for the outcome: a deferral stays DEFERRED, a bounce FAILED, a sent line
  * DELIVERED, an expiry FAILED with MESSAGE_EXPIRED. Where the text says otherwise, the category still comes from
- * the text, the advice is made to agree with the outcome, and the verdict is flagged CODE_MISMATCH. The logged
- * status code stands in for the text's when the text alone says nothing.
+ * the text and the advice is made to agree with the outcome; when the text's reply code is what says otherwise,
+ * the verdict is flagged CODE_MISMATCH. The logged status code stands in for the text's when the text alone says
+ * nothing.
  */
 final class MtaDecisionPolicy {
     private MtaDecisionPolicy() {
@@ -45,7 +46,9 @@ final class MtaDecisionPolicy {
             }
             return v;
         }
-        boolean contradicted = v.outcome() != Outcome.UNKNOWN;
+        // Only a reply code can contradict the MTA: without one the text's outcome is a rule's reading of
+        // its words, which the MTA's decision settles rather than contradicts.
+        boolean contradicted = v.outcome() != Outcome.UNKNOWN && (v.code().isPresent() || v.enhancedCode().isPresent());
         Verdict.Builder b = v.toBuilder().outcome(expected);
         Category category = v.category().orElse(null);
         switch (expected) {

@@ -35,6 +35,16 @@ final class MtaDecisionPolicyTest {
     }
 
     @Test
+    void classify_deferredButCodelessTextReadsFailed_keepsDeferredWithoutMismatchFlag() {
+        assertThat(engine.classify("user unknown").outcome()).isEqualTo(Outcome.FAILED);
+        Verdict v = engine.classify("user unknown", ClassifyContext.of(MtaDecision.DEFERRED));
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(v.category()).contains(Category.INVALID_RECIPIENT);
+        assertThat(v.advice()).isEqualTo(Advice.RETRY);
+        assertThat(v.flags()).doesNotContain(Flag.CODE_MISMATCH);
+    }
+
+    @Test
     void classify_deferredBadDomain_readAsDnsFailureWithRetry() {
         Verdict v = engine.classify("5.1.99 lookup", ClassifyContext.of(MtaDecision.DEFERRED));
         assertThat(engine.classify("5.1.99 lookup").category()).contains(Category.BAD_DOMAIN);
