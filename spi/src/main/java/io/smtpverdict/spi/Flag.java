@@ -6,7 +6,10 @@ public enum Flag {
     POSSIBLE_DUPLICATE,
     /** The sending MTA made no delivery attempt (throttled or paused before connecting). */
     NOT_ATTEMPTED,
-    /** The basic and the enhanced code disagree on the class; the basic code's class was used. */
+    /**
+     * The basic and the enhanced code disagree on the class (the basic code's class was used), or the reply's code
+     * disagrees with the MTA's own logged decision (the decision was used).
+     */
     CODE_MISMATCH,
     /** The input was longer than the size limit and was cut before classification. */
     TRUNCATED
