@@ -440,6 +440,18 @@ final class PrecedenceTest {
     }
 
     @Test
+    void classify_messageAfterSendmailsBareAddress_matchesAfterTheAddress() {
+        // the same usrerr with the address written without brackets, or as a UUCP path
+        assertThat(winner("421 4.4.5 jane@example.org... Service unavailable")).isEqualTo("testing.message");
+        assertThat(winner("421 relay!jane... Service unavailable")).isEqualTo("testing.message");
+        // a word without an address in it is part of the text
+        assertThat(engine.classify("421 Sorry... Service unavailable").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+        assertThat(engine.classify("421 4.4.5 jane@example.org... Service unavailable here").rule().map(r -> r.id()))
+                .isNotEqualTo(java.util.Optional.of("testing.message"));
+    }
+
+    @Test
     void classify_wrapperWithFallbackAdvice_takesTheUnderstoodInnerRepliesAdvice(@TempDir Path dir) throws Exception {
         VerdictEngine wrapped = withUserRule(dir, """
                   {"id": "user.wrap", "level": "VENDOR_TEMPLATE",

@@ -165,17 +165,42 @@ public final class ParsedReply {
                 && folded().startsWith(folded, messageStart);
     }
 
+    /**
+     * Where the text after Sendmail's bare {@code address... } starts (its usrerr writes the address the error is about,
+     * then "... "): one word that holds an {@code @} or a UUCP {@code !}; {@code at} itself otherwise.
+     */
+    private static int bareAddressPrefixEnd(FoldedText n, int at) {
+        int end = Math.min(n.length(), at + MAX_ADDRESS);
+        boolean address = false;
+        for (int i = at; i < end; i++) {
+            char c = n.charAt(i);
+            if (c == ' ') {
+                return at;
+            }
+            if (c == '@' || c == '!') {
+                address = true;
+            } else if (c == '.' && address && n.startsWith("... ", i)) {
+                return i > at ? i + 4 : at;
+            }
+        }
+        return at;
+    }
+
     /** Most characters of an address in angle brackets that {@link #recipientPrefixEnd} steps over. */
     private static final int MAX_ADDRESS = 320;
 
     /**
      * Where the text after a leading recipient address starts, as a bounce report writes it before the reason:
      * Postfix's {@code <jane@example.org>: text} and {@code <jane@example.org> (expanded from <a@example.org>): text},
-     * Sendmail's {@code <jane@example.org>... text}; {@code at} itself when the text at {@code at} is none of these.
+     * Sendmail's {@code <jane@example.org>... text} and, without the brackets, {@code jane@example.org... text} or a
+     * UUCP path's {@code host!jane... text}; {@code at} itself when the text at {@code at} is none of these.
      */
     private static int recipientPrefixEnd(FoldedText n, int at) {
-        if (at >= n.length() || n.charAt(at) != '<') {
+        if (at >= n.length()) {
             return at;
+        }
+        if (n.charAt(at) != '<') {
+            return bareAddressPrefixEnd(n, at);
         }
         int close = n.indexOf('>', at);
         int atSign = n.indexOf('@', at);
