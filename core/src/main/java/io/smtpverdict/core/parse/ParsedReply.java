@@ -180,13 +180,13 @@ public final class ParsedReply {
             if (c == '@' || c == '!') {
                 address = true;
             } else if (c == '.' && address && n.startsWith("... ", i)) {
-                return i > at ? i + 4 : at;
+                return i + 4;
             }
         }
         return at;
     }
 
-    /** Most characters of an address in angle brackets that {@link #recipientPrefixEnd} steps over. */
+    /** Most characters of an address, in angle brackets or bare, that {@link #recipientPrefixEnd} steps over. */
     private static final int MAX_ADDRESS = 320;
 
     /**
