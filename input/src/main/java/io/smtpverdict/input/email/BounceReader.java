@@ -36,8 +36,9 @@ import org.apache.james.mime4j.MimeException;
 /**
  * Reads one email into records, one per recipient it reports on: RFC 3464 delivery status notifications (and
  * RFC 6533's internationalised ones), the human-readable notices of MTAs that send none, ARF feedback reports
- * (RFC 5965) and automatic replies (RFC 3834). Each record carries the verdict for its recipient. Immutable and
- * safe to share across threads; {@link #read} never throws on bad content, it returns a record with an error.
+ * (RFC 5965) and automatic replies (RFC 3834, and challenges the plugins' rules name). Each record carries the
+ * verdict for its recipient. Immutable and safe to share across threads; {@link #read} never throws on bad content,
+ * it returns a record with an error.
  *
  * <pre>{@code
  * VerdictEngine engine = VerdictEngine.builder().discoverPlugins().build();
@@ -222,6 +223,10 @@ public final class BounceReader {
             }
             if (bounceLike) {
                 return unnamedRecipient();
+            }
+            Optional<EmailRecord> named = autoReplyTheTablesName();
+            if (named.isPresent()) {
+                return List.of(named.get());
             }
             return List.of(record(EmailRecord.Kind.NOT_A_BOUNCE, Optional.empty(), "none", Map.of(),
                     Optional.empty(), Outcome.UNKNOWN, Optional.empty()));
@@ -690,10 +695,38 @@ public final class BounceReader {
                     || AUTO_REPLY_BODY.matcher(notice).find();
         }
 
-        private List<EmailRecord> autoReply() {
+        /** Who sent an automatic reply: its From address, or the bounce address's VERP recipient for a system one. */
+        private Optional<String> autoReplier() {
             Optional<String> from = Addresses.first(email.header("From").orElse(""));
-            Optional<String> who = from.isEmpty() || Addresses.isSystem(from.get())
+            return from.isEmpty() || Addresses.isSystem(from.get())
                     ? Optional.ofNullable(common.get("verpRecipient")).or(() -> from) : from;
+        }
+
+        /**
+         * An automatic reply that neither its header fields nor the away-notice patterns above give away, but that
+         * a plugin's table names from its subject and text: a challenge-response filter's or a list server's
+         * request to confirm, a list's hold notice. Only a rule written for one program's own wording (a provider
+         * phrase or a vendor template) counts, so that an ordinary email that merely mentions an automatic reply
+         * stays what it is.
+         */
+        private Optional<EmailRecord> autoReplyTheTablesName() {
+            String subject = email.header("Subject").orElse("").strip();
+            String text = ((subject.isEmpty() ? "" : "Subject: " + subject + "\n") + noticeSummary()).strip();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Verdict v = engine.classify(text, ClassifyContext.NONE, options);
+            boolean ownWording = v.rule().map(RuleRef::level)
+                    .filter(l -> l == EvidenceLevel.PROVIDER_PHRASE || l == EvidenceLevel.VENDOR_TEMPLATE).isPresent();
+            if (!ownWording || !v.category().filter(c -> c == Category.AUTOMATED_REPLY).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(record(EmailRecord.Kind.AUTO_REPLY, autoReplier(), "auto-reply", Map.of(),
+                    Optional.of(text), v.outcome(), Optional.of(v)));
+        }
+
+        private List<EmailRecord> autoReply() {
+            Optional<String> who = autoReplier();
             Verdict v = Verdict.builder().outcome(Outcome.DELIVERED).category(Category.AUTOMATED_REPLY)
                     .advice(Advice.NONE).party(Party.NONE).origin(Origin.REMOTE).stage(Stage.UNKNOWN)
                     .rule(Optional.of(AUTO_REPLY))

@@ -40,7 +40,10 @@ public record EmailRecord(String file, OptionalInt message, Kind kind, Optional<
         BOUNCE,
         /** An ARF feedback report (RFC 5965): a complaint about a delivered message. */
         FEEDBACK_REPORT,
-        /** An automatic reply (RFC 3834, vacation notices): the message was delivered. */
+        /**
+         * An automatic reply (RFC 3834, vacation notices: the message was delivered; a challenge or a request to
+         * confirm a post: the message waits for the sender).
+         */
         AUTO_REPLY,
         /** An ordinary email: none of the above. */
         NOT_A_BOUNCE,

@@ -6,7 +6,9 @@ import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Outcome;
+import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -351,6 +353,28 @@ final class BounceReaderGoldenTest {
             assertThat(v.advice()).isEqualTo(Advice.NONE);
         }
         assertThat(only(Emails.golden("auto-reply.eml")).recipient()).contains("mona@example.org");
+    }
+
+    @Test
+    void read_challengeWithoutAutoReplyHeaders_automaticReplyItsRuleNames() {
+        EmailRecord r = only(Emails.golden("challenge-ask.eml"));
+        assertThat(r.kind()).isEqualTo(EmailRecord.Kind.AUTO_REPLY);
+        assertThat(r.recipient()).contains("ana@example.org");
+        Verdict v = verdict(r);
+        assertThat(v.category()).contains(Category.AUTOMATED_REPLY);
+        assertThat(v.rule().map(RuleRef::id)).contains("generic.provider.ask.confirmation-request");
+        assertThat(v.advice()).isEqualTo(Advice.NONE);
+    }
+
+    @Test
+    void read_ordinaryEmailThatMentionsAnAutomaticReply_staysNotABounce() {
+        byte[] mail = ("From: Bo Berg <bo@example.org>\r\nTo: shop@example.com\r\nSubject: Re: the filter\r\n"
+                + "Date: Sat, 05 Dec 2026 06:10:00 +0000\r\n\r\n"
+                + "Our out of office rules send an automatic reply to every customer, which annoys people.\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        EmailRecord r = only(Emails.bytes(mail));
+        assertThat(r.kind()).isEqualTo(EmailRecord.Kind.NOT_A_BOUNCE);
+        assertThat(r.verdict()).isEmpty();
     }
 
     @Test
