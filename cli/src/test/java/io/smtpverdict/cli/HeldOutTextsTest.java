@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code heldout/analysis-texts-25.jsonl}, {@code heldout/analysis-texts-29.jsonl},
  * {@code heldout/analysis-texts-30.jsonl}, {@code heldout/analysis-texts-31.jsonl},
  * {@code heldout/analysis-texts-32.jsonl}, {@code heldout/analysis-texts-33.jsonl},
- * {@code heldout/analysis-texts-34.jsonl} and {@code heldout/analysis-texts-35.jsonl},
+ * {@code heldout/analysis-texts-34.jsonl}, {@code heldout/analysis-texts-35.jsonl} and
+ * {@code heldout/analysis-texts-36.jsonl},
  * sets of the same kind whose misses
  * were read to find what the knowledge lacks. Every shipped plugin classifies them, as the CLI's default set does. Each set is scored on its own with the
  * same code; the held-out sets measure how the knowledge generalises, and rules must never be written from any of these
@@ -81,7 +82,8 @@ final class HeldOutTextsTest {
      * collected at its end: 62 and 79. Set 35 (analysis: bounces quoted in issue threads of bug trackers and of
      * e-commerce, CRM, help-desk and newsletter software, and bounces the R lists and the Perl bug tracker received),
      * collected in the session after, has floors ten points below its figure on the code of that session's start:
-     * 76 and 83.
+     * 76 and 83; so has set 36 (analysis: bounces quoted on non-English pages, Chinese, Korean, Vietnamese, Polish,
+     * German, Serbian and Russian above all), collected later in it: 72 and 86.
      * An engine without plugins falls below them (checked below).
      */
     private static final List<HeldOutSet> SETS = List.of(
@@ -118,7 +120,8 @@ final class HeldOutTextsTest {
             new HeldOutSet("analysis set 32", "/heldout/analysis-texts-32.jsonl", 91, 76.0, 79.0),
             new HeldOutSet("analysis set 33", "/heldout/analysis-texts-33.jsonl", 92, 73.0, 82.0),
             new HeldOutSet("analysis set 34", "/heldout/analysis-texts-34.jsonl", 58, 62.0, 79.0),
-            new HeldOutSet("analysis set 35", "/heldout/analysis-texts-35.jsonl", 80, 76.0, 83.0));
+            new HeldOutSet("analysis set 35", "/heldout/analysis-texts-35.jsonl", 80, 76.0, 83.0),
+            new HeldOutSet("analysis set 36", "/heldout/analysis-texts-36.jsonl", 52, 72.0, 86.0));
 
     private static VerdictEngine engine;
 
