@@ -716,8 +716,7 @@ public final class BounceReader {
                 return Optional.empty();
             }
             Verdict v = engine.classify(text, ClassifyContext.NONE, options);
-            boolean ownWording = v.rule().map(RuleRef::level)
-                    .filter(l -> l == EvidenceLevel.PROVIDER_PHRASE || l == EvidenceLevel.VENDOR_TEMPLATE).isPresent();
+            boolean ownWording = v.rule().map(r -> r.level().outranks(EvidenceLevel.PHRASE)).orElse(false);
             if (!ownWording || !v.category().filter(c -> c == Category.AUTOMATED_REPLY).isPresent()) {
                 return Optional.empty();
             }
