@@ -203,6 +203,19 @@ final class EximPluginTest {
     }
 
     @Test
+    void classify_smtpErrorOfAnEximBefore485_readsTheReplyWithoutTheHostInFrontOfIt() {
+        // Exim 4.50-4.84 wrote "host NAME [IP]: " before the reply; the words about the host must not hide what the
+        // reply says (here a code-less "not found", which a text about a host not found would not mean)
+        Verdict v = ENGINE.classify("SMTP error from remote mail server after RCPT TO:<jane@example.com>:\n"
+                + "    host mx.example.com [192.0.2.25]: Recipient jane@example.com not found");
+
+        assertThat(v.rule()).map(RuleRef::id).contains("exim.smtp-error");
+        assertThat(v.stage()).isEqualTo(Stage.RCPT);
+        assertThat(v.inner()).flatMap(Verdict::rule).map(RuleRef::id).contains("exim.host-reply");
+        assertThat(v.inner().orElseThrow().bindings()).containsEntry("MESSAGE", "Recipient jane@example.com not found");
+    }
+
+    @Test
     void classify_deferLogOfATimeoutInTheSession_takesTheStageOfTheCommandNotTheConnect() {
         Verdict v = ENGINE.classify("2026-11-29 10:15:02 1tGx4e-000ABC-2F == jane@example.com R=dnslookup T=remote_smtp"
                 + " defer (110): Connection timed out H=mx.example.com [192.0.2.10]: SMTP timeout after RCPT TO:<jane@example.com>");
