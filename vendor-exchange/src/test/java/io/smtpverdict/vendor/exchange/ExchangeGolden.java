@@ -47,12 +47,16 @@ final class ExchangeGolden {
                 Arguments.of("Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'",
                         FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "remote-server-returned"),
                 Arguments.of("#550 4.4.7 QUEUE.Expired; message expired ##",
-                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "queue-expired"),
+                        FAILED, MESSAGE_EXPIRED, Stage.QUEUE, LOCAL, "diagnostic-hash-reply"),
                 Arguments.of("450 4.4.316 Connection refused [Message=Socket error code 10061]"
                         + " [LastAttemptedServerName=mx.contoso.example]",
                         DEFERRED, NO_ANSWER_FROM_HOST, Stage.CONNECT, LOCAL, "connection-refused-socket"),
                 Arguments.of("#550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain ##",
-                        FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "nonexistent-domain"),
+                        FAILED, BAD_DOMAIN, Stage.DNS, LOCAL, "diagnostic-hash-reply"),
+                // Exchange 2007 and 2010 quote a remote server's reply after its name, between '#' and '##'
+                Arguments.of("Diagnostic information for administrators:\nGenerating server: mail.fabrikam.example\n"
+                        + "sales@contoso.example\nmx.contoso.example #550 sales@contoso.example: Mailbox not found ##",
+                        FAILED, null, Stage.UNKNOWN, LOCAL, "diagnostic-hash-reply"),
                 Arguments.of("451 4.4.0 DNS query failed. The error was: DNS query failed with error ServerFailure",
                         DEFERRED, DNS_FAILURE, Stage.DNS, LOCAL, "dns-query-failed"),
                 Arguments.of("550 5.7.323 tlsa-invalid: The domain failed DANE validation.",
