@@ -142,6 +142,8 @@ final class Classifier {
     /** Per-call state, reused across calls on one thread. */
     static final class Scratch implements AhoCorasick.HitSink {
         final int[] keyStamp;
+        /** Where each key held (see {@link #keyStamp}) first ends in the folded text. */
+        final int[] keyFirstEnd;
         final int[] ruleStamp;
         int stamp;
         int[] hits = new int[64];
@@ -163,6 +165,13 @@ final class Classifier {
         int transientCue;
         int permanentCue;
         int retryEnd;
+        /** Where the last key that opens a stage note ("in reply to ...") starts; -1 for none. */
+        int stageNoteKey;
+        /**
+         * Where a trailing stage note starts (its opening parenthesis), {@link Integer#MAX_VALUE} for none: rules'
+         * words count only before it.
+         */
+        int quietFrom;
         /** The reply being classified at this depth, parsed into again by each call. */
         final ParsedReply reply = new ParsedReply();
         /** The names and values the winning template bound, until its verdict is made (then cleared). */
@@ -180,6 +189,7 @@ final class Classifier {
 
         Scratch(int keys, int rules, int spanLength) {
             keyStamp = new int[keys];
+            keyFirstEnd = new int[keys];
             ruleStamp = new int[rules];
             spans = new int[spanLength];
             bound = new String[spanLength];
@@ -230,16 +240,24 @@ final class Classifier {
             transientCue = 0;
             permanentCue = 0;
             retryEnd = -1;
+            stageNoteKey = -1;
+            quietFrom = Integer.MAX_VALUE;
         }
 
         @Override
         public void hit(int keyId, int end) {
             if (keyStamp[keyId] != stamp) {
                 keyStamp[keyId] = stamp;
+                keyFirstEnd[keyId] = end;
                 if (hitCount == hits.length) {
                     hits = java.util.Arrays.copyOf(hits, hitCount * 2);
                 }
                 hits[hitCount++] = keyId;
+            } else if (end < keyFirstEnd[keyId]) {
+                keyFirstEnd[keyId] = end; // the key search reports key by key, not by end
+            }
+            if (set.keyOpensStageNote[keyId]) {
+                stageNoteKey = Math.max(stageNoteKey, end - set.keyLength[keyId]);
             }
             int[] cue = set.keyCue[keyId];
             if (cue != null) {
@@ -286,6 +304,15 @@ final class Classifier {
         boolean has(int key) {
             return keyStamp[key] == stamp;
         }
+
+        /**
+         * Whether a rule may count the key as said: held before a trailing stage note, whose words name the command
+         * the reply answered, not the reply ("... (in reply to RCPT TO command)" is no "rcpt" limit, no "command"
+         * error). The keys that open such a note count wherever they stand: a rule may ask whether the note is there.
+         */
+        boolean held(int key) {
+            return keyStamp[key] == stamp && (keyFirstEnd[key] <= quietFrom || set.keyOpensStageNote[key]);
+        }
     }
 
     Verdict classify(String input, Stage hint, boolean explain, int depth) {
@@ -294,6 +321,9 @@ final class Classifier {
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
         set.scan(p, s);
+        if (s.stageNoteKey >= 0) {
+            s.quietFrom = p.markStageNote(s.stageNoteKey);
+        }
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);
         CompiledRule best = null;
@@ -394,7 +424,7 @@ final class Classifier {
         // under the alternatives, so most of its evaluations end at the one word it requires.
         if (r.allKeys != null) {
             for (int k : r.allKeys) {
-                if (!s.has(k)) {
+                if (!s.held(k)) {
                     return -1;
                 }
                 evidence += set.keyLength[k];
@@ -418,7 +448,7 @@ final class Classifier {
         }
         if (r.notKeys != null) {
             for (int k : r.notKeys) {
-                if (s.has(k)) {
+                if (s.held(k)) {
                     return -1;
                 }
             }
@@ -437,6 +467,10 @@ final class Classifier {
         }
         if (r.templateSource != null) {
             int matched = r.template().evidence(p.folded(), p.bodyStart(), r.anchored, s.spans);
+            if (matched < 0 && r.anchored && p.hasStageNote()) {
+                // a template of the whole reply reaches the end of the reply, before the note of its command
+                matched = r.template().evidence(p.beforeStageNote(), p.bodyStart(), true, s.spans);
+            }
             if (matched < 0) {
                 return -1;
             }
@@ -460,7 +494,7 @@ final class Classifier {
      */
     private int longestHeld(int[] keys, Scratch s) {
         for (int k : keys) {
-            if (s.has(k)) {
+            if (s.held(k)) {
                 return set.keyLength[k];
             }
         }

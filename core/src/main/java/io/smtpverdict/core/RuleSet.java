@@ -37,6 +37,12 @@ final class RuleSet {
     final int[] keyLength;
     final int[][] keyCue;
     final boolean[] keyStrongCue;
+    /**
+     * Keys that open Postfix's note of the command a reply answered ("in reply to rcpt to command"): where one stands
+     * at the end of the text, rules read their words before it (see {@link Classifier}). Rules may still name the
+     * note itself ("in reply to"), so these keys count wherever they stand.
+     */
+    final boolean[] keyOpensStageNote;
     /** Enhanced-code index: sorted keys ({@link #enhancedKey}) and the rules under each. */
     final int[] enhancedKeys;
     final int[][] enhancedRules;
@@ -52,6 +58,9 @@ final class RuleSet {
      * {@link VerdictEngine.Builder#keySearches}); 0 when it was built with the set.
      */
     private final int searches;
+    /** How Postfix's note of the command a reply answered begins, folded: "(in reply to RCPT TO command)". */
+    static final String STAGE_NOTE = "in reply to";
+
     /** The longest reply searched key by key: a search's cost grows with the text, the automaton's barely. */
     static final int SEARCH_MAX_LENGTH = 2048;
 
@@ -162,12 +171,15 @@ final class RuleSet {
         keyLength = Arrays.copyOf(keys.lengths, keyCount);
         keyCue = new int[keyCount][];
         keyStrongCue = new boolean[keyCount];
+        keyOpensStageNote = new boolean[keyCount];
         List<String> keyList = keys.names;
         for (int k = 0; k < keyCount; k++) {
             keyRules[k] = ints(keys.rules.get(k));
-            int[] cue = Cues.ALL.get(keyList.get(k));
+            String name = keyList.get(k);
+            int[] cue = Cues.ALL.get(name);
             keyCue[k] = cue;
-            keyStrongCue[k] = cue != null && Cues.strong(keyList.get(k));
+            keyStrongCue[k] = cue != null && Cues.strong(name);
+            keyOpensStageNote[k] = name.startsWith(STAGE_NOTE);
         }
         keyNames = keyList;
         search = KeySearch.of(keyList);

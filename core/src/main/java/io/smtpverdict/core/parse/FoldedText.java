@@ -25,6 +25,12 @@ public final class FoldedText implements CharSequence {
         this.length = length;
     }
 
+    /** Makes this a view of the first {@code length} characters of {@code t}. */
+    void setPrefixOf(FoldedText t, int length) {
+        this.chars = t.chars;
+        this.length = length;
+    }
+
     @Override
     public int length() {
         return length;

@@ -23,6 +23,8 @@ public final class ParsedReply {
     private EnhancedStatusCode enhancedCode;
     private boolean truncated;
     private int[] skips;
+    private int noteStart = Integer.MAX_VALUE;
+    private final FoldedText beforeNote = new FoldedText();
 
     /** An empty reply, for {@link ReplyParser#parse(String, int, ParsedReply)} to parse into again and again. */
     public ParsedReply() {
@@ -44,6 +46,52 @@ public final class ParsedReply {
         messageClosedEnd = 0;
         leadingCode = 0;
         leadingEnhanced = null;
+        noteStart = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Marks the note of the command the reply answered when it ends the text, as Postfix writes it after a remote
+     * reply ("550 ... (in reply to RCPT TO command)", smtp_proto.c) and as logs and pages quote that reply without the
+     * "host ... said:" in front. {@code at} is where "in reply to" starts in the folded text; the note is there when
+     * an opening parenthesis stands before it and only closing parentheses, full stops and spaces follow the word
+     * "command". Returns where the note starts (its parenthesis), else {@link Integer#MAX_VALUE}.
+     */
+    public int markStageNote(int at) {
+        FoldedText f = folded();
+        int open = at - 1;
+        while (open >= 0 && f.charAt(open) == ' ') {
+            open--;
+        }
+        int command = f.indexOf("command", at);
+        if (open < 0 || f.charAt(open) != '(' || command < 0 || command - at > 48) {
+            return Integer.MAX_VALUE;
+        }
+        for (int i = command + "command".length(); i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c != ')' && c != '.' && c != ' ') {
+                return Integer.MAX_VALUE;
+            }
+        }
+        noteStart = open;
+        return open;
+    }
+
+    /** Whether {@link #markStageNote} found a note at the end of the text. */
+    public boolean hasStageNote() {
+        return noteStart != Integer.MAX_VALUE;
+    }
+
+    /**
+     * The folded text before the stage note and the spaces before it (a view, no copy), for a rule that must reach
+     * the end of the reply; the folded text itself when there is no note.
+     */
+    public FoldedText beforeStageNote() {
+        FoldedText f = folded();
+        if (noteStart == Integer.MAX_VALUE) {
+            return f;
+        }
+        beforeNote.setPrefixOf(f, trimEnd(f, 0, noteStart));
+        return beforeNote;
     }
 
     /** The input text, cut at the size limit. */
@@ -148,7 +196,8 @@ public final class ParsedReply {
                 at = recipientPrefixEnd(n, at);
             }
             messageStart = at;
-            messageEnd = trimEnd(n, at, n.length());
+            // a message ends before the note of the command it answered
+            messageEnd = trimEnd(n, at, Math.max(at, Math.min(n.length(), noteStart)));
             int closed = messageEnd;
             while (closed > at && isCloser(n.charAt(closed - 1))) {
                 closed--;
