@@ -73,6 +73,43 @@ final class EmailInputTest {
     }
 
     @Test
+    void classify_sendmailNoticeWithoutDsn_theQuotedReplyDecidesNotSendmailsOwnUserUnknown() throws IOException {
+        // Sendmail (savemail.c, usersmtp.c) without a delivery-status part: the reply the receiver gave is quoted after
+        // "<<<"; the "550 5.1.1 ... User unknown" line after it is Sendmail's own text for every 550 to RCPT
+        Path eml = dir.resolve("sendmail.eml");
+        Files.writeString(eml, String.join("\n",
+                "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.com>",
+                "To: sender@example.com",
+                "Subject: Returned mail: see transcript for details",
+                "",
+                "The original message was received at Mon, 2 Nov 2026 10:15:01 +0100",
+                "",
+                "   ----- The following addresses had permanent fatal errors -----",
+                "<bob@example.org>",
+                "    (reason: 550 5.7.1 Client IP address listed on a blocklist)",
+                "",
+                "   ----- Transcript of session follows -----",
+                "... while talking to mx.example.org.:",
+                ">>> RCPT To:<bob@example.org>",
+                "<<< 550 5.7.1 Client IP address listed on a blocklist",
+                "550 5.1.1 <bob@example.org>... User unknown",
+                "",
+                "   ----- Original message follows -----",
+                "Subject: hello",
+                "",
+                "hello",
+                ""), StandardCharsets.UTF_8);
+
+        Result r = TestingCli.run("classify", "--format", "jsonl", "--input", eml.toString());
+
+        assertThat(r.records()).singleElement().satisfies(n -> {
+            assertThat(n.path("recipient").asText()).isEqualTo("bob@example.org");
+            assertThat(n.path("rule").path("id").asText()).isEqualTo("sendmail.transcript-rcpt");
+            assertThat(n.path("category").asText()).isEqualTo("REPUTATION_BLOCK");
+        });
+    }
+
+    @Test
     void stats_emailDirectory_countsRecipients() throws IOException {
         Files.writeString(dir.resolve("a.eml"), BOUNCE, StandardCharsets.UTF_8);
 

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * not an address (a host and its mailer: {@code "421 host (smtp)... Deferred: ..."}) closes the recipient before it.
  *
  * <p>So a recipient's text is the exchange before its status line (the commands sent and replies received since
- * the last status line), its status line, and the notes after it; recipients whose status lines follow the same
- * exchange share it (a refused MAIL FROM fails every recipient).
+ * the last status line) headed by the session's "while talking to" line, its status line, and the notes after it;
+ * recipients whose status lines follow the same exchange share it (a refused MAIL FROM fails every recipient).
  */
 final class SendmailTranscript {
     private static final Pattern HEADING = Pattern.compile("(?i)^\\s*-+\\s*transcript of session follows\\s*-+\\s*$");
@@ -58,6 +58,9 @@ final class SendmailTranscript {
             covered[i++] = true;
             StringBuilder exchange = new StringBuilder();
             boolean exchangeUsed = false;
+            // "... while talking to HOST:" heads every exchange of that session: the rules for Sendmail's
+            // transcript read the host and the stage from it
+            String session = "";
             StringBuilder current = null;
             for (; i < lines.length && !SECTION.matcher(lines[i]).matches(); i++) {
                 covered[i] = true;
@@ -66,6 +69,7 @@ final class SendmailTranscript {
                     continue;
                 }
                 if (SESSION.matcher(line).matches()) {
+                    session = line;
                     exchange.setLength(0);
                     exchangeUsed = false;
                     current = null;
@@ -90,6 +94,9 @@ final class SendmailTranscript {
                     }
                     current = texts.computeIfAbsent(address, k -> new StringBuilder());
                     if (exchange.length() > 0 && current.indexOf(exchange.toString()) < 0) {
+                        if (!session.isEmpty() && current.indexOf(session) < 0) {
+                            current.append(current.length() == 0 ? "" : " ").append(session);
+                        }
                         current.append(current.length() == 0 ? "" : " ").append(exchange);
                     }
                     current.append(current.length() == 0 ? "" : " ").append(line);

@@ -193,7 +193,8 @@ final class BounceReaderGoldenTest {
         assertThat(records).extracting(r -> r.recipient().orElseThrow())
                 .containsExactly("bob@example.org", "carol@example.org");
         assertThat(records).allSatisfy(r -> {
-            assertThat(r.reply().orElseThrow()).startsWith(">>> MAIL From:<sender@example.com> <<< 550 5.7.1 "
+            assertThat(r.reply().orElseThrow()).startsWith("... while talking to mx.example.org.: "
+                    + ">>> MAIL From:<sender@example.com> <<< 550 5.7.1 "
                     + "Relaying denied 554 5.0.0 <" + r.recipient().orElseThrow() + ">... Service unavailable");
             assertThat(r.foundBy()).isEqualTo("body");
         });

@@ -30,7 +30,8 @@ final class SendmailTranscriptTest {
         SendmailTranscript.Reading r = read(notice, Set.of());
 
         assertThat(r.recipients()).containsOnlyKeys("bob@example.org");
-        assertThat(r.recipients().get("bob@example.org")).isEqualTo(">>> RCPT To:<bob@example.org> <<< 451 4.3.0 "
+        assertThat(r.recipients().get("bob@example.org")).isEqualTo("... while talking to mx.example.org.: "
+                + ">>> RCPT To:<bob@example.org> <<< 451 4.3.0 "
                 + "Temporary local problem <bob@example.org>... Deferred: 451 4.3.0 Temporary local problem Message "
                 + "could not be delivered for 5 days Message will be deleted from queue");
         // the heading list before the transcript is not the transcript's
@@ -71,8 +72,11 @@ final class SendmailTranscriptTest {
         SendmailTranscript.Reading r = read(notice, Set.of());
 
         assertThat(r.recipients().get("bob@example.org")).contains("Message refused").doesNotContain("No such user");
-        assertThat(r.recipients().get("carol@example.net")).startsWith(">>> RCPT To:<carol@example.net>")
-                .doesNotContain("Message refused");
+        // each recipient's exchange is headed by its own session's host
+        assertThat(r.recipients().get("bob@example.org")).startsWith("... while talking to mx.example.org.: >>> DATA");
+        assertThat(r.recipients().get("carol@example.net"))
+                .startsWith("... while talking to mx.example.net.: >>> RCPT To:<carol@example.net>")
+                .doesNotContain("Message refused").doesNotContain("mx.example.org");
         assertThat(r.covered()[10]).isFalse();
     }
 
