@@ -142,7 +142,7 @@ final class Classifier {
     /** Per-call state, reused across calls on one thread. */
     static final class Scratch implements AhoCorasick.HitSink {
         final int[] keyStamp;
-        /** Where each key held (see {@link #keyStamp}) first ends in the folded text. */
+        /** Where each key held (see {@link #keyStamp}) first ends in the folded text (keys are reported by end). */
         final int[] keyFirstEnd;
         final int[] ruleStamp;
         int stamp;
@@ -253,11 +253,6 @@ final class Classifier {
                     hits = java.util.Arrays.copyOf(hits, hitCount * 2);
                 }
                 hits[hitCount++] = keyId;
-            } else if (end < keyFirstEnd[keyId]) {
-                keyFirstEnd[keyId] = end; // the key search reports key by key, not by end
-            }
-            if (set.keyOpensStageNote[keyId]) {
-                stageNoteKey = Math.max(stageNoteKey, end - set.keyLength[keyId]);
             }
             int[] cue = set.keyCue[keyId];
             if (cue != null) {
@@ -271,6 +266,9 @@ final class Classifier {
                             stageScore = score;
                             stage = cue[1];
                         }
+                        break;
+                    case Cues.NOTE:
+                        stageNoteKey = end - set.keyLength[keyId]; // occurrences come by end: the last one stays
                         break;
                     case Cues.OUTCOME:
                         if (cue[1] == Outcome.DEFERRED.ordinal()) {

@@ -38,9 +38,9 @@ final class RuleSet {
     final int[][] keyCue;
     final boolean[] keyStrongCue;
     /**
-     * Keys that open Postfix's note of the command a reply answered ("in reply to rcpt to command"): where one stands
-     * at the end of the text, rules read their words before it (see {@link Classifier}). Rules may still name the
-     * note itself ("in reply to"), so these keys count wherever they stand.
+     * Keys that begin with the words of Postfix's note of the command a reply answered ("in reply to", "in reply to
+     * starttls command"): rules read only the words before such a note at the end of a text (see {@link Classifier}),
+     * but a rule that names the note itself still finds it.
      */
     final boolean[] keyOpensStageNote;
     /** Enhanced-code index: sorted keys ({@link #enhancedKey}) and the rules under each. */
