@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * usersmtp.c, Exchange's reports, CPython's smtplib, Jakarta Mail). The category the reply alone gets must survive the
  * wrapping: these checks found a Sendmail transcript read as a server error, delay notices that hid their reason, the
  * returned message's TLS cipher read as a TLS failure, a traceback's {@code sendmail(sender, ...)} as a refused
- * sender, the older Exim's "host" hiding a code-less "not found" and the words of Postfix's "(in reply to RCPT TO
- * command)" read as the reply's (docs/accuracy.md). Floors are ten points below the figures measured when the check was added.
+ * sender, the older Exim's and qmail's "host" hiding a code-less "not found" and the words of Postfix's "(in reply to
+ * RCPT TO command)" read as the reply's (docs/accuracy.md). Floors are ten points below the figures measured when the check was added.
  */
 final class NoticeWrappersTest {
     private static final Path TEXTS = Path.of("..", "vendor-generic", "src", "test", "resources", "documented",
@@ -90,6 +90,8 @@ final class NoticeWrappersTest {
                         """.formatted(r), 87.0),
                 // a log cut after "said:", or a page quoting the reply: the command note alone stays behind it
                 new Wrapper("reply with Postfix's command note", "45-", r -> r + " (in reply to RCPT TO command)", 78.0),
+                // qmail-remote's line, quoted alone where a log or a page keeps only the reply
+                new Wrapper("qmail's Remote host said", "45-", r -> "Remote host said: " + r, 78.0),
                 new Wrapper("Postfix delay notice", "4", r -> """
                         This is the mail system at host mail.example.com.
 
