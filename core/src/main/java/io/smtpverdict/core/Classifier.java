@@ -165,13 +165,8 @@ final class Classifier {
         int transientCue;
         int permanentCue;
         int retryEnd;
-        /** Where the last key that opens a stage note ("in reply to ...") starts; -1 for none. */
+        /** Where the last "in reply to" starts in the folded text, which may open a stage note; -1 for none. */
         int stageNoteKey;
-        /**
-         * Where a trailing stage note starts (its opening parenthesis), {@link Integer#MAX_VALUE} for none: rules'
-         * words count only before it.
-         */
-        int quietFrom;
         /** The reply being classified at this depth, parsed into again by each call. */
         final ParsedReply reply = new ParsedReply();
         /** The names and values the winning template bound, until its verdict is made (then cleared). */
@@ -241,7 +236,6 @@ final class Classifier {
             permanentCue = 0;
             retryEnd = -1;
             stageNoteKey = -1;
-            quietFrom = Integer.MAX_VALUE;
         }
 
         @Override
@@ -309,7 +303,8 @@ final class Classifier {
          * error). The keys that open such a note count wherever they stand: a rule may ask whether the note is there.
          */
         boolean held(int key) {
-            return keyStamp[key] == stamp && (keyFirstEnd[key] <= quietFrom || set.keyOpensStageNote[key]);
+            return keyStamp[key] == stamp
+                    && (keyFirstEnd[key] <= reply.stageNoteStart() || set.keyOpensStageNote[key]);
         }
     }
 
@@ -320,7 +315,7 @@ final class Classifier {
         p.foldThrough(s.chars(p.text().length()));
         set.scan(p, s);
         if (s.stageNoteKey >= 0) {
-            s.quietFrom = p.markStageNote(s.stageNoteKey);
+            p.markStageNote(s.stageNoteKey);
         }
         Stage stage = s.stage >= 0 ? STAGES[s.stage] : hint;
         collect(s, p);

@@ -16,6 +16,8 @@ final class Cues {
     static final int RETRY = 3;
     /** Opens Postfix's note of the command a reply answered, "(in reply to RCPT TO command)": see Classifier. */
     static final int NOTE = 4;
+    /** The words that open that note, folded. */
+    static final String NOTE_WORDS = "in reply to";
 
     /**
      * Folded cue text to {kind, value[, also retry]}: stage ordinal, outcome ordinal, or 0 for retry cues.
@@ -97,7 +99,7 @@ final class Cues {
                 "kan niet worden bezorgd", "kon niet worden afgeleverd", "nie może zostać dostarczona",
                 "nie została dostarczona", "не может быть доставлено", "не удалось доставить", "配信できませんでした",
                 "無法傳遞", "无法投递", "无法传递", "전달할 수 없");
-        ALL.put("in reply to", new int[] {NOTE, 0});
+        ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
     }

@@ -58,9 +58,6 @@ final class RuleSet {
      * {@link VerdictEngine.Builder#keySearches}); 0 when it was built with the set.
      */
     private final int searches;
-    /** How Postfix's note of the command a reply answered begins, folded: "(in reply to RCPT TO command)". */
-    static final String STAGE_NOTE = "in reply to";
-
     /** The longest reply searched key by key: a search's cost grows with the text, the automaton's barely. */
     static final int SEARCH_MAX_LENGTH = 2048;
 
@@ -179,7 +176,7 @@ final class RuleSet {
             int[] cue = Cues.ALL.get(name);
             keyCue[k] = cue;
             keyStrongCue[k] = cue != null && Cues.strong(name);
-            keyOpensStageNote[k] = name.startsWith(STAGE_NOTE);
+            keyOpensStageNote[k] = name.startsWith(Cues.NOTE_WORDS);
         }
         keyNames = keyList;
         search = KeySearch.of(keyList);

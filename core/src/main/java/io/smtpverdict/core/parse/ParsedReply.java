@@ -54,26 +54,34 @@ public final class ParsedReply {
      * reply ("550 ... (in reply to RCPT TO command)", smtp_proto.c) and as logs and pages quote that reply without the
      * "host ... said:" in front. {@code at} is where "in reply to" starts in the folded text; the note is there when
      * an opening parenthesis stands before it and only closing parentheses, full stops and spaces follow the word
-     * "command". Returns where the note starts (its parenthesis), else {@link Integer#MAX_VALUE}.
+     * "command".
      */
-    public int markStageNote(int at) {
+    public void markStageNote(int at) {
         FoldedText f = folded();
         int open = at - 1;
         while (open >= 0 && f.charAt(open) == ' ') {
             open--;
         }
         int command = f.indexOf("command", at);
+        // the longest note names a command of a few words ("in reply to end of DATA command")
         if (open < 0 || f.charAt(open) != '(' || command < 0 || command - at > 48) {
-            return Integer.MAX_VALUE;
+            return;
         }
         for (int i = command + "command".length(); i < f.length(); i++) {
             char c = f.charAt(i);
             if (c != ')' && c != '.' && c != ' ') {
-                return Integer.MAX_VALUE;
+                return;
             }
         }
         noteStart = open;
-        return open;
+    }
+
+    /**
+     * Where the stage note {@link #markStageNote} found starts (its opening parenthesis): words from there on are the
+     * note's, not the reply's. {@link Integer#MAX_VALUE} when the text has none.
+     */
+    public int stageNoteStart() {
+        return noteStart;
     }
 
     /** Whether {@link #markStageNote} found a note at the end of the text. */
