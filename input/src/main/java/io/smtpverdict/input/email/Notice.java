@@ -43,6 +43,11 @@ final class Notice {
     /** A failure reply code (4xx, 5xx) or enhanced status code, as notices quote them. */
     private static final Pattern CODE = Pattern.compile("(?<![\\d.])([45]\\d\\d[ -]|[45]\\.\\d{1,3}\\.\\d{1,3})");
 
+    /** Appends {@code piece} to a recipient's text, a space between it and what the text already holds. */
+    static void appendSpaced(StringBuilder text, CharSequence piece) {
+        text.append(text.length() == 0 ? "" : " ").append(piece);
+    }
+
     private Notice() {
     }
 
@@ -144,7 +149,7 @@ final class Notice {
                 }
                 String block = block(lines, starts, line);
                 if (!block.isBlank() && text.indexOf(block) < 0) {
-                    text.append(text.length() == 0 ? "" : " ").append(block);
+                    appendSpaced(text, block);
                 }
             }
             out.put(e.getKey(), cut(text.toString().strip()));

@@ -80,7 +80,7 @@ final class SendmailTranscript {
                         exchange.setLength(0);
                         exchangeUsed = false;
                     }
-                    exchange.append(exchange.length() == 0 ? "" : " ").append(line);
+                    Notice.appendSpaced(exchange, line);
                     current = null;
                     continue;
                 }
@@ -95,11 +95,11 @@ final class SendmailTranscript {
                     current = texts.computeIfAbsent(address, k -> new StringBuilder());
                     if (exchange.length() > 0 && current.indexOf(exchange.toString()) < 0) {
                         if (!session.isEmpty() && current.indexOf(session) < 0) {
-                            current.append(current.length() == 0 ? "" : " ").append(session);
+                            Notice.appendSpaced(current, session);
                         }
-                        current.append(current.length() == 0 ? "" : " ").append(exchange);
+                        Notice.appendSpaced(current, exchange);
                     }
-                    current.append(current.length() == 0 ? "" : " ").append(line);
+                    Notice.appendSpaced(current, line);
                 } else if (current != null && current.length() < Notice.MAX_TEXT) {
                     current.append(' ').append(line);
                 }
