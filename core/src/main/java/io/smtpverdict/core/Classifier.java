@@ -240,6 +240,17 @@ final class Classifier {
 
         @Override
         public void hit(int keyId, int end) {
+            found(keyId, end);
+            int[] also = set.keyAlso[keyId];
+            if (also != null) {
+                for (int k : also) {
+                    found(k, end);
+                }
+            }
+        }
+
+        /** Records one occurrence of a key, and what it cues. */
+        private void found(int keyId, int end) {
             if (keyStamp[keyId] != stamp) {
                 keyStamp[keyId] = stamp;
                 keyFirstEnd[keyId] = end;

@@ -35,6 +35,11 @@ final class RuleSet {
     private final AtomicInteger searched = new AtomicInteger();
     final int[][] keyRules;
     final int[] keyLength;
+    /**
+     * For a key that is another spelling of rules' keys ({@link Spellings}), those keys: a hit on it counts as a hit
+     * on each of them; null for every other key.
+     */
+    final int[][] keyAlso;
     final int[][] keyCue;
     final boolean[] keyStrongCue;
     /**
@@ -163,7 +168,17 @@ final class RuleSet {
         for (String cue : Cues.ALL.keySet()) {
             keys.id(cue);
         }
+        // and every other spelling of each key, found as that key
+        int named = keys.names.size();
+        Map<Integer, List<Integer>> also = new HashMap<>();
+        for (int k = 0; k < named; k++) {
+            for (String spelling : Spellings.of(keys.names.get(k))) {
+                also.computeIfAbsent(keys.id(spelling), x -> new ArrayList<>()).add(k);
+            }
+        }
         int keyCount = keys.names.size();
+        keyAlso = new int[keyCount][];
+        also.forEach((k, list) -> keyAlso[k] = ints(list));
         keyRules = new int[keyCount][];
         keyLength = Arrays.copyOf(keys.lengths, keyCount);
         keyCue = new int[keyCount][];
