@@ -11,7 +11,7 @@ import java.util.Set;
  * hyphenated ("mailbox" / "mail box" / "mail-box", "e-mail" / "email") and British against American endings
  * ("unauthorised" / "unauthorized"). Servers' authors choose freely among them: Postfix writes "does not exist",
  * others "doesn't exist"; Exim "mailbox", others "mail box". Each set is orthography, not bounce wording, and holds
- * only spellings that mean the same thing in any sentence.
+ * only spellings that mean the same thing in any sentence; one misspelling common in servers' own texts is among them.
  */
 final class Spellings {
     private Spellings() {
@@ -30,12 +30,15 @@ final class Spellings {
         {"mailbox", "mail box", "mail-box"}, {"mailboxes", "mail boxes", "mail-boxes"},
         {"username", "user name"}, {"usernames", "user names"},
         {"hostname", "host name"}, {"hostnames", "host names"},
-        {"mailserver", "mail server"}, {"mailservers", "mail servers"},
         {"blacklist", "black list", "black-list"}, {"blacklisted", "black listed", "black-listed"},
         {"whitelist", "white list", "white-list"}, {"whitelisted", "white listed", "white-listed"},
         {"antispam", "anti-spam", "anti spam"}, {"antivirus", "anti-virus", "anti virus"},
         {"nonexistent", "non-existent", "non existent"},
-        {"over quota", "over-quota", "overquota"},
+        {"over quota", "over-quota", "overquota"}, {"timeout", "time-out"}, {"timeouts", "time-outs"},
+        {"mail server", "mailserver", "mail-server"}, {"mail servers", "mailservers", "mail-servers"},
+        // a misspelling servers' authors write, one German "Adresse" away: STRATO's and cyon's support pages and
+        // CleverReach's bounce list quote "recipient e-mail adress unknown", "Adress Rejected", "invalid adress"
+        {"address", "adress"}, {"addresses", "adresses"},
         // British and American endings
         {"unrecognized", "unrecognised"}, {"recognized", "recognised"}, {"recognize", "recognise"},
         {"authorized", "authorised"}, {"unauthorized", "unauthorised"}, {"authorize", "authorise"},
