@@ -158,7 +158,8 @@ final class EngineLoader {
                     throw tableError(TableException.Kind.DUPLICATE_RULE_ID, p.id(), table, "$.rules[" + i + "].id",
                             "rule id '" + r.id() + "' is already defined in " + prev, null);
                 }
-                sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size(), loaded.templateKey(i)));
+                sources.add(new RuleSet.Source(p.id(), priority, false, r, sources.size(), loaded.templateKey(i),
+                        loaded.spellings()));
                 count++;
             }
         }
@@ -200,8 +201,11 @@ final class EngineLoader {
         return loadJarTable(p, table, jar).file();
     }
 
-    /** A table as read, with the template keys its pack gives (none when read from JSON). */
-    private record Loaded(TableFile file, List<String> templateKeys) {
+    /**
+     * A table as read, with the template keys and phrases' spellings its pack gives (none, and null spellings, when
+     * read from JSON).
+     */
+    private record Loaded(TableFile file, List<String> templateKeys, RulePack.PhraseSpellings spellings) {
         /** The folded key of rule {@code i}'s template given by the pack, or null: the engine then finds it. */
         String templateKey(int i) {
             return i < templateKeys.size() ? templateKeys.get(i) : null;
@@ -270,13 +274,13 @@ final class EngineLoader {
                     read = RulePack.read(in, made[0], made[1]);
                 }
                 if (read.table().isPresent()) {
-                    return new Loaded(read.table().get(), read.templateKeys());
+                    return new Loaded(read.table().get(), read.templateKeys(), read.spellings());
                 }
                 LOG.warn("plugin '{}', {}{}: {}; reading the JSON instead (rebuild the plugin to remake its pack)",
                         pluginId, table, RulePack.SUFFIX, read.refusal());
             }
             try (InputStream in = json.get()) {
-                return new Loaded(RuleTableLoader.read(pluginId, table, in, false), List.of());
+                return new Loaded(RuleTableLoader.read(pluginId, table, in, false), List.of(), null);
             }
         } catch (TableException e) {
             throw configuration(e);
@@ -355,7 +359,8 @@ final class EngineLoader {
                     sources.removeIf(s -> s.rule().id().equals(r.id()));
                     LOG.info("user table {} replaces shipped rule {}", path, r.id());
                 }
-                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size(), null));
+                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size(), null,
+                        null));
             }
             if (file.categoryOverrides() != null) {
                 overrides.addAll(file.categoryOverrides());

@@ -2,9 +2,11 @@ package io.smtpverdict.core;
 
 import io.smtpverdict.core.match.AhoCorasick;
 import io.smtpverdict.core.match.KeySearch;
+import io.smtpverdict.core.match.Spellings;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.core.parse.ParsedReply;
+import io.smtpverdict.core.table.RulePack;
 import io.smtpverdict.core.table.TableCategoryOverride;
 import io.smtpverdict.core.table.TableMatch;
 import io.smtpverdict.core.table.TableRule;
@@ -106,8 +108,11 @@ final class RuleSet {
      *
      * @param templateKey the folded longest literal of the rule's template when its pack gave it (the template is then
      *     compiled when the rule is first tried), else null
+     * @param spellings the other spellings of its table's phrases when the table came from a pack
+     *     ({@link RulePack.Result#spellings}), else null: the engine then finds them
      */
-    record Source(String plugin, int priority, boolean user, TableRule rule, int order, String templateKey) {
+    record Source(String plugin, int priority, boolean user, TableRule rule, int order, String templateKey,
+            RulePack.PhraseSpellings spellings) {
     }
 
     RuleSet(List<Source> sources, List<TableCategoryOverride> overrides, int searches) {
@@ -129,6 +134,7 @@ final class RuleSet {
         List<Integer> alwaysList = new ArrayList<>();
         for (int r = 0; r < sorted.size(); r++) {
             Source s = sorted.get(r);
+            keys.packed = s.spellings();
             CompiledRule c = compile(s, keys);
             c.rank = r;
             rules[r] = c;
@@ -168,17 +174,21 @@ final class RuleSet {
         for (String cue : Cues.ALL.keySet()) {
             keys.id(cue);
         }
-        // and every other spelling of each key, found as that key
+        // and every other spelling of each phrase and cue, found as that key (a template's or message's key only
+        // points at a rule that compares the exact wording): as its rule pack gives them, else found here
         int named = keys.names.size();
-        Map<Integer, List<Integer>> also = new HashMap<>();
+        int[][] also = new int[named * 5 / 4][];
         for (int k = 0; k < named; k++) {
-            for (String spelling : Spellings.of(keys.names.get(k))) {
-                also.computeIfAbsent(keys.id(spelling), x -> new ArrayList<>()).add(k);
+            also = spellings(keys, k, keys.find[k] ? Spellings.of(keys.names.get(k)) : keys.given[k], also);
+        }
+        for (String cue : Cues.ALL.keySet()) {
+            int k = keys.ids.get(cue);
+            if (!keys.find[k] && keys.given[k] == null) {
+                also = spellings(keys, k, Spellings.of(cue), also);
             }
         }
         int keyCount = keys.names.size();
-        keyAlso = new int[keyCount][];
-        also.forEach((k, list) -> keyAlso[k] = ints(list));
+        keyAlso = Arrays.copyOf(also, keyCount);
         keyRules = new int[keyCount][];
         keyLength = Arrays.copyOf(keys.lengths, keyCount);
         keyCue = new int[keyCount][];
@@ -236,6 +246,28 @@ final class RuleSet {
         return byPlugin != 0 ? byPlugin : Integer.compare(a.order(), b.order());
     }
 
+    /** Files each of key {@code k}'s other spellings (null for none) as a key whose hits count as {@code k}'s. */
+    private static int[][] spellings(Keys keys, int k, List<String> spellings, int[][] also) {
+        if (spellings == null) {
+            return also;
+        }
+        for (String spelling : spellings) {
+            int id = keys.id(spelling);
+            if (id >= also.length) {
+                also = Arrays.copyOf(also, id * 2);
+            }
+            int[] ks = also[id];
+            if (ks == null) {
+                also[id] = new int[] {k};
+            } else {
+                ks = Arrays.copyOf(ks, ks.length + 1);
+                ks[ks.length - 1] = k;
+                also[id] = ks;
+            }
+        }
+        return also;
+    }
+
     private static int[] ints(List<Integer> list) {
         int[] a = new int[list.size()];
         for (int i = 0; i < a.length; i++) {
@@ -254,6 +286,16 @@ final class RuleSet {
         int[] lengths = new int[4096];
         /** {@link #of}'s marks, by id: a key already in the list being read carries the list's number. */
         int[] marks = new int[4096];
+        /**
+         * The other spellings of the rule phrases being read (by {@link #of}) as their table's pack gives them; null
+         * when the table was read from JSON. Set for each rule.
+         */
+        RulePack.PhraseSpellings packed;
+        /** Whether a key is a phrase whose other spellings the engine must find itself ({@link Spellings#of}), by id. */
+        boolean[] find = new boolean[4096];
+        /** A phrase's other spellings as a pack gave them, by id; null for none or not given. */
+        @SuppressWarnings("unchecked")
+        List<String>[] given = new List[4096];
         int listNumber;
 
         int id(String folded) {
@@ -266,6 +308,8 @@ final class RuleSet {
                 if (id == lengths.length) {
                     lengths = Arrays.copyOf(lengths, id * 2);
                     marks = Arrays.copyOf(marks, id * 2);
+                    find = Arrays.copyOf(find, id * 2);
+                    given = Arrays.copyOf(given, id * 2);
                 }
                 lengths[id] = folded.length();
             }
@@ -331,7 +375,18 @@ final class RuleSet {
             int[] ids = new int[phrases.size()];
             int n = 0;
             for (String p : phrases) {
-                int id = id(Normalizer.normalize(p));
+                String folded = Normalizer.normalize(p);
+                int id = id(folded);
+                if (packed == null) {
+                    find[id] = true;
+                } else {
+                    List<String> spellings = packed.get(folded);
+                    if (spellings != null) {
+                        given[id] = spellings;
+                    } else if (packed.leftToEngine(folded)) {
+                        find[id] = true;
+                    }
+                }
                 if (marks[id] != number) {
                     marks[id] = number;
                     ids[n++] = id;

@@ -91,6 +91,27 @@ final class RulePackTest {
     }
 
     @Test
+    void read_pack_givesTheOtherSpellingsOfItsAsciiPhrases() {
+        String table = TABLE.replace("\"phrases\": [\"quota\"]", "\"phrases\": [\"Quota\", \"mailbox does not exist\"]")
+                .replace("[\"box\", \"inbox\"]", "[\"box\", \"inbox\", \"e-mail\", \"E-Mail-Adresse ungültig\"]");
+        byte[] bytes = table.getBytes(StandardCharsets.UTF_8);
+
+        RulePack.Result pack = RulePack.read(new ByteArrayInputStream(RulePack.write(json(table), bytes)), bytes.length,
+                RulePack.crc(bytes));
+
+        // folded, as the engine reads them, from phrases, all-phrases, not-phrases and groups alike; "quota" has no
+        // other spelling; the pack was made and read on one Java release, so the phrase above ASCII is given too
+        assertThat(pack.spellings().byPhrase()).containsOnlyKeys("mailbox does not exist", "mailbox", "not full",
+                "e-mail", "e-mail-adresse ungültig");
+        assertThat(pack.spellings().asciiOnly()).isFalse();
+        assertThat(pack.spellings().get("mailbox does not exist"))
+                .isEqualTo(io.smtpverdict.core.match.Spellings.of("mailbox does not exist"))
+                .contains("mail box doesn't exist");
+        assertThat(pack.spellings().get("e-mail")).containsExactly("email");
+        assertThat(pack.spellings().leftToEngine("quota")).isFalse();
+    }
+
+    @Test
     void read_packNamingAnUnknownConstant_isRefusedAsDamaged() {
         byte[] bytes = TABLE.getBytes(StandardCharsets.UTF_8);
         byte[] pack = RulePack.write(json(TABLE), bytes);

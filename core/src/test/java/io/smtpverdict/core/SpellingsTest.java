@@ -2,6 +2,7 @@ package io.smtpverdict.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smtpverdict.core.match.Spellings;
 import io.smtpverdict.spi.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.smtpverdict.core.table;
 
+import io.smtpverdict.core.match.Spellings;
 import io.smtpverdict.core.match.Template;
+import io.smtpverdict.core.parse.Normalizer;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EvidenceLevel;
@@ -17,7 +19,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -28,7 +33,8 @@ import java.util.zip.CRC32;
  * and CRC-32 of the JSON it was made from (the checksum a jar already keeps for each entry, so checking a pack
  * in a jar needs no read of the JSON); a pack whose JSON has changed since, or that another format wrote,
  * is refused and the JSON is read instead. Besides the rules it keeps, once per pack, the names of the enum constants
- * the rules refer to by number, and per rule the key the engine indexes its template under ({@link Result#templateKeys}).
+ * the rules refer to by number, per rule the key the engine indexes its template under ({@link Result#templateKeys}),
+ * and the other spellings of the table's phrases ({@link Result#spellings}).
  */
 public final class RulePack {
     /** The suffix a pack's resource name adds to its table's. */
@@ -36,9 +42,10 @@ public final class RulePack {
     /**
      * Bumped whenever the layout below changes, or the way a template's key is found ({@link Template#longestLiteral},
      * ASCII folding) changes; a pack of another version is refused. 5: a rule's phrase groups. 6: Unicode hyphens and
-     * dashes fold to the ASCII hyphen.
+     * dashes fold to the ASCII hyphen. 7: the phrases' other spellings, with {@link Spellings#VERSION} (a pack made with
+     * other spelling sets is refused too).
      */
-    static final int FORMAT = 6;
+    static final int FORMAT = 7;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;
@@ -67,6 +74,14 @@ public final class RulePack {
             for (TableRule r : table.rules()) {
                 rule(out, r);
                 string(out, templateKey(r.match()));
+            }
+            Map<String, List<String>> spellings = spellings(table.rules());
+            out.writeInt(Spellings.VERSION);
+            out.writeInt(Runtime.version().feature());
+            out.writeInt(spellings.size());
+            for (Map.Entry<String, List<String>> e : spellings.entrySet()) {
+                string(out, e.getKey());
+                list(out, e.getValue(), RulePack::string);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array does not fail
@@ -109,11 +124,26 @@ public final class RulePack {
                 rules.add(rule(in));
                 templateKeys[i] = string(in);
             }
+            if (in.readInt() != Spellings.VERSION) {
+                return Result.refused("made with other spelling sets than this engine's");
+            }
+            // a phrase above ASCII was folded by the JDK that made the pack: another release may fold it otherwise
+            boolean sameFolding = in.readInt() == Runtime.version().feature();
+            int phrases = count(in);
+            Map<String, List<String>> spellings = new HashMap<>(phrases * 2);
+            for (int i = 0; i < phrases; i++) {
+                String phrase = string(in);
+                List<String> other = list(in, RulePack::string);
+                if (sameFolding || ascii(phrase)) {
+                    spellings.put(phrase, other);
+                }
+            }
             if (!in.atEnd()) {
-                return Result.refused("damaged: bytes after the last rule");
+                return Result.refused("damaged: bytes after the phrases' spellings");
             }
             return new Result(Optional.of(new TableFile(null, VerdictContract.RULE_TABLE_SCHEMA_VERSION, plugin, null,
-                    null, List.copyOf(rules), null)), Arrays.asList(templateKeys), "");
+                    null, List.copyOf(rules), null)), Arrays.asList(templateKeys),
+                    new PhraseSpellings(spellings, !sameFolding), "");
         } catch (IOException | RuntimeException e) {
             return Result.refused("damaged: " + e);
         }
@@ -126,11 +156,70 @@ public final class RulePack {
      *     indexes the rule under), when the rule has a template and the key is ASCII; else null. With the key at
      *     hand the engine compiles the template only when the rule is first tried. A key with other characters is
      *     left to the engine: their folding follows the running JDK's Unicode tables.
+     * @param spellings the other spellings of the table's phrases
      */
-    public record Result(Optional<TableFile> table, List<String> templateKeys, String refusal) {
+    public record Result(Optional<TableFile> table, List<String> templateKeys, PhraseSpellings spellings,
+            String refusal) {
         static Result refused(String why) {
-            return new Result(Optional.empty(), List.of(), why);
+            return new Result(Optional.empty(), List.of(), null, why);
         }
+    }
+
+    /**
+     * The other spellings ({@link Spellings#of}) of a pack's phrases: the engine needs them for every phrase, and
+     * finding them is a read of each phrase it need not do at every start.
+     *
+     * @param byPhrase each folded phrase of the table's rules that has other spellings, with them
+     * @param asciiOnly whether only the ASCII phrases are given: the pack was made on another Java release, whose
+     *     folding of other characters may differ, so the engine finds those phrases' spellings itself
+     */
+    public record PhraseSpellings(Map<String, List<String>> byPhrase, boolean asciiOnly) {
+        /** The other spellings of a folded phrase of the table, as given; null when it has none or is not given. */
+        public List<String> get(String folded) {
+            return byPhrase.get(folded);
+        }
+
+        /** Whether the engine must find a folded phrase's spellings itself (one this pack does not give). */
+        public boolean leftToEngine(String folded) {
+            return asciiOnly && !byPhrase.containsKey(folded) && !ascii(folded);
+        }
+    }
+
+    /** The phrases of these rules that have other spellings, folded, with them, in the rules' order. */
+    private static Map<String, List<String>> spellings(List<TableRule> rules) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (TableRule r : rules) {
+            TableMatch m = r.match();
+            List<List<String>> lists = new ArrayList<>();
+            lists.add(m.phrases());
+            lists.add(m.allPhrases());
+            lists.add(m.notPhrases());
+            if (m.phraseGroups() != null) {
+                lists.addAll(m.phraseGroups());
+            }
+            for (List<String> list : lists) {
+                for (String phrase : list == null ? List.<String>of() : list) {
+                    String folded = Normalizer.normalize(phrase);
+                    if (!out.containsKey(folded)) {
+                        List<String> other = Spellings.of(folded);
+                        if (!other.isEmpty()) {
+                            out.put(folded, other);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether every character of a folded text is ASCII, so that any JDK folds it the same way. */
+    public static boolean ascii(String folded) {
+        for (int i = 0; i < folded.length(); i++) {
+            if (folded.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -146,12 +235,7 @@ public final class RulePack {
             return null;
         }
         String key = Template.compile(m.template(), m.optionalTail()).longestLiteral();
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) >= 0x80) {
-                return null;
-            }
-        }
-        return key;
+        return ascii(key) ? key : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

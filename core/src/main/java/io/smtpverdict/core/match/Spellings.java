@@ -1,0 +1,236 @@
+package io.smtpverdict.core.match;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The other spellings English allows for a rule's phrase, which the engine finds as the phrase.
+ *
+ * <p>Servers' authors choose freely among contractions ("does not" / "doesn't"), compounds written closed, open or
+ * hyphenated ("mailbox" / "mail box" / "mail-box", "e-mail" / "email") and British or American endings
+ * ("unauthorised" / "unauthorized"): Postfix writes "does not exist", others "doesn't exist"; Exim "mailbox", others
+ * "mail box". Each set is orthography, not bounce wording, and holds only spellings that mean the same thing in any
+ * sentence; one misspelling common in servers' own texts is among them.
+ */
+public final class Spellings {
+    private Spellings() {
+    }
+
+    /** Each set: spellings of one word or phrase, folded (lower case, straight apostrophe). */
+    private static final String[][] SETS = {
+        // contractions of "not"
+        {"does not", "doesn't"}, {"do not", "don't"}, {"did not", "didn't"}, {"is not", "isn't"},
+        {"are not", "aren't"}, {"was not", "wasn't"}, {"were not", "weren't"}, {"has not", "hasn't"},
+        {"have not", "haven't"}, {"had not", "hadn't"}, {"will not", "won't"}, {"would not", "wouldn't"},
+        {"could not", "couldn't"}, {"should not", "shouldn't"}, {"must not", "mustn't"},
+        {"cannot", "can not", "can't"},
+        // compounds written closed, open or hyphenated
+        {"e-mail", "email"}, {"e-mails", "emails"},
+        {"mailbox", "mail box", "mail-box"}, {"mailboxes", "mail boxes", "mail-boxes"},
+        {"username", "user name"}, {"usernames", "user names"},
+        {"hostname", "host name"}, {"hostnames", "host names"},
+        {"blacklist", "black list", "black-list"}, {"blacklisted", "black listed", "black-listed"},
+        {"whitelist", "white list", "white-list"}, {"whitelisted", "white listed", "white-listed"},
+        {"antispam", "anti-spam", "anti spam"}, {"antivirus", "anti-virus", "anti virus"},
+        {"nonexistent", "non-existent", "non existent"},
+        {"over quota", "over-quota", "overquota"}, {"timeout", "time-out"}, {"timeouts", "time-outs"},
+        {"mail server", "mailserver", "mail-server"}, {"mail servers", "mailservers", "mail-servers"},
+        // a misspelling servers' authors write, one German "Adresse" away: STRATO's and cyon's support pages and
+        // CleverReach's bounce list quote "recipient e-mail adress unknown", "Adress Rejected", "invalid adress"
+        {"address", "adress"}, {"addresses", "adresses"},
+        // British and American endings
+        {"unrecognized", "unrecognised"}, {"recognized", "recognised"}, {"recognize", "recognise"},
+        {"authorized", "authorised"}, {"unauthorized", "unauthorised"}, {"authorize", "authorise"},
+        {"authorization", "authorisation"}, {"organization", "organisation"}, {"organizations", "organisations"},
+        {"behavior", "behaviour"}, {"canceled", "cancelled"}, {"initialized", "initialised"},
+        {"initialize", "initialise"}, {"utilization", "utilisation"}, {"normalized", "normalised"},
+    };
+
+    /** Most spellings one key may be given, itself included: a key of many variable words stays small. */
+    public static final int MAX_SPELLINGS = 16;
+
+    /**
+     * A fingerprint of {@link #SETS} and {@link #MAX_SPELLINGS}: a rule pack keeps its phrases' spellings and the
+     * fingerprint they were made with, and an engine with other sets reads the JSON instead.
+     */
+    public static final int VERSION = java.util.Arrays.deepHashCode(SETS) * 31 + MAX_SPELLINGS;
+
+    /** Every spelling of {@link #SETS}, one or two words (joined by a space or a hyphen), with its set and hash. */
+    private static final String[] SPELLINGS;
+    private static final String[][] SET_OF;
+    private static final int[] HASH;
+    /**
+     * Open addressing by {@link #HASH}: a spelling's index plus one, 0 for an empty slot. The tables are built once and
+     * read for every word of every key at each engine build, in a JVM that has compiled nothing yet: a probe of an int
+     * array per word, no string made, so a key without such words costs little more than reading it.
+     */
+    private static final int[] SLOTS = new int[1024];
+    /** The same for the first words of the two-word spellings ("does", "mail", "over"): a pair is read only after one. */
+    private static final int[] PAIR_SLOTS = new int[256];
+
+    static {
+        List<String> all = new ArrayList<>();
+        List<String[]> setOf = new ArrayList<>();
+        for (String[] set : SETS) {
+            for (String spelling : set) {
+                all.add(spelling);
+                setOf.add(set);
+            }
+        }
+        SPELLINGS = all.toArray(new String[0]);
+        SET_OF = setOf.toArray(new String[0][]);
+        HASH = new int[SPELLINGS.length];
+        for (int m = 0; m < SPELLINGS.length; m++) {
+            String spelling = SPELLINGS[m];
+            HASH[m] = hash(spelling, 0, spelling.length());
+            put(SLOTS, HASH[m], m);
+            int firstEnd = wordEnd(spelling, 0);
+            if (firstEnd < spelling.length()) {
+                int first = hash(spelling, 0, firstEnd);
+                if (find(PAIR_SLOTS, spelling, 0, firstEnd, first) < 0) {
+                    put(PAIR_SLOTS, first, m);
+                }
+            }
+        }
+    }
+
+    private static int hash(String s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
+    }
+
+    private static void put(int[] slots, int h, int m) {
+        int i = h & (slots.length - 1);
+        while (slots[i] != 0) {
+            i = (i + 1) & (slots.length - 1);
+        }
+        slots[i] = m + 1;
+    }
+
+    /**
+     * The spelling (for {@link #PAIR_SLOTS}: the two-word spelling whose first word it is) that is exactly the key's
+     * characters {@code from} to {@code to}, whose hash is {@code h}; -1 for none.
+     */
+    private static int find(int[] slots, String key, int from, int to, int h) {
+        int len = to - from;
+        for (int i = h & (slots.length - 1); slots[i] != 0; i = (i + 1) & (slots.length - 1)) {
+            int m = slots[i] - 1;
+            String spelling = SPELLINGS[m];
+            if (slots == PAIR_SLOTS) {
+                int firstEnd = wordEnd(spelling, 0);
+                if (firstEnd == len && spelling.regionMatches(0, key, from, len)) {
+                    return m;
+                }
+            } else if (HASH[m] == h && spelling.length() == len && spelling.regionMatches(0, key, from, len)) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The other spellings of a folded key: each word or pair of words of {@link #SETS} in it, standing between word
+     * boundaries (or the key's ends, as a key may start or stop inside a word), replaced by each of its other
+     * spellings, in every combination up to {@link #MAX_SPELLINGS}, and a key that starts at "not" also with "n't";
+     * empty when it has none.
+     */
+    public static List<String> of(String key) {
+        boolean contractedNot = key.startsWith("not ");
+        // the spans of the key that a set holds, left to right, not overlapping: {start, end} and the set
+        List<int[]> spans = null;
+        List<String[]> sets = null;
+        int n = key.length();
+        int i = 0;
+        while (i < n) {
+            if (!isLetter(key.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = wordEnd(key, i);
+            int h = hash(key, i, end);
+            int found = -1;
+            int foundEnd = end;
+            if (end + 1 < n && (key.charAt(end) == ' ' || key.charAt(end) == '-') && isLetter(key.charAt(end + 1))
+                    && find(PAIR_SLOTS, key, i, end, h) >= 0) {
+                int pairEnd = wordEnd(key, end + 1);
+                found = find(SLOTS, key, i, pairEnd, hash(key, i, pairEnd));
+                foundEnd = pairEnd;
+            }
+            if (found < 0) {
+                found = find(SLOTS, key, i, end, h);
+                foundEnd = end;
+            }
+            if (found >= 0) {
+                if (spans == null) {
+                    spans = new ArrayList<>();
+                    sets = new ArrayList<>();
+                }
+                spans.add(new int[] {i, foundEnd});
+                sets.add(SET_OF[found]);
+            }
+            i = foundEnd;
+        }
+        if (spans == null && !contractedNot) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (contractedNot) {
+            // a key that starts at "not" ("not found", "not allowed") is also said with the verb before it
+            // contracted: "isn't found", "wasn't allowed"
+            out.add("n't".concat(key.substring(3)));
+        }
+        if (spans != null) {
+            // every combination, the key's own spelling first at each span so that the cap keeps those nearest to
+            // it; String.concat rather than '+', whose first use costs a cold JVM a bootstrap
+            List<String> prefixes = new ArrayList<>();
+            prefixes.add("");
+            int from = 0;
+            for (int s = 0; s < spans.size(); s++) {
+                int[] span = spans.get(s);
+                String gap = key.substring(from, span[0]);
+                String written = key.substring(span[0], span[1]);
+                List<String> next = new ArrayList<>();
+                for (String p : prefixes) {
+                    next.add(p.concat(gap).concat(written));
+                }
+                for (String p : prefixes) {
+                    for (String other : sets.get(s)) {
+                        if (!other.equals(written) && next.size() < MAX_SPELLINGS) {
+                            next.add(p.concat(gap).concat(other));
+                        }
+                    }
+                }
+                prefixes = next;
+                from = span[1];
+            }
+            String tail = key.substring(from);
+            for (int v = 1; v < prefixes.size() && out.size() < MAX_SPELLINGS - 1; v++) {
+                out.add(prefixes.get(v).concat(tail)); // the first is the key itself
+            }
+        }
+        return out;
+    }
+
+    /** Where the word starting at {@code i} ends: letters, and apostrophes between letters ("doesn't"). */
+    private static int wordEnd(String key, int i) {
+        int j = i;
+        int n = key.length();
+        while (j < n) {
+            char c = key.charAt(j);
+            if (c >= 'a' && c <= 'z' || c >= 0x80 || c == '\'' && j + 1 < n && isLetter(key.charAt(j + 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    /** Whether a folded key's character belongs to a word: a lower-case ASCII letter or any character above ASCII. */
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 0x80;
+    }
+}
