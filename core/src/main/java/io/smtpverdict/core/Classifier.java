@@ -144,6 +144,11 @@ final class Classifier {
         final int[] keyStamp;
         /** Where each key held (see {@link #keyStamp}) first ends in the folded text (keys are reported by end). */
         final int[] keyFirstEnd;
+        /**
+         * How long the text held each key held: its own length, or that of the other spelling found
+         * ({@link RuleSet#keyAlso}), the longest when both; what a rule's evidence counts.
+         */
+        final int[] keyHeldLength;
         final int[] ruleStamp;
         int stamp;
         int[] hits = new int[64];
@@ -185,6 +190,7 @@ final class Classifier {
         Scratch(int keys, int rules, int spanLength) {
             keyStamp = new int[keys];
             keyFirstEnd = new int[keys];
+            keyHeldLength = new int[keys];
             ruleStamp = new int[rules];
             spans = new int[spanLength];
             bound = new String[spanLength];
@@ -240,24 +246,28 @@ final class Classifier {
 
         @Override
         public void hit(int keyId, int end) {
-            found(keyId, end);
+            int length = set.keyLength[keyId];
+            found(keyId, end, length);
             int[] also = set.keyAlso[keyId];
             if (also != null) {
                 for (int k : also) {
-                    found(k, end);
+                    found(k, end, length);
                 }
             }
         }
 
-        /** Records one occurrence of a key, and what it cues. */
-        private void found(int keyId, int end) {
+        /** Records one occurrence of a key, {@code length} characters long in the text, and what it cues. */
+        private void found(int keyId, int end, int length) {
             if (keyStamp[keyId] != stamp) {
                 keyStamp[keyId] = stamp;
                 keyFirstEnd[keyId] = end;
+                keyHeldLength[keyId] = length;
                 if (hitCount == hits.length) {
                     hits = java.util.Arrays.copyOf(hits, hitCount * 2);
                 }
                 hits[hitCount++] = keyId;
+            } else if (length > keyHeldLength[keyId]) {
+                keyHeldLength[keyId] = length;
             }
             int[] cue = set.keyCue[keyId];
             if (cue != null) {
@@ -431,7 +441,7 @@ final class Classifier {
                 if (!s.held(k)) {
                     return -1;
                 }
-                evidence += set.keyLength[k];
+                evidence += s.keyHeldLength[k];
             }
         }
         if (r.groupKeys != null) {
@@ -494,12 +504,12 @@ final class Classifier {
 
     /**
      * The length of the longest of these keys the reply holds, or -1 when it holds none. The keys are stored longest
-     * first (RuleSet), so the first one held is the longest.
+     * first (RuleSet), so the first one held is the longest (as the text spells it: another spelling may be shorter).
      */
     private int longestHeld(int[] keys, Scratch s) {
         for (int k : keys) {
             if (s.held(k)) {
-                return set.keyLength[k];
+                return s.keyHeldLength[k];
             }
         }
         return -1;

@@ -359,8 +359,8 @@ final class EngineLoader {
                     sources.removeIf(s -> s.rule().id().equals(r.id()));
                     LOG.info("user table {} replaces shipped rule {}", path, r.id());
                 }
-                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size(), null,
-                        null));
+                userRules.put(r.id(), new RuleSet.Source(id, USER_PRIORITY, true, r, sources.size() + userRules.size(),
+                        null, null));
             }
             if (file.categoryOverrides() != null) {
                 overrides.addAll(file.categoryOverrides());

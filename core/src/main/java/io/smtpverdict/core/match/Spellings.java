@@ -18,11 +18,13 @@ public final class Spellings {
 
     /** Each set: spellings of one word or phrase, folded (lower case, straight apostrophe). */
     private static final String[][] SETS = {
-        // contractions of "not"
-        {"does not", "doesn't"}, {"do not", "don't"}, {"did not", "didn't"}, {"is not", "isn't"},
-        {"are not", "aren't"}, {"was not", "wasn't"}, {"were not", "weren't"}, {"has not", "hasn't"},
-        {"have not", "haven't"}, {"had not", "hadn't"}, {"will not", "won't"}, {"would not", "wouldn't"},
-        {"could not", "couldn't"}, {"should not", "shouldn't"}, {"must not", "mustn't"},
+        // contractions of "not", also as texts that avoid quote characters write them ("doesnt"); not "cant" and
+        // "wont", which are words of their own and hide inside others ("significant")
+        {"does not", "doesn't", "doesnt"}, {"do not", "don't", "dont"}, {"did not", "didn't", "didnt"},
+        {"is not", "isn't", "isnt"}, {"are not", "aren't", "arent"}, {"was not", "wasn't", "wasnt"},
+        {"were not", "weren't", "werent"}, {"has not", "hasn't", "hasnt"}, {"have not", "haven't", "havent"},
+        {"had not", "hadn't", "hadnt"}, {"will not", "won't"}, {"would not", "wouldn't", "wouldnt"},
+        {"could not", "couldn't", "couldnt"}, {"should not", "shouldn't", "shouldnt"}, {"must not", "mustn't"},
         {"cannot", "can not", "can't"},
         // compounds written closed, open or hyphenated
         {"e-mail", "email"}, {"e-mails", "emails"},
@@ -31,6 +33,12 @@ public final class Spellings {
         {"hostname", "host name"}, {"hostnames", "host names"},
         {"blacklist", "black list", "black-list"}, {"blacklisted", "black listed", "black-listed"},
         {"whitelist", "white list", "white-list"}, {"whitelisted", "white listed", "white-listed"},
+        {"blocklist", "block list", "block-list"}, {"blocklisted", "block-listed"},
+        {"denylist", "deny list", "deny-list"}, {"denylisted", "deny-listed"},
+        {"allowlist", "allow list", "allow-list"}, {"allowlisted", "allow-listed"},
+        {"greylist", "grey list", "grey-list", "graylist", "gray list", "gray-list"},
+        {"greylisted", "grey-listed", "graylisted", "gray-listed"},
+        {"greylisting", "grey-listing", "graylisting", "gray-listing"},
         {"antispam", "anti-spam", "anti spam"}, {"antivirus", "anti-virus", "anti virus"},
         {"nonexistent", "non-existent", "non existent"},
         {"over quota", "over-quota", "overquota"}, {"timeout", "time-out"}, {"timeouts", "time-outs"},
@@ -49,11 +57,15 @@ public final class Spellings {
     /** Most spellings one key may be given, itself included: a key of many variable words stays small. */
     public static final int MAX_SPELLINGS = 16;
 
+    /** Bumped whenever {@link #of} finds spellings in another way than by the sets (possessives, "n't"). */
+    private static final int REVISION = 2;
+
     /**
-     * A fingerprint of {@link #SETS} and {@link #MAX_SPELLINGS}: a rule pack keeps its phrases' spellings and the
-     * fingerprint they were made with, and an engine with other sets reads the JSON instead.
+     * A fingerprint of {@link #SETS}, {@link #MAX_SPELLINGS} and the way {@link #of} reads a key: a rule pack keeps
+     * its phrases' spellings and the fingerprint they were made with, and an engine with other sets reads the JSON
+     * instead.
      */
-    public static final int VERSION = java.util.Arrays.deepHashCode(SETS) * 31 + MAX_SPELLINGS;
+    public static final int VERSION = (java.util.Arrays.deepHashCode(SETS) * 31 + MAX_SPELLINGS) * 31 + REVISION;
 
     /** Every spelling of {@link #SETS}, one or two words (joined by a space or a hyphen), with its set and hash. */
     private static final String[] SPELLINGS;
@@ -65,7 +77,7 @@ public final class Spellings {
      * array per word, no string made, so a key without such words costs little more than reading it.
      */
     private static final int[] SLOTS = new int[1024];
-    /** The same for the first words of the two-word spellings ("does", "mail", "over"): a pair is read only after one. */
+    /** The same for the first words of two-word spellings ("does", "mail", "over"): a pair is read only after one. */
     private static final int[] PAIR_SLOTS = new int[256];
 
     static {
@@ -134,8 +146,8 @@ public final class Spellings {
     /**
      * The other spellings of a folded key: each word or pair of words of {@link #SETS} in it, standing between word
      * boundaries (or the key's ends, as a key may start or stop inside a word), replaced by each of its other
-     * spellings, in every combination up to {@link #MAX_SPELLINGS}, and a key that starts at "not" also with "n't";
-     * empty when it has none.
+     * spellings, in every combination up to {@link #MAX_SPELLINGS}; a possessive also without its apostrophe
+     * ("recipient's" / "recipients"), and a key that starts at "not" also with "n't"; empty when it has none.
      */
     public static List<String> of(String key) {
         boolean contractedNot = key.startsWith("not ");
@@ -163,13 +175,19 @@ public final class Spellings {
                 found = find(SLOTS, key, i, end, h);
                 foundEnd = end;
             }
-            if (found >= 0) {
+            String[] set = found >= 0 ? SET_OF[found] : null;
+            if (set == null && end - i > 3 && key.charAt(end - 1) == 's' && key.charAt(end - 2) == '\'') {
+                // a possessive, also written without its apostrophe ("the recipients mailbox")
+                String word = key.substring(i, end);
+                set = new String[] {word, word.substring(0, word.length() - 2).concat("s")};
+            }
+            if (set != null) {
                 if (spans == null) {
                     spans = new ArrayList<>();
                     sets = new ArrayList<>();
                 }
                 spans.add(new int[] {i, foundEnd});
-                sets.add(SET_OF[found]);
+                sets.add(set);
             }
             i = foundEnd;
         }
