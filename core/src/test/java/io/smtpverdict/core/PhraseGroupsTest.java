@@ -3,6 +3,7 @@ package io.smtpverdict.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smtpverdict.core.testing.UserTables;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Verdict;
 import java.nio.file.Files;
@@ -33,9 +34,7 @@ final class PhraseGroupsTest {
              ]}""";
 
     private static VerdictEngine engine(Path dir, String table) throws Exception {
-        Path file = dir.resolve("groups.json");
-        Files.writeString(file, table);
-        return VerdictEngine.builder().ruleTable(file).build();
+        return UserTables.engine(dir, "groups.json", table);
     }
 
     @Test

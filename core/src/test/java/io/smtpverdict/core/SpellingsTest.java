@@ -3,8 +3,8 @@ package io.smtpverdict.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smtpverdict.core.match.Spellings;
+import io.smtpverdict.core.testing.UserTables;
 import io.smtpverdict.spi.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,7 @@ final class SpellingsTest {
              ]}""";
 
     private static VerdictEngine engine(Path dir) throws Exception {
-        Path file = dir.resolve("spellings.json");
-        Files.writeString(file, TABLE);
-        return VerdictEngine.builder().ruleTable(file).build();
+        return UserTables.engine(dir, "spellings.json", TABLE);
     }
 
     private static Optional<String> rule(VerdictEngine e, String reply) {

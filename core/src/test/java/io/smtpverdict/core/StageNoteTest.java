@@ -2,10 +2,10 @@ package io.smtpverdict.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smtpverdict.core.testing.UserTables;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,7 @@ final class StageNoteTest {
              ]}""";
 
     private static VerdictEngine engine(Path dir) throws Exception {
-        Path file = dir.resolve("note.json");
-        Files.writeString(file, TABLE);
-        return VerdictEngine.builder().ruleTable(file).build();
+        return UserTables.engine(dir, "note.json", TABLE);
     }
 
     private static Optional<String> rule(Verdict v) {
