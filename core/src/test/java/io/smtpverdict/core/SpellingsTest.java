@@ -82,6 +82,12 @@ final class SpellingsTest {
                 "mail box doesn't exist", "mail-box doesn't exist", "mailbox doesnt exist", "mail box doesnt exist",
                 "mail-box doesnt exist");
         assertThat(Spellings.of("the recipient's mailbox")).contains("the recipients mailbox");
+        // accents, as ASCII-only servers drop them; German umlauts both ways; other scripts untouched
+        assertThat(Spellings.of("dirección no válida")).containsExactly("direccion no valida");
+        assertThat(Spellings.of("empfänger unbekannt")).containsExactly("empfanger unbekannt", "empfaenger unbekannt");
+        assertThat(Spellings.of("adresa nie je platná, łącze")).containsExactly("adresa nie je platna, lacze");
+        assertThat(Spellings.of("宛先不明")).isEmpty();
+        assertThat(Spellings.of("пользователь не найден")).isEmpty();
         assertThat(Spellings.of("not allowed")).containsExactly("n't allowed");
         assertThat(Spellings.of("this is nothing")).isEmpty();
         assertThat(Spellings.of("user unknown")).isEmpty();

@@ -10,7 +10,9 @@ import java.util.List;
  * hyphenated ("mailbox" / "mail box" / "mail-box", "e-mail" / "email") and British or American endings
  * ("unauthorised" / "unauthorized"): Postfix writes "does not exist", others "doesn't exist"; Exim "mailbox", others
  * "mail box". Each set is orthography, not bounce wording, and holds only spellings that mean the same thing in any
- * sentence; one misspelling common in servers' own texts is among them.
+ * sentence; one misspelling common in servers' own texts is among them. A phrase in another language written with
+ * accents is also found written without them, as SMTP replies are written in ASCII (RFC 5321 section 2.4) and servers
+ * in Spanish, French, Portuguese, German or Polish often drop them.
  */
 public final class Spellings {
     private Spellings() {
@@ -57,8 +59,8 @@ public final class Spellings {
     /** Most spellings one key may be given, itself included: a key of many variable words stays small. */
     public static final int MAX_SPELLINGS = 16;
 
-    /** Bumped whenever {@link #of} finds spellings in another way than by the sets (possessives, "n't"). */
-    private static final int REVISION = 2;
+    /** Bumped whenever {@link #of} finds spellings in another way than by the sets (possessives, "n't", accents). */
+    private static final int REVISION = 3;
 
     /**
      * A fingerprint of {@link #SETS}, {@link #MAX_SPELLINGS} and the way {@link #of} reads a key: a rule pack keeps
@@ -66,6 +68,32 @@ public final class Spellings {
      * instead.
      */
     public static final int VERSION = (java.util.Arrays.deepHashCode(SETS) * 31 + MAX_SPELLINGS) * 31 + REVISION;
+
+    /** The first Latin letter with marks ("à") and the end of Latin Extended-B: what {@link #UNMARKED} covers. */
+    private static final char MARKED_FROM = 0xC0;
+    private static final char MARKED_TO = 0x250;
+    /**
+     * Each Latin letter with marks, written in ASCII as SMTP replies must be written (RFC 5321 section 2.4): its base
+     * letter ("á" -> "a", "ç" -> "c", "ř" -> "r"), or the letters that stand for it ("ß" -> "ss", "æ" -> "ae",
+     * "ł" -> "l"); null for a character that is no such letter.
+     */
+    private static final String[] UNMARKED = new String[MARKED_TO - MARKED_FROM];
+
+    static {
+        String special = "ß=ss,æ=ae,œ=oe,ø=o,ł=l,đ=d,ð=d,þ=th,ħ=h,ŧ=t,ı=i,Æ=AE,Œ=OE,Ø=O,Ł=L,Đ=D,Ð=D,Þ=TH,Ħ=H,Ŧ=T";
+        for (String pair : special.split(",")) {
+            UNMARKED[pair.charAt(0) - MARKED_FROM] = pair.substring(2);
+        }
+        for (char c = MARKED_FROM; c < MARKED_TO; c++) {
+            if (UNMARKED[c - MARKED_FROM] == null) {
+                String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "");
+                if (base.length() == 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
+                    UNMARKED[c - MARKED_FROM] = base;
+                }
+            }
+        }
+    }
 
     /** Every spelling of {@link #SETS}, one or two words (joined by a space or a hyphen), with its set and hash. */
     private static final String[] SPELLINGS;
@@ -147,10 +175,17 @@ public final class Spellings {
      * The other spellings of a folded key: each word or pair of words of {@link #SETS} in it, standing between word
      * boundaries (or the key's ends, as a key may start or stop inside a word), replaced by each of its other
      * spellings, in every combination up to {@link #MAX_SPELLINGS}; a possessive also without its apostrophe
-     * ("recipient's" / "recipients"), and a key that starts at "not" also with "n't"; empty when it has none.
+     * ("recipient's" / "recipients"), a key that starts at "not" also with "n't", and a key with Latin letters with
+     * marks also written without them ("válida" / "valida"; "Empfänger" / "Empfanger" / "Empfaenger"); empty when
+     * it has none.
      */
     public static List<String> of(String key) {
         boolean contractedNot = key.startsWith("not ");
+        boolean marked = false;
+        for (int c = 0; c < key.length() && !marked; c++) {
+            char ch = key.charAt(c);
+            marked = ch >= MARKED_FROM && ch < MARKED_TO && UNMARKED[ch - MARKED_FROM] != null;
+        }
         // the spans of the key that a set holds, left to right, not overlapping: {start, end} and the set
         List<int[]> spans = null;
         List<String[]> sets = null;
@@ -191,7 +226,7 @@ public final class Spellings {
             }
             i = foundEnd;
         }
-        if (spans == null && !contractedNot) {
+        if (spans == null && !contractedNot && !marked) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -229,7 +264,35 @@ public final class Spellings {
                 out.add(prefixes.get(v).concat(tail)); // the first is the key itself
             }
         }
+        if (marked) {
+            // written in ASCII, as SMTP asks replies to be: "dirección no válida" as "direccion no valida", and German
+            // umlauts also as "ae", "oe", "ue" ("Empfänger" as "Empfaenger" or "Empfanger")
+            for (boolean german : new boolean[] {false, true}) {
+                String plain = unmarked(key, german);
+                if (!plain.equals(key) && !out.contains(plain) && out.size() < MAX_SPELLINGS - 1) {
+                    out.add(plain);
+                }
+            }
+        }
         return out;
+    }
+
+    /** The key with each Latin letter with marks in ASCII ({@link #UNMARKED}); ä, ö, ü as ae, oe, ue if asked. */
+    private static String unmarked(String key, boolean german) {
+        StringBuilder b = new StringBuilder(key.length() + 4);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            String plain = c >= MARKED_FROM && c < MARKED_TO ? UNMARKED[c - MARKED_FROM] : null;
+            if (german && (c == 'ä' || c == 'ö' || c == 'ü')) {
+                plain = plain + "e";
+            }
+            if (plain == null) {
+                b.append(c);
+            } else {
+                b.append(plain);
+            }
+        }
+        return b.toString();
     }
 
     /** Where the word starting at {@code i} ends: letters, and apostrophes between letters ("doesn't"). */
