@@ -87,6 +87,10 @@ final class SpellingsTest {
         assertThat(Spellings.of("empfänger unbekannt")).containsExactly("empfanger unbekannt", "empfaenger unbekannt");
         assertThat(Spellings.of("adresa nie je platná, łącze")).containsExactly("adresa nie je platna, lacze");
         assertThat(Spellings.of("宛先不明")).isEmpty();
+        // one program's translated sentence keeps its accents
+        String sentence = "la dirección de correo electrónico que has indicado no es válida aquí";
+        assertThat(sentence.length()).isGreaterThan(Spellings.MARKED_MAX_LENGTH);
+        assertThat(Spellings.of(sentence)).isEmpty();
         assertThat(Spellings.of("пользователь не найден")).isEmpty();
         assertThat(Spellings.of("not allowed")).containsExactly("n't allowed");
         assertThat(Spellings.of("this is nothing")).isEmpty();

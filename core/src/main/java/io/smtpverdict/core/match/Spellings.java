@@ -78,6 +78,12 @@ public final class Spellings {
      * "ł" -> "l"); null for a character that is no such letter.
      */
     private static final String[] UNMARKED = new String[MARKED_TO - MARKED_FROM];
+    /**
+     * The longest key also given without its accents: a short phrase is the vocabulary many servers write, some in
+     * ASCII ("usuario desconocido"); a longer one is mostly one program's translated sentence, which that program
+     * prints with its accents, and its spellings would only make the automaton larger.
+     */
+    public static final int MARKED_MAX_LENGTH = 64;
 
     static {
         String special = "ß=ss,æ=ae,œ=oe,ø=o,ł=l,đ=d,ð=d,þ=th,ħ=h,ŧ=t,ı=i,Æ=AE,Œ=OE,Ø=O,Ł=L,Đ=D,Ð=D,Þ=TH,Ħ=H,Ŧ=T";
@@ -182,7 +188,7 @@ public final class Spellings {
     public static List<String> of(String key) {
         boolean contractedNot = key.startsWith("not ");
         boolean marked = false;
-        for (int c = 0; c < key.length() && !marked; c++) {
+        for (int c = 0; c < key.length() && key.length() <= MARKED_MAX_LENGTH && !marked; c++) {
             char ch = key.charAt(c);
             marked = ch >= MARKED_FROM && ch < MARKED_TO && UNMARKED[ch - MARKED_FROM] != null;
         }
