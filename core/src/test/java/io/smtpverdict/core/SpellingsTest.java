@@ -87,6 +87,10 @@ final class SpellingsTest {
         assertThat(Spellings.of("empfänger unbekannt")).containsExactly("empfanger unbekannt", "empfaenger unbekannt");
         assertThat(Spellings.of("adresa nie je platná, łącze")).containsExactly("adresa nie je platna, lacze");
         assertThat(Spellings.of("宛先不明")).isEmpty();
+        // a short word without accents is another word ("refuse"), or inside many ("cas" in "casella")
+        assertThat(Spellings.of("refusé")).isEmpty();
+        assertThat(Spellings.of("čas")).isEmpty();
+        assertThat(Spellings.of("überfüllt")).containsExactly("uberfullt", "ueberfuellt");
         // one program's translated sentence keeps its accents
         String sentence = "la dirección de correo electrónico que has indicado no es válida aquí";
         assertThat(sentence.length()).isGreaterThan(Spellings.MARKED_MAX_LENGTH);

@@ -84,20 +84,29 @@ public final class Spellings {
      * prints with its accents, and its spellings would only make the automaton larger.
      */
     public static final int MARKED_MAX_LENGTH = 64;
+    /**
+     * The shortest single word given without its accents: a short one is another word in ASCII, or inside many
+     * ("refusé" is English "refuse", Czech "čas" is in "casella").
+     */
+    public static final int MARKED_MIN_LENGTH = 8;
 
     static {
-        String special = "ß=ss,æ=ae,œ=oe,ø=o,ł=l,đ=d,ð=d,þ=th,ħ=h,ŧ=t,ı=i,Æ=AE,Œ=OE,Ø=O,Ł=L,Đ=D,Ð=D,Þ=TH,Ħ=H,Ŧ=T";
-        for (String pair : special.split(",")) {
-            UNMARKED[pair.charAt(0) - MARKED_FROM] = pair.substring(2);
-        }
-        for (char c = MARKED_FROM; c < MARKED_TO; c++) {
-            if (UNMARKED[c - MARKED_FROM] == null) {
-                String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
-                        .replaceAll("\\p{M}", "");
-                if (base.length() == 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
-                    UNMARKED[c - MARKED_FROM] = base;
-                }
-            }
+        // each letter, then the ASCII that stands for it: the letters with marks of Latin-1 and Latin Extended-A and
+        // -B whose canonical decomposition (NFD) is an ASCII letter and marks, and the letters that have none but are
+        // written so in ASCII (ß, æ, œ, ø, ł, đ, ð, þ, ħ, ŧ, ı); written out, as java.text.Normalizer's tables would
+        // cost every engine build in a fresh JVM a tenth of a second to load
+        String letters =
+            "ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ØO ÙU ÚU ÛU ÜU ÝY ÞTH ßss "
+            + "àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo öo øo ùu úu ûu üu ýy þth ÿy "
+            + "ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg "
+            + "ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI įi İI ıi ĴJ ĵj ĶK ķk ĹL ĺl ĻL ļl ĽL ľl ŁL łl ŃN ńn "
+            + "ŅN ņn ŇN ňn ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt ŤT ťt ŦT "
+            + "ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz ƠO ơo ƯU ưu ǍA ǎa ǏI ǐi "
+            + "ǑO ǒo ǓU ǔu ǕU ǖu ǗU ǘu ǙU ǚu ǛU ǜu ǞA ǟa ǠA ǡa ǦG ǧg ǨK ǩk ǪO ǫo ǬO ǭo ǰj ǴG ǵg ǸN ǹn ǺA ǻa ȀA "
+            + "ȁa ȂA ȃa ȄE ȅe ȆE ȇe ȈI ȉi ȊI ȋi ȌO ȍo ȎO ȏo ȐR ȑr ȒR ȓr ȔU ȕu ȖU ȗu ȘS șs ȚT țt ȞH ȟh ȦA ȧa ȨE "
+            + "ȩe ȪO ȫo ȬO ȭo ȮO ȯo ȰO ȱo ȲY ȳy ";
+        for (String pair : letters.strip().split(" ")) {
+            UNMARKED[pair.charAt(0) - MARKED_FROM] = pair.substring(1);
         }
     }
 
@@ -182,8 +191,9 @@ public final class Spellings {
      * boundaries (or the key's ends, as a key may start or stop inside a word), replaced by each of its other
      * spellings, in every combination up to {@link #MAX_SPELLINGS}; a possessive also without its apostrophe
      * ("recipient's" / "recipients"), a key that starts at "not" also with "n't", and a key with Latin letters with
-     * marks also written without them ("válida" / "valida"; "Empfänger" / "Empfanger" / "Empfaenger"); empty when
-     * it has none.
+     * marks also written without them ("válida" / "valida"; "Empfänger" / "Empfanger" / "Empfaenger"; a single word
+     * of at least {@link #MARKED_MIN_LENGTH} letters, a phrase of at most {@link #MARKED_MAX_LENGTH}); empty when it
+     * has none.
      */
     public static List<String> of(String key) {
         boolean contractedNot = key.startsWith("not ");
@@ -275,7 +285,8 @@ public final class Spellings {
             // umlauts also as "ae", "oe", "ue" ("Empfänger" as "Empfaenger" or "Empfanger")
             for (boolean german : new boolean[] {false, true}) {
                 String plain = unmarked(key, german);
-                if (!plain.equals(key) && !out.contains(plain) && out.size() < MAX_SPELLINGS - 1) {
+                if (!plain.equals(key) && !out.contains(plain) && out.size() < MAX_SPELLINGS - 1
+                        && (plain.length() >= MARKED_MIN_LENGTH || plain.indexOf(' ') > 0)) {
                     out.add(plain);
                 }
             }
