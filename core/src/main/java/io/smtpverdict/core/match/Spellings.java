@@ -63,11 +63,12 @@ public final class Spellings {
     private static final int REVISION = 3;
 
     /**
-     * A fingerprint of {@link #SETS}, {@link #MAX_SPELLINGS} and the way {@link #of} reads a key: a rule pack keeps
-     * its phrases' spellings and the fingerprint they were made with, and an engine with other sets reads the JSON
-     * instead.
+     * A fingerprint of {@link #SETS}, the limits, the letters' ASCII and the way {@link #of} reads a key: a rule pack
+     * keeps its phrases' spellings and the fingerprint they were made with, and an engine with other spellings reads
+     * the JSON instead.
      */
-    public static final int VERSION = (java.util.Arrays.deepHashCode(SETS) * 31 + MAX_SPELLINGS) * 31 + REVISION;
+    public static final int VERSION = java.util.Arrays.deepHashCode(new Object[] {SETS, MAX_SPELLINGS, REVISION,
+        Spellings.MARKED_MAX_LENGTH, Spellings.MARKED_MIN_LENGTH, Spellings.LETTERS});
 
     /** The first Latin letter with marks ("à") and the end of Latin Extended-B: what {@link #UNMARKED} covers. */
     private static final char MARKED_FROM = 0xC0;
@@ -78,6 +79,23 @@ public final class Spellings {
      * "ł" -> "l"); null for a character that is no such letter.
      */
     private static final String[] UNMARKED = new String[MARKED_TO - MARKED_FROM];
+    /**
+     * {@link #UNMARKED}'s content, each letter then the ASCII that stands for it: the letters with marks of Latin-1 and
+     * Latin Extended-A and -B whose canonical decomposition (NFD) is an ASCII letter and marks, and those that have
+     * none but are written so in ASCII (ß, æ, œ, ø, ł, đ, ð, þ, ħ, ŧ, ı). Written out, as java.text.Normalizer's
+     * tables would cost every engine build in a fresh JVM a tenth of a second to load.
+     */
+    private static final String LETTERS =
+            "ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ØO ÙU ÚU ÛU ÜU ÝY ÞTH ßss "
+            + "àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo öo øo ùu úu ûu üu ýy þth ÿy "
+            + "ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg "
+            + "ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI įi İI ıi ĴJ ĵj ĶK ķk ĹL ĺl ĻL ļl ĽL ľl ŁL łl ŃN ńn "
+            + "ŅN ņn ŇN ňn ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt ŤT ťt ŦT "
+            + "ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz ƠO ơo ƯU ưu ǍA ǎa ǏI ǐi "
+            + "ǑO ǒo ǓU ǔu ǕU ǖu ǗU ǘu ǙU ǚu ǛU ǜu ǞA ǟa ǠA ǡa ǦG ǧg ǨK ǩk ǪO ǫo ǬO ǭo ǰj ǴG ǵg ǸN ǹn ǺA ǻa ȀA "
+            + "ȁa ȂA ȃa ȄE ȅe ȆE ȇe ȈI ȉi ȊI ȋi ȌO ȍo ȎO ȏo ȐR ȑr ȒR ȓr ȔU ȕu ȖU ȗu ȘS șs ȚT țt ȞH ȟh ȦA ȧa ȨE "
+            + "ȩe ȪO ȫo ȬO ȭo ȮO ȯo ȰO ȱo ȲY ȳy ";
+
     /**
      * The longest key also given without its accents: a short phrase is the vocabulary many servers write, some in
      * ASCII ("usuario desconocido"); a longer one is mostly one program's translated sentence, which that program
@@ -91,21 +109,7 @@ public final class Spellings {
     public static final int MARKED_MIN_LENGTH = 8;
 
     static {
-        // each letter, then the ASCII that stands for it: the letters with marks of Latin-1 and Latin Extended-A and
-        // -B whose canonical decomposition (NFD) is an ASCII letter and marks, and the letters that have none but are
-        // written so in ASCII (ß, æ, œ, ø, ł, đ, ð, þ, ħ, ŧ, ı); written out, as java.text.Normalizer's tables would
-        // cost every engine build in a fresh JVM a tenth of a second to load
-        String letters =
-            "ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ØO ÙU ÚU ÛU ÜU ÝY ÞTH ßss "
-            + "àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo öo øo ùu úu ûu üu ýy þth ÿy "
-            + "ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg "
-            + "ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI įi İI ıi ĴJ ĵj ĶK ķk ĹL ĺl ĻL ļl ĽL ľl ŁL łl ŃN ńn "
-            + "ŅN ņn ŇN ňn ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt ŤT ťt ŦT "
-            + "ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz ƠO ơo ƯU ưu ǍA ǎa ǏI ǐi "
-            + "ǑO ǒo ǓU ǔu ǕU ǖu ǗU ǘu ǙU ǚu ǛU ǜu ǞA ǟa ǠA ǡa ǦG ǧg ǨK ǩk ǪO ǫo ǬO ǭo ǰj ǴG ǵg ǸN ǹn ǺA ǻa ȀA "
-            + "ȁa ȂA ȃa ȄE ȅe ȆE ȇe ȈI ȉi ȊI ȋi ȌO ȍo ȎO ȏo ȐR ȑr ȒR ȓr ȔU ȕu ȖU ȗu ȘS șs ȚT țt ȞH ȟh ȦA ȧa ȨE "
-            + "ȩe ȪO ȫo ȬO ȭo ȮO ȯo ȰO ȱo ȲY ȳy ";
-        for (String pair : letters.strip().split(" ")) {
+        for (String pair : LETTERS.strip().split(" ")) {
             UNMARKED[pair.charAt(0) - MARKED_FROM] = pair.substring(1);
         }
     }
