@@ -56,7 +56,8 @@ public final class AhoCorasick {
     static final char DENSE_ALPHABET = 0x180;
     private static final char SPARSE = 0xFFFF;
 
-    private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink) {
+    private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink,
+            char[] chain, char[] charClass, int width, int denseStates, int[] dense) {
         this.transStart = transStart;
         this.labels = labels;
         this.targets = targets;
@@ -70,80 +71,56 @@ public final class AhoCorasick {
         for (int i = transStart[0]; i < transStart[1]; i++) {
             root[labels[i]] = targets[i];
         }
-        // Dense rows over the key alphabet: one array read per character, no failure walks. Rows go to the
-        // shallow states first (states are numbered breadth-first), as many as the budget allows; deeper states,
-        // which ordinary text seldom reaches, walk sparse transitions until they fall back into a dense row.
-        char[] cls = new char[65536];
+        int states = fail.length;
+        this.chain = chain;
+        this.charClass = charClass;
+        this.width = width;
+        this.denseStates = denseStates;
+        if (states <= 65536) {
+            char[] d = new char[dense.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (char) dense[i];
+            }
+            this.dense16 = d;
+            this.dense = null;
+        } else {
+            this.dense16 = null;
+            this.dense = dense;
+        }
+    }
+
+    /**
+     * The column of each character in a dense row: 0 for a character of no key, {@link #SPARSE} for a key character
+     * outside {@link #DENSE_ALPHABET}, else 1 and up; the last element is the row's width.
+     */
+    private static char[] charClasses(char[] labels, int from, int to) {
+        char[] cls = new char[65537];
         int classes = 1;
-        for (char label : labels) {
+        for (int i = from; i < to; i++) {
+            char label = labels[i];
             if (cls[label] == 0) {
                 cls[label] = label < DENSE_ALPHABET ? (char) classes++ : SPARSE;
             }
         }
-        int states = fail.length;
-        this.chain = new char[states];
-        for (int st = 0; st < states; st++) {
-            boolean single = transStart[st + 1] - transStart[st] == 1 && targets[transStart[st]] == st + 1;
-            chain[st] = single ? labels[transStart[st]] : SPARSE;
+        cls[65536] = (char) classes;
+        return cls;
+    }
+
+    /**
+     * Fills state {@code s}'s dense row: its failure target's row (states are numbered breadth-first, see
+     * {@link Trie}, so that target is shallower and its row is complete already), then its own transitions.
+     */
+    private static void fillRow(int[] dense, int width, char[] cls, int[] transStart, char[] labels, int[] targets,
+            int s, int failure) {
+        int row = s * width;
+        if (s != 0) {
+            System.arraycopy(dense, failure * width, dense, row, width);
         }
-        this.charClass = cls;
-        this.width = classes;
-        this.denseStates = denseStates(states, classes);
-        int rowWidth = classes;
-        if (states <= 65536) {
-            char[] d = new char[denseStates * classes];
-            fillRows(cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = (char) t);
-            this.dense16 = d;
-            this.dense = null;
-        } else {
-            int[] d = new int[denseStates * classes];
-            fillRows(cls, (from, to) -> System.arraycopy(d, from, d, to, rowWidth), (at, t) -> d[at] = t);
-            this.dense16 = null;
-            this.dense = d;
-        }
-    }
-
-    /** Writes into a dense table of either cell width. */
-    private interface Cells {
-        /** Copies one row. */
-        void copyRow(int from, int to);
-    }
-
-    /** Sets one cell of a dense table. */
-    private interface CellSetter {
-        /** Sets the cell at {@code at} to state {@code target}. */
-        void set(int at, int target);
-    }
-
-    /** Fills the dense rows of the first {@link #denseStates} states. */
-    private void fillRows(char[] cls, Cells rows, CellSetter cells) {
-        for (int s = 0; s < denseStates; s++) {
-            int row = s * width;
-            if (s != 0) {
-                // states are numbered breadth-first (see build): a state's failure target is shallower, so it has
-                // a smaller number and its row is complete already
-                rows.copyRow(fail[s] * width, row);
-            }
-            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                if (cls[labels[i]] != SPARSE) {
-                    cells.set(row + cls[labels[i]], targets[i]);
-                }
+        for (int i = transStart[s]; i < transStart[s + 1]; i++) {
+            if (cls[labels[i]] != SPARSE) {
+                dense[row + cls[labels[i]]] = targets[i];
             }
         }
-    }
-
-    private static int[] bfsOrder(int[] transStart, int[] targets, int states) {
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = 0;
-        while (head < tail) {
-            int s = queue[head++];
-            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                queue[tail++] = targets[i];
-            }
-        }
-        return queue;
     }
 
     /** How many states have a dense row (all of them when the automaton is small enough). */
@@ -161,179 +138,360 @@ public final class AhoCorasick {
      * (fold them with {@link io.smtpverdict.core.parse.Normalizer} first).
      */
     public static AhoCorasick build(List<String> keys) {
-        // The trie from the keys in sorted order: a key shares the states of its common prefix with the key
-        // before it, so each state's children are made in increasing label order and rows need no sorting.
-        Integer[] byText = new Integer[keys.size()];
-        int total = 1;
-        for (int k = 0; k < byText.length; k++) {
-            byText[k] = k;
-            if (keys.get(k).isEmpty()) {
-                throw new IllegalArgumentException("empty key at " + k);
-            }
-            total += keys.get(k).length();
-        }
-        Arrays.sort(byText, (a, b) -> keys.get(a).compareTo(keys.get(b)));
-        int[] parent = new int[total];
-        char[] label = new char[total];
-        int[] out = new int[total];
-        Arrays.fill(out, -1);
-        int[] path = new int[total];
-        String prev = "";
-        int next = 1;
-        for (int k : byText) {
-            String key = keys.get(k);
-            int lcp = 0;
-            int max = Math.min(key.length(), prev.length());
-            while (lcp < max && key.charAt(lcp) == prev.charAt(lcp)) {
-                lcp++;
-            }
-            int st = path[lcp];
-            for (int i = lcp; i < key.length(); i++) {
-                parent[next] = st;
-                label[next] = key.charAt(i);
-                st = next++;
-                path[i + 1] = st;
-            }
-            if (out[st] >= 0) {
-                throw new IllegalArgumentException("duplicate key: " + key);
-            }
-            out[st] = k;
-            prev = key;
-        }
-        int states = next;
-        int[] transStart = new int[states + 1];
-        for (int t = 1; t < states; t++) {
-            transStart[parent[t] + 1]++;
-        }
-        for (int st = 0; st < states; st++) {
-            transStart[st + 1] += transStart[st];
-        }
-        char[] labels = new char[states - 1];
-        int[] targets = new int[states - 1];
-        int[] fill = Arrays.copyOf(transStart, states);
-        for (int t = 1; t < states; t++) {
-            int at = fill[parent[t]]++;
-            labels[at] = label[t];
-            targets[at] = t;
-        }
-        int[] order = layout(transStart, labels, targets, states);
-        int[] newId = new int[states];
-        for (int i = 0; i < states; i++) {
-            newId[order[i]] = i;
-        }
-        int[] bStart = new int[states + 1];
-        char[] bLabels = new char[labels.length];
-        int[] bTargets = new int[targets.length];
-        int[] bOut = new int[states];
-        int w = 0;
-        for (int i = 0; i < states; i++) {
-            int old = order[i];
-            bStart[i] = w;
-            bOut[i] = out[old];
-            for (int t = transStart[old]; t < transStart[old + 1]; t++) {
-                bLabels[w] = labels[t];
-                bTargets[w] = newId[targets[t]];
-                w++;
+        Trie trie = new Trie(keys);
+        Links links = new Links(trie);
+        for (int t = 1; t < trie.out.length; t++) {
+            if (links.fail[t] < 0) {
+                links.link(t);
             }
         }
-        bStart[states] = w;
-        transStart = bStart;
-        labels = bLabels;
-        targets = bTargets;
-        out = bOut;
-        int[] fail = new int[states];
-        int[] outKey = new int[states];
-        int[] dictLink = new int[states];
-        for (int s = 0; s < states; s++) {
-            outKey[s] = out[s];
-            dictLink[s] = -1;
+        links.dictionaryLinks();
+        return new AhoCorasick(trie.transStart, trie.labels, trie.targets, links.fail, trie.out, links.dictLink,
+                links.chain, trie.cls, trie.width, trie.denseStates, links.dense);
+    }
+
+    /**
+     * The keys' trie, its states numbered as the automaton keeps them. The states that get dense rows come first,
+     * breadth-first: the shallow states that ordinary text keeps visiting become neighbours in memory, and each
+     * state's failure target (which is shallower) has a smaller number, as the dense rows' construction needs. The
+     * deeper states follow depth-first, so that a key's chain of states (and their transitions, failure and output
+     * entries) are neighbours too: text that follows a key deep into the trie reads memory in sequence instead of
+     * jumping across the breadth-first levels.
+     */
+    private static final class Trie {
+        /** Each state's transitions: from {@code transStart[s]} to {@code transStart[s + 1]}, labels increasing. */
+        final int[] transStart;
+        final char[] labels;
+        final int[] targets;
+        /** The key each state ends, -1 for none. */
+        final int[] out;
+        /** The state each state is reached from, and on which character. */
+        final int[] into;
+        final char[] intoLabel;
+        /** The dense rows' columns, as {@link #charClasses} gives them, and their number. */
+        final char[] cls;
+        final int width;
+        /** How many states, from state 0 on, get a dense row. */
+        final int denseStates;
+
+        /**
+         * Made from the keys in sorted order: a key shares the states of its common prefix with the key before it,
+         * so the states are made depth-first, each state's children in increasing label order. That order, taken
+         * level by level, is also the breadth-first order, so the dense states are the first made of the shallowest
+         * levels; the others keep the order they were made in.
+         */
+        Trie(List<String> keys) {
+            int total = 1;
+            int longest = 0;
+            for (int k = 0; k < keys.size(); k++) {
+                int length = keys.get(k).length();
+                if (length == 0) {
+                    throw new IllegalArgumentException("empty key at " + k);
+                }
+                total += length;
+                longest = Math.max(longest, length);
+            }
+            int[] parent = new int[total];
+            char[] label = new char[total];
+            int[] depth = new int[total];
+            int[] ends = new int[total];
+            Arrays.fill(ends, -1);
+            int[] path = new int[longest + 1];
+            String prev = "";
+            int next = 1;
+            for (int k : sorted(keys)) {
+                String key = keys.get(k);
+                int lcp = 0;
+                int max = Math.min(key.length(), prev.length());
+                while (lcp < max && key.charAt(lcp) == prev.charAt(lcp)) {
+                    lcp++;
+                }
+                int st = path[lcp];
+                for (int i = lcp; i < key.length(); i++) {
+                    parent[next] = st;
+                    label[next] = key.charAt(i);
+                    depth[next] = i + 1;
+                    st = next++;
+                    path[i + 1] = st;
+                }
+                if (ends[st] >= 0) {
+                    throw new IllegalArgumentException("duplicate key: " + key);
+                }
+                ends[st] = k;
+                prev = key;
+            }
+            int states = next;
+            cls = charClasses(label, 1, states);
+            width = cls[65536];
+            denseStates = denseStates(states, width);
+            // the dense states numbered level by level, the others after them in the order they were made
+            int[] levelNext = new int[longest + 1];
+            for (int t = 0; t < states; t++) {
+                levelNext[depth[t]]++;
+            }
+            for (int d = 0, before = 0; d <= longest; d++) {
+                int count = levelNext[d];
+                levelNext[d] = before;
+                before += count;
+            }
+            int[] newId = new int[states];
+            int deep = denseStates;
+            for (int t = 0; t < states; t++) {
+                int id = levelNext[depth[t]]++;
+                newId[t] = id < denseStates ? id : deep++;
+            }
+            transStart = new int[states + 1];
+            out = new int[states];
+            into = new int[states];
+            intoLabel = new char[states];
+            out[0] = -1;
+            for (int t = 1; t < states; t++) {
+                int id = newId[t];
+                int from = newId[parent[t]];
+                transStart[from + 1]++;
+                out[id] = ends[t];
+                into[id] = from;
+                intoLabel[id] = label[t];
+            }
+            for (int st = 0; st < states; st++) {
+                transStart[st + 1] += transStart[st];
+            }
+            labels = new char[states - 1];
+            targets = new int[states - 1];
+            int[] fill = Arrays.copyOf(transStart, states);
+            for (int t = 1; t < states; t++) {
+                int at = fill[into[newId[t]]]++;
+                labels[at] = label[t];
+                targets[at] = newId[t];
+            }
         }
-        // Breadth-first: failure links and dictionary links.
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        for (int i = transStart[0]; i < transStart[1]; i++) {
-            fail[targets[i]] = 0;
-            queue[tail++] = targets[i];
+    }
+
+    /**
+     * Failure links, dictionary links and dense rows, made in state number order: a state's links follow from its
+     * parent's, which has a smaller number in both parts of the layout, so the arrays are read and written mostly in
+     * sequence. A dense row gives a state's transition on any character of the dense alphabet, failures included, so
+     * a failure walk ends at the first state of its chain that has one.
+     */
+    private static final class Links {
+        final int[] transStart;
+        final char[] labels;
+        final int[] targets;
+        final int[] outKey;
+        final int[] into;
+        final char[] intoLabel;
+        final char[] cls;
+        final int width;
+        final int denseStates;
+        /** Each state's failure target; -1 until found. */
+        final int[] fail;
+        final int[] dictLink;
+        final int[] dense;
+        /** As {@link AhoCorasick#chain}: a failure walk reads one char of a chain state instead of its row. */
+        final char[] chain;
+
+        Links(Trie trie) {
+            this.transStart = trie.transStart;
+            this.labels = trie.labels;
+            this.targets = trie.targets;
+            this.outKey = trie.out;
+            this.into = trie.into;
+            this.intoLabel = trie.intoLabel;
+            this.cls = trie.cls;
+            this.width = trie.width;
+            this.denseStates = trie.denseStates;
+            int states = outKey.length;
+            chain = new char[states];
+            for (int st = 0; st < states; st++) {
+                boolean single = transStart[st + 1] - transStart[st] == 1 && targets[transStart[st]] == st + 1;
+                chain[st] = single ? labels[transStart[st]] : SPARSE;
+            }
+            fail = new int[states];
+            Arrays.fill(fail, 1, states, -1);
+            dictLink = new int[states];
+            dictLink[0] = -1;
+            dense = new int[denseStates * width];
+            fillRow(dense, width, cls, transStart, labels, targets, 0, 0);
         }
-        while (head < tail) {
-            int s = queue[head++];
-            for (int i = transStart[s]; i < transStart[s + 1]; i++) {
-                char c = labels[i];
-                int t = targets[i];
-                int f = fail[s];
-                int ft;
+
+        /** A dictionary link not found yet. */
+        private static final int UNKNOWN = -2;
+        /**
+         * States whose links {@link #link} must find before those of the state below them, or that
+         * {@link #dictionaryLinks} passed.
+         */
+        private int[] pending = new int[64];
+
+        /**
+         * Finds state {@code t}'s failure link (and dense row). A failure walk may pass a deeper state numbered after
+         * {@code t} (the deep states are numbered depth-first): that state's link is found first, and then the walk is
+         * made again. Each state put off that way is shallower than the one it holds up, so at most the trie's depth
+         * wait at once.
+         */
+        void link(int t) {
+            int waiting = 0;
+            pending[waiting++] = t;
+            next:
+            while (waiting > 0) {
+                int u = pending[waiting - 1];
+                int s = into[u];
+                char c = intoLabel[u];
+                int ft = 0;
+                if (s != 0) {
+                    int f = fail[s];
+                    if (f < 0) {
+                        waiting = wait(waiting, s);
+                        continue;
+                    }
+                    int k = cls[c];
+                    ft = -1;
+                    while (k == SPARSE ? f != 0 : f >= denseStates) {
+                        char only = chain[f];
+                        ft = only == c ? f + 1 : only != SPARSE ? -1 : step(transStart, labels, targets, f, c);
+                        if (ft >= 0) {
+                            break;
+                        }
+                        if (fail[f] < 0) {
+                            waiting = wait(waiting, f);
+                            continue next;
+                        }
+                        f = fail[f];
+                    }
+                    if (ft < 0) {
+                        ft = k != SPARSE ? dense[f * width + k] : Math.max(0, step(transStart, labels, targets, 0, c));
+                    }
+                }
+                fail[u] = ft;
+                if (u < denseStates) {
+                    fillRow(dense, width, cls, transStart, labels, targets, u, ft);
+                }
+                waiting--;
+            }
+        }
+
+        /**
+         * Finds every state's dictionary link, once all failure links are known: the state's failure target when that
+         * ends a key, else the target's own dictionary link. The states a walk passes share its result.
+         */
+        void dictionaryLinks() {
+            Arrays.fill(dictLink, 1, dictLink.length, UNKNOWN);
+            for (int t = 1; t < dictLink.length; t++) {
+                int u = t;
+                int passed = 0;
+                int link;
                 while (true) {
-                    ft = step(transStart, labels, targets, f, c);
-                    if (ft >= 0 || f == 0) {
+                    if (dictLink[u] != UNKNOWN) {
+                        link = dictLink[u];
                         break;
                     }
-                    f = fail[f];
+                    int f = fail[u];
+                    if (outKey[f] >= 0) {
+                        dictLink[u] = f;
+                        link = f;
+                        break;
+                    }
+                    passed = wait(passed, u);
+                    u = f;
                 }
-                fail[t] = ft >= 0 && ft != t ? ft : 0;
-                dictLink[t] = outKey[fail[t]] >= 0 ? fail[t] : dictLink[fail[t]];
-                queue[tail++] = t;
+                while (passed > 0) {
+                    dictLink[pending[--passed]] = link;
+                }
             }
         }
-        return new AhoCorasick(transStart, labels, targets, fail, outKey, dictLink);
+
+        private int wait(int waiting, int state) {
+            if (waiting == pending.length) {
+                pending = Arrays.copyOf(pending, waiting * 2);
+            }
+            pending[waiting] = state;
+            return waiting + 1;
+        }
     }
 
+
     /**
-     * The order in which states are numbered. The states that get dense rows come first, breadth-first: the shallow
-     * states that ordinary text keeps visiting become neighbours in memory, and each state's failure target (which
-     * is shallower) has a smaller number, as the dense rows' construction needs. The deeper states follow
-     * depth-first, so that a key's chain of states (and their transitions, failure and output entries) are
-     * neighbours too: text that follows a key deep into the trie reads memory in sequence instead of jumping
-     * across the breadth-first levels.
+     * The key ids in the order of their keys' text: a three-way radix quicksort, which reads each character of a
+     * common prefix once per partition instead of once per comparison (keys share long prefixes: "recipient address
+     * rejected ..."). Ranges wait on a stack of their own, as a key's length may exceed what recursion allows.
      */
-    private static int[] layout(int[] transStart, char[] labels, int[] targets, int states) {
-        int[] order = bfsOrder(transStart, targets, states);
-        int dense = denseStates(states, alphabetWidth(labels));
-        boolean[] isDense = new boolean[states];
-        for (int i = 0; i < dense; i++) {
-            isDense[order[i]] = true;
+    static int[] sorted(List<String> keys) {
+        int n = keys.size();
+        String[] k = keys.toArray(new String[0]);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
         }
-        // depth-first from the deep children of the dense states, in their order and label order: push in reverse
-        int next = dense;
-        int[] stack = new int[states];
+        int[] ranges = new int[3 * 64]; // from, to and the characters they all share, for each range still to sort
         int top = 0;
-        for (int r = dense - 1; r >= 0; r--) {
-            int s = order[r];
-            for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
-                if (!isDense[targets[i]]) {
-                    stack[top++] = targets[i];
+        ranges[top++] = 0;
+        ranges[top++] = n;
+        ranges[top++] = 0;
+        while (top > 0) {
+            int d = ranges[--top];
+            int hi = ranges[--top];
+            int lo = ranges[--top];
+            if (hi - lo < 16) {
+                for (int i = lo + 1; i < hi; i++) {
+                    int id = ids[i];
+                    int j = i;
+                    while (j > lo && k[ids[j - 1]].compareTo(k[id]) > 0) {
+                        ids[j] = ids[j - 1];
+                        j--;
+                    }
+                    ids[j] = id;
+                }
+                continue;
+            }
+            int a = charOrEnd(k[ids[lo]], d);
+            int b = charOrEnd(k[ids[(lo + hi) >>> 1]], d);
+            int c = charOrEnd(k[ids[hi - 1]], d);
+            int pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // the median of three
+            int lt = lo;
+            int gt = hi - 1;
+            int i = lo;
+            while (i <= gt) {
+                int ch = charOrEnd(k[ids[i]], d);
+                if (ch < pivot) {
+                    int x = ids[lt];
+                    ids[lt++] = ids[i];
+                    ids[i++] = x;
+                } else if (ch > pivot) {
+                    int x = ids[gt];
+                    ids[gt--] = ids[i];
+                    ids[i] = x;
+                } else {
+                    i++;
                 }
             }
-        }
-        while (top > 0) {
-            int s = stack[--top];
-            order[next++] = s;
-            for (int i = transStart[s + 1] - 1; i >= transStart[s]; i--) {
-                stack[top++] = targets[i];
+            if (top + 9 > ranges.length) {
+                ranges = Arrays.copyOf(ranges, ranges.length * 2);
+            }
+            ranges[top++] = lo;
+            ranges[top++] = lt;
+            ranges[top++] = d;
+            ranges[top++] = gt + 1;
+            ranges[top++] = hi;
+            ranges[top++] = d;
+            if (pivot >= 0) {
+                ranges[top++] = lt;
+                ranges[top++] = gt + 1;
+                ranges[top++] = d + 1;
             }
         }
-        return order;
+        return ids;
+    }
+
+    /** The key's character at {@code d}, or -1 past its end (which sorts a key before the keys it starts). */
+    private static int charOrEnd(String key, int d) {
+        return d < key.length() ? key.charAt(d) : -1;
     }
 
     /**
-     * How many states get a dense row: the layout numbers exactly these breadth-first and the constructor fills
-     * exactly these rows, so both must ask here.
+     * How many states get a dense row: the {@link Trie} numbers exactly these breadth-first, and the links fill
+     * exactly these rows.
      */
     private static int denseStates(int states, int width) {
         return (int) Math.min(states, DENSE_BUDGET / width);
-    }
-
-    /** How many columns a dense row has: one per distinct key character below {@link #DENSE_ALPHABET}, plus one. */
-    private static int alphabetWidth(char[] labels) {
-        boolean[] seen = new boolean[DENSE_ALPHABET];
-        int classes = 1;
-        for (char label : labels) {
-            if (label < DENSE_ALPHABET && !seen[label]) {
-                seen[label] = true;
-                classes++;
-            }
-        }
-        return classes;
     }
 
     private static int step(int[] transStart, char[] labels, int[] targets, int s, char c) {

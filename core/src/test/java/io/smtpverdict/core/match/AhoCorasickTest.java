@@ -178,6 +178,68 @@ final class AhoCorasickTest {
         }
     }
 
+    @Test
+    void scan_deepFailureTargetsNumberedLater_agreeWithNaiveSearch() {
+        // The states of "a" + w + "r" fail into the key w + "q", numbered after them; at its end the walk goes on to
+        // the failure target of w itself, the key w[4..] + "r", which must be linked first. Keys of w's first half end
+        // on the way. The trie is too large for every state to get a dense row.
+        Random random = new Random(3);
+        java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+        List<String> words = new ArrayList<>();
+        while (words.size() < 3_000) {
+            String w = (char) ('b' + random.nextInt(25)) + letters(random, 11);
+            words.add(w);
+            set.add("a" + w + "r");
+            set.add(w + "q");
+            set.add(w.substring(4) + "r");
+            set.add(w.substring(0, 6));
+        }
+        List<String> list = new ArrayList<>(set);
+        AhoCorasick ac = AhoCorasick.build(list);
+        assertThat(ac.denseStates()).isLessThan(ac.stateCount() / 2);
+        for (int i = 0; i < 200; i++) {
+            String w = words.get(i);
+            String text = letters(random, 5) + "a" + w + "r" + letters(random, 5) + w + "q";
+            assertThat(scan(ac, list, text)).containsExactlyInAnyOrderElementsOf(naive(list, text))
+                    .contains(w.substring(0, 6) + "@" + 12, w.substring(4) + "r@" + 19, "a" + w + "r@" + 19,
+                            w + "q@" + text.length());
+        }
+    }
+
+    @Test
+    void build_keysLongerThanRecursionAllows_findsThem() {
+        String base = "ab".repeat(100_000);
+        List<String> keys = List.of(base + "c", "b" + base, "x" + base.substring(0, 50_000));
+        AhoCorasick ac = AhoCorasick.build(keys);
+        String text = "x" + base + "c";
+        assertThat(scan(ac, keys, text)).containsExactlyInAnyOrder(
+                keys.get(2) + "@" + 50_001, keys.get(0) + "@" + text.length());
+    }
+
+    @Test
+    void sorted_ordersKeysAsTheirText() {
+        Random random = new Random(9);
+        String alphabet = "abc é一";
+        for (int round = 0; round < 20; round++) {
+            java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+            int size = 1 + random.nextInt(round < 10 ? 30 : 3_000);
+            while (set.size() < size) {
+                StringBuilder key = new StringBuilder();
+                for (int i = 0, n = 1 + random.nextInt(8); i < n; i++) {
+                    key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                set.add(key.toString());
+            }
+            List<String> keys = new ArrayList<>(set);
+            List<String> byId = new ArrayList<>();
+            for (int id : AhoCorasick.sorted(keys)) {
+                byId.add(keys.get(id));
+            }
+            assertThat(byId).isSortedAccordingTo(String::compareTo).hasSize(keys.size())
+                    .containsExactlyInAnyOrderElementsOf(keys);
+        }
+    }
+
     private static String letters(Random random, int length) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
