@@ -329,43 +329,60 @@ public final class AhoCorasick {
          * wait at once.
          */
         void link(int t) {
+            int target = target(t);
+            if (target >= 0) {
+                linked(t, target);
+                return;
+            }
             int waiting = 0;
             pending[waiting++] = t;
-            next:
+            waiting = wait(waiting, -2 - target);
             while (waiting > 0) {
                 int u = pending[waiting - 1];
-                int s = into[u];
-                char c = intoLabel[u];
-                int ft = 0;
-                if (s != 0) {
-                    int f = fail[s];
-                    if (f < 0) {
-                        waiting = wait(waiting, s);
-                        continue;
-                    }
-                    int k = cls[c];
-                    ft = -1;
-                    while (k == SPARSE ? f != 0 : f >= denseStates) {
-                        char only = chain[f];
-                        ft = only == c ? f + 1 : only != SPARSE ? -1 : step(transStart, labels, targets, f, c);
-                        if (ft >= 0) {
-                            break;
-                        }
-                        if (fail[f] < 0) {
-                            waiting = wait(waiting, f);
-                            continue next;
-                        }
-                        f = fail[f];
-                    }
-                    if (ft < 0) {
-                        ft = k != SPARSE ? dense[f * width + k] : Math.max(0, step(transStart, labels, targets, 0, c));
-                    }
+                target = target(u);
+                if (target >= 0) {
+                    linked(u, target);
+                    waiting--;
+                } else {
+                    waiting = wait(waiting, -2 - target);
                 }
-                fail[u] = ft;
-                if (u < denseStates) {
-                    fillRow(dense, width, cls, transStart, labels, targets, u, ft);
+            }
+        }
+
+        /**
+         * State {@code u}'s failure target: the transition on {@code u}'s label from its parent's failure target,
+         * following failure links; {@code -2 - s} when that walk needs the link of a state {@code s} not linked yet.
+         */
+        private int target(int u) {
+            int s = into[u];
+            if (s == 0) {
+                return 0;
+            }
+            int f = fail[s];
+            if (f < 0) {
+                return -2 - s;
+            }
+            char c = intoLabel[u];
+            int k = cls[c];
+            while (k == SPARSE ? f != 0 : f >= denseStates) {
+                char only = chain[f];
+                int t = only == c ? f + 1 : only != SPARSE ? -1 : step(transStart, labels, targets, f, c);
+                if (t >= 0) {
+                    return t;
                 }
-                waiting--;
+                int next = fail[f];
+                if (next < 0) {
+                    return -2 - f;
+                }
+                f = next;
+            }
+            return k != SPARSE ? dense[f * width + k] : Math.max(0, step(transStart, labels, targets, 0, c));
+        }
+
+        private void linked(int u, int target) {
+            fail[u] = target;
+            if (u < denseStates) {
+                fillRow(dense, width, cls, transStart, labels, targets, u, target);
             }
         }
 
