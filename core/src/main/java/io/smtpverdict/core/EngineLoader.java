@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -222,8 +223,33 @@ final class EngineLoader {
         }
         java.util.jar.JarEntry pack = Boolean.getBoolean(IGNORE_PACKS) || json.getSize() < 0 || json.getCrc() < 0 ? null
                 : jar.getJarEntry(name + RulePack.SUFFIX);
-        return packOrJson(p.id(), table, pack == null ? null : () -> jar.getInputStream(pack),
+        return packOrJson(p.id(), table, pack == null ? null : () -> entryBytes(jar, pack),
                 () -> new long[] {json.getSize(), json.getCrc()}, () -> jar.getInputStream(json));
+    }
+
+    /**
+     * A jar entry's bytes, read into an array of the size the jar gives (reading a stream to its end copies what it
+     * read once more, and the packs of every plugin are megabytes).
+     */
+    private static byte[] entryBytes(java.util.jar.JarFile jar, java.util.jar.JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            long size = entry.getSize();
+            if (size < 0 || size > Integer.MAX_VALUE - 16) {
+                return in.readAllBytes();
+            }
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length) {
+                return Arrays.copyOf(bytes, n);
+            }
+            byte[] more = in.readAllBytes();
+            if (more.length == 0) {
+                return bytes;
+            }
+            byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
+            System.arraycopy(more, 0, all, bytes.length, more.length);
+            return all;
+        }
     }
 
     private static String ms(long nanos) {
@@ -250,8 +276,11 @@ final class EngineLoader {
     }
 
     private static Loaded loadTable(String pluginId, String table, java.net.URL json, java.net.URL pack) {
-        return packOrJson(pluginId, table, pack == null ? null : () -> new java.io.BufferedInputStream(pack.openStream()),
-                () -> fingerprint(json), json::openStream);
+        return packOrJson(pluginId, table, pack == null ? null : () -> {
+            try (InputStream in = pack.openStream()) {
+                return in.readAllBytes();
+            }
+        }, () -> fingerprint(json), json::openStream);
     }
 
     /** Something read from a jar or a URL. */
@@ -264,15 +293,12 @@ final class EngineLoader {
      * A table from its pack when {@code pack} is not null and the pack was made from JSON of the {@code fingerprint}'s
      * length and CRC-32, else read and validated from its JSON.
      */
-    private static Loaded packOrJson(String pluginId, String table, Read<InputStream> pack, Read<long[]> fingerprint,
+    private static Loaded packOrJson(String pluginId, String table, Read<byte[]> pack, Read<long[]> fingerprint,
             Read<InputStream> json) {
         try {
             if (pack != null) {
                 long[] made = fingerprint.get();
-                RulePack.Result read;
-                try (InputStream in = pack.get()) {
-                    read = RulePack.read(in, made[0], made[1]);
-                }
+                RulePack.Result read = RulePack.read(pack.get(), made[0], made[1]);
                 if (read.table().isPresent()) {
                     return new Loaded(read.table().get(), read.templateKeys(), read.spellings());
                 }

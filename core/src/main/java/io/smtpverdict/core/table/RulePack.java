@@ -95,7 +95,16 @@ public final class RulePack {
      */
     public static Result read(InputStream pack, long jsonLength, long jsonCrc) {
         try {
-            Cursor in = new Cursor(pack.readAllBytes());
+            return read(pack.readAllBytes(), jsonLength, jsonCrc);
+        } catch (IOException e) {
+            return Result.refused("unreadable: " + e.getMessage());
+        }
+    }
+
+    /** {@link #read(InputStream, long, long)} of a pack's bytes. */
+    public static Result read(byte[] pack, long jsonLength, long jsonCrc) {
+        try {
+            Cursor in = new Cursor(pack);
             if (in.readInt() != MAGIC) {
                 return Result.refused("not a rule pack");
             }
