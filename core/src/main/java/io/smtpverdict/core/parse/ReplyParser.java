@@ -34,6 +34,7 @@ public final class ReplyParser {
             text = text.substring(0, cut);
             truncated = true;
         }
+        text = withSpacesForUnderscores(text);
         int copy = copyOfTheMessageAt(text);
         if (copy > 0) {
             text = text.substring(0, copy);
@@ -56,6 +57,55 @@ public final class ReplyParser {
         EnhancedStatusCode enhanced = findEnhancedCode(text, at);
         into.reset(text, code, enhanced, truncated, skips);
         return into;
+    }
+
+    /**
+     * A text whose words are joined by underscores, with the underscores read as spaces: qmail-send logs every space
+     * (and line break) of a delivery report as {@code _} ("failure:
+     * 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_No_such_user/"), and users paste that report
+     * without the rest of its log line. The text must read as such a report: underscores outnumbering the white space
+     * more than three to one (qmail's own "failure: " or "deferral: " keeps its space), and one of the marks of
+     * qmail-remote's and qmail-local's reports ({@link #QMAIL_MARKS}). Other texts of underscored words (an Erlang
+     * client's {@code {permanent_failure,"smtp.example.org",auth_failed}}, identifiers, addresses) stay as they are.
+     */
+    static String withSpacesForUnderscores(String text) {
+        int first = text.indexOf('_');
+        if (first < 0 || !hasQmailMark(text)) {
+            return text;
+        }
+        int underscores = 0;
+        int spaces = 0;
+        for (int i = first, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '_') {
+                underscores++;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                spaces++;
+            }
+        }
+        for (int i = 0; i < first; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                spaces++;
+            }
+        }
+        return underscores >= 3 && underscores > 3 * spaces ? text.replace('_', ' ') : text;
+    }
+
+    /**
+     * What qmail's delivery reports write, as qmail-send logs them: the status code in parentheses that ends
+     * qmail-remote's and qmail-local's own reports ("_(#5.1.1)"), and qmail-remote's "Remote host said:", "Giving up
+     * on" and "does not like recipient." / "does not like sender." (qmail-remote.c).
+     */
+    static final String[] QMAIL_MARKS = {"_(#", "Remote_host_said:", "Giving_up_on_", "_does_not_like_"};
+
+    private static boolean hasQmailMark(String text) {
+        for (String mark : QMAIL_MARKS) {
+            if (text.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

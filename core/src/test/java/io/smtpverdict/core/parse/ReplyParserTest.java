@@ -161,6 +161,29 @@ final class ReplyParserTest {
     }
 
     @Test
+    void parse_qmailReportAsItsLogWritesIt_readsTheUnderscoresAsSpaces() {
+        ParsedReply p = ReplyParser.parse("failure: 192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1"
+                + "_<bob@example.net>:_Recipient_address_rejected:_User_unknown/Giving_up_on_192.0.2.1./", 65536);
+        assertThat(p.text()).isEqualTo("failure: 192.0.2.1 does not like recipient./Remote host said: 550 5.1.1"
+                + " <bob@example.net>: Recipient address rejected: User unknown/Giving up on 192.0.2.1./");
+        assertThat(p.basicCode()).isEqualTo(550);
+        assertThat(p.enhancedCode()).hasToString("5.1.1");
+        assertThat(ReplyParser.parse("Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/", 65536).text())
+                .isEqualTo("Sorry, no mailbox here by that name. (#5.1.1)/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{error,no_more_hosts,{permanent_failure,\"smtp.example.org\",auth_failed}}",
+        "550 5.7.1 Message rejected: policy_violation_detected (#5.7.1)",
+        "first_last@example.com: policy_id_7 was refused, Giving_up_on_retry",
+        "<first_last@example.com>:_(#5.1.1)",
+    })
+    void parse_underscoresThatAreNotAQmailReportsSpaces_keepsThem(String input) {
+        assertThat(ReplyParser.parse(input, 65536).text()).isEqualTo(input);
+    }
+
+    @Test
     void parse_diagnosticCodePrefix_bodyStartsAfterTheType() {
         ParsedReply p = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.1.1 unknown", 65536);
         assertThat(p.folded().toString().substring(p.bodyStart())).isEqualTo("550 5.1.1 unknown");

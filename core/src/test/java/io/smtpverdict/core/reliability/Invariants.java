@@ -31,11 +31,13 @@ public final class Invariants {
         ParsedReply p = ReplyParser.parse(input, max);
         String text = p.text();
         check(input, p.truncated() == input.length() > max, "truncated flag disagrees with the length");
-        check(input, input.startsWith(text), "the text is not a prefix of the input");
+        // the parser only cuts, except that it reads a qmail report's underscores as spaces
+        String read = input.startsWith(text) ? input : input.replace('_', ' ');
+        check(input, read.startsWith(text), "the text is not a prefix of the input");
         // the text is the input, or its first max characters when it is longer; or less, where the parser leaves out
         // a returned message's copy, an exception's stack frames or qmail's closing line: then the shorter text must
         // come back unchanged when parsed again
-        boolean whole = p.truncated() ? text.length() >= max - 1 && text.length() <= max : text.equals(input);
+        boolean whole = p.truncated() ? text.length() >= max - 1 && text.length() <= max : text.equals(read);
         check(input, text.length() <= Math.min(max, input.length())
                 && (whole || ReplyParser.parse(text, max).text().equals(text)),
                 "the text was cut wrongly: " + text.length() + " of " + input.length());
