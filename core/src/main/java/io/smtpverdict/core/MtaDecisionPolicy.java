@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The one step that weighs what the MTA reported against what the text says, after the text has been classified.
  * The MTA's own decision is final for the outcome: a deferral stays DEFERRED, a bounce FAILED, a sent line
- * DELIVERED, an expiry FAILED with MESSAGE_EXPIRED. Where the text says otherwise, the category still comes from
+ * DELIVERED (unless the 2xx it logged is itself read as a failure: a filter's discard), an expiry FAILED with
+ * MESSAGE_EXPIRED. Where the text says otherwise, the category still comes from
  * the text and the advice is made to agree with the outcome; when the text's reply code is what says otherwise,
  * the verdict is flagged CODE_MISMATCH. The logged status code stands in for the text's when the text alone says
  * nothing.
@@ -39,6 +40,12 @@ final class MtaDecisionPolicy {
                 .orElseGet(() -> "The MTA's status code " + context.status().get()));
         if (context.decision().orElse(null) == MtaDecision.EXPIRED) {
             return expired(text, v, who);
+        }
+        if (expected == Outcome.DELIVERED && v.outcome() == Outcome.FAILED
+                && v.code().orElse(0) / 100 == 2) {
+            // The text's own 2xx says failed: a rule read the hand-over the MTA logged as sent as a delivery to
+            // nowhere (a content filter's "250 2.7.0 Ok, discarded, ... INFECTED"), which the MTA cannot know.
+            return v;
         }
         if (v.outcome() == expected) {
             if (expected == Outcome.DEFERRED && v.advice() == Advice.SUPPRESS_RECIPIENT) {

@@ -3,13 +3,16 @@ package io.smtpverdict.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smtpverdict.core.testing.TestingPlugin;
+import io.smtpverdict.core.testing.UserTables;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
 import io.smtpverdict.spi.EnhancedStatusCode;
 import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Verdict;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class MtaDecisionPolicyTest {
     private final VerdictEngine engine = VerdictEngine.builder().plugin(new TestingPlugin()).build();
@@ -68,6 +71,26 @@ final class MtaDecisionPolicyTest {
         assertThat(v.category()).isEmpty();
         assertThat(v.advice()).isEqualTo(Advice.NONE);
         assertThat(v.flags()).contains(Flag.CODE_MISMATCH);
+    }
+
+    @Test
+    void classify_sentButTheLogged2xxIsReadAsADiscard_keepsTheTextsFailure(@TempDir Path dir) throws Exception {
+        VerdictEngine discarding = UserTables.engine(dir, "discard.json", """
+                {"schemaVersion": 2, "defaults": {"source": "MtaDecisionPolicyTest"},
+                 "rules": [
+                  {"id": "user.discarded", "level": "PROVIDER_PHRASE", "match": {"phrases": ["ok, discarded"]},
+                   "verdict": {"category": "VIRUS_DETECTED", "outcome": {"fixed": "FAILED"},
+                    "explanation": "A filter dropped the message."}}
+                 ]}""");
+        String text = "250 2.7.0 Ok, discarded, id=07831-02 - INFECTED: Eicar-Test-Signature";
+        Verdict v = discarding.classify(text, ClassifyContext.of(MtaDecision.DELIVERED));
+        assertThat(v).isEqualTo(discarding.classify(text));
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.category()).contains(Category.VIRUS_DETECTED);
+        // a failure the MTA's 2xx does not carry stays overruled
+        Verdict other = discarding.classify("550 Ok, discarded", ClassifyContext.of(MtaDecision.DELIVERED));
+        assertThat(other.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(other.category()).isEmpty();
     }
 
     @Test
