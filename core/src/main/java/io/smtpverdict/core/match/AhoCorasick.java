@@ -234,7 +234,7 @@ public final class AhoCorasick {
                 levelNext[d] = before;
                 before += count;
             }
-            int[] newId = new int[states];
+            int[] newId = depth; // each state's depth is read once, just before its number takes its place
             int deep = denseStates;
             for (int t = 0; t < states; t++) {
                 int id = levelNext[depth[t]]++;
@@ -258,7 +258,8 @@ public final class AhoCorasick {
             }
             labels = new char[states - 1];
             targets = new int[states - 1];
-            int[] fill = Arrays.copyOf(transStart, states);
+            int[] fill = ends; // read above for the last time
+            System.arraycopy(transStart, 0, fill, 0, states);
             for (int t = 1; t < states; t++) {
                 int at = fill[into[newId[t]]]++;
                 labels[at] = label[t];
