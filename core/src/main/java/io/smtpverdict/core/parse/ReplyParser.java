@@ -69,23 +69,16 @@ public final class ReplyParser {
      * client's {@code {permanent_failure,"smtp.example.org",auth_failed}}, identifiers, addresses) stay as they are.
      */
     static String withSpacesForUnderscores(String text) {
-        int first = text.indexOf('_');
-        if (first < 0 || !hasQmailMark(text)) {
+        if (text.indexOf('_') < 0 || !hasQmailMark(text)) {
             return text;
         }
         int underscores = 0;
         int spaces = 0;
-        for (int i = first, n = text.length(); i < n; i++) {
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == '_') {
                 underscores++;
             } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                spaces++;
-            }
-        }
-        for (int i = 0; i < first; i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 spaces++;
             }
         }
@@ -97,7 +90,7 @@ public final class ReplyParser {
      * qmail-remote's and qmail-local's own reports ("_(#5.1.1)"), and qmail-remote's "Remote host said:", "Giving up
      * on" and "does not like recipient." / "does not like sender." (qmail-remote.c).
      */
-    static final String[] QMAIL_MARKS = {"_(#", "Remote_host_said:", "Giving_up_on_", "_does_not_like_"};
+    private static final String[] QMAIL_MARKS = {"_(#", "Remote_host_said:", "Giving_up_on_", "_does_not_like_"};
 
     private static boolean hasQmailMark(String text) {
         for (String mark : QMAIL_MARKS) {
