@@ -65,7 +65,11 @@ final class Cues {
         outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
                 "temporalmente", "más tarde", "temporaneamente", "più tardi", "temporariamente", "mais tarde",
                 "tijdelijk", "later opnieuw", "tymczasowo", "временно", "позже", "一時的", "しばらくしてから", "暂时",
-                "稍后", "일시적");
+                "稍后", "일시적",
+                // and "later" in the other languages the accuracy issue names, and Japanese and Korean "will be tried
+                // again" ("Доставку буде повторено пізніше", "配信は後で再試行されます")
+                "później", "později", "пізніше", "daha sonra", "αργότερα", "لاحقا", "لاحقًا", "מאוחר יותר", "بعدا",
+                "بعداً", "再試行されます", "다시 시도합니다", "sera retentée", "sera réessayée");
         outcome(Outcome.FAILED, "permanently", "permanent failure", "permanent error", "permanent fatal",
                 "will not be retried", "not be retried", "giving up", "gave up", "has been rejected permanently",
                 "does not exist", "doesn't exist", "cannot be delivered", "could not be delivered",
@@ -98,7 +102,17 @@ final class Cues {
                 "non è stato possibile recapitare", "não pôde ser entregue", "não foi possível entregar",
                 "kan niet worden bezorgd", "kon niet worden afgeleverd", "nie może zostać dostarczona",
                 "nie została dostarczona", "не может быть доставлено", "не удалось доставить", "配信できませんでした",
-                "無法傳遞", "无法投递", "无法传递", "전달할 수 없");
+                "無法傳遞", "无法投递", "无法传递", "전달할 수 없",
+                // and "permanently" / "permanent error" as the other languages the accuracy issue names write it (the
+                // project's own translations of the English cues above; German "endgültig" is left out, as msmtp's
+                // "nicht endgültig" is its word for a look-up that may still succeed)
+                "dauerhaft fehlgeschlagen", "permanent fehlgeschlagen", "définitivement", "erreur permanente",
+                "échec permanent", "de forma permanente", "error permanente", "in modo permanente", "errore permanente",
+                "permanentemente", "falha permanente", "erro permanente", "definitief mislukt", "permanente fout",
+                "trwale", "błąd trwały", "trvale", "trvalá chyba", "окончательно", "постоянная ошибка", "остаточно не вдал",
+                "постійна помилка", "kalıcı olarak", "kalıcı hata", "οριστικά", "μόνιμο σφάλμα", "بشكل دائم",
+                "خطأ دائم", "לצמיתות", "שגיאה קבועה", "برای همیشه", "خطای دائمی", "永続的", "恒久的", "永久失败",
+                "永久性错误", "永久錯誤", "영구적", "영구 오류");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");

@@ -7,6 +7,8 @@ import io.smtpverdict.spi.Flag;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class ClassifyRobustnessTest {
     private final VerdictEngine engine = VerdictEngine.builder().plugin(new TestingPlugin()).build();
@@ -80,6 +82,61 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify("jane@example.jp にメッセージを配信できませんでした。").outcome()).hasToString("FAILED");
         assertThat(engine.classify("Service refusé. Veuillez essayer plus tard.").outcome()).hasToString("DEFERRED");
         assertThat(engine.classify("Postfach vorübergehend nicht erreichbar").outcome()).hasToString("DEFERRED");
+    }
+
+    /** "Permanently" and "later" in each language the accuracy issue names decide a code-less text's outcome. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+                "Die Zustellung an diesen Empfänger ist dauerhaft fehlgeschlagen",
+                "La remise à ce destinataire a échoué définitivement",
+                "La entrega a este destinatario falló de forma permanente",
+                "La consegna a questo destinatario non è riuscita in modo permanente",
+                "A entrega a este destinatário falhou permanentemente",
+                "Bezorging aan deze ontvanger is definitief mislukt",
+                "Doręczenie do tego odbiorcy nie powiodło się trwale",
+                "Doručení tomuto příjemci trvale selhalo",
+                "Доставка этому получателю окончательно не удалась",
+                "Доставка цьому одержувачу остаточно не вдалася",
+                "Bu alıcıya teslim kalıcı olarak başarısız oldu",
+                "Η παράδοση σε αυτόν τον παραλήπτη απέτυχε οριστικά",
+                "فشل التسليم إلى هذا المستلم بشكل دائم",
+                "המסירה לנמען זה נכשלה לצמיתות",
+                "تحویل به این گیرنده برای همیشه ناموفق بود",
+                "この宛先への配信は永続的に失敗しました",
+                "向此收件人的投递永久失败",
+                "이 수신자에게 배달이 영구적으로 실패했습니다"})
+    void classify_noCode_localizedPermanentFailureGivesFailed(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+                "Die Zustellung wird später erneut versucht",
+                "La remise sera retentée plus tard",
+                "Se volverá a intentar la entrega más tarde",
+                "La consegna verrà ritentata più tardi",
+                "A entrega será tentada novamente mais tarde",
+                "De bezorging wordt later opnieuw geprobeerd",
+                "Doręczenie zostanie ponowione później",
+                "Doručení bude zopakováno později",
+                "Доставка будет повторена позже",
+                "Доставку буде повторено пізніше",
+                "Teslimat daha sonra yeniden denenecek",
+                "Η παράδοση θα επαναληφθεί αργότερα",
+                "ستتم إعادة محاولة التسليم لاحقا",
+                "המסירה תנוסה שוב מאוחר יותר",
+                "تحویل بعدا دوباره امتحان خواهد شد",
+                "配信は後で再試行されます",
+                "稍后将重试投递",
+                "나중에 배달을 다시 시도합니다"})
+    void classify_noCode_localizedRetryLaterGivesDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @Test
+    void classify_noCode_russianNotEnoughIsNoPermanentFailure() {
+        // Ukrainian "остаточно" (finally) is inside Russian "недостаточно" (not enough): only its failure is a cue
+        assertThat(engine.classify("Недостаточно места в почтовом ящике").outcome()).hasToString("UNKNOWN");
     }
 
     @Test
