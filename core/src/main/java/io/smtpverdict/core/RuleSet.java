@@ -187,14 +187,17 @@ final class RuleSet {
                 also = spellings(keys, k, Spellings.of(cue), also);
             }
         }
-        int keyCount = keys.names.size();
+        List<String> keyList = keys.names;
+        // the key list is complete (and no longer changes): an automaton wanted now is built on a second processor,
+        // where there is one, while this thread files the rest (the automaton takes most of the build)
+        SharedWork<AhoCorasick> built = searches == 0 ? SharedWork.start(1, i -> AhoCorasick.build(keyList)) : null;
+        int keyCount = keyList.size();
         keyAlso = Arrays.copyOf(also, keyCount);
         keyRules = new int[keyCount][];
         keyLength = Arrays.copyOf(keys.lengths, keyCount);
         keyCue = new int[keyCount][];
         keyStrongCue = new boolean[keyCount];
         keyOpensStageNote = new boolean[keyCount];
-        List<String> keyList = keys.names;
         for (int k = 0; k < keyCount; k++) {
             keyRules[k] = ints(keys.rules.get(k));
             String name = keyList.get(k);
@@ -205,9 +208,6 @@ final class RuleSet {
         }
         keyNames = keyList;
         search = KeySearch.of(keyList);
-        if (searches == 0) {
-            automaton();
-        }
         enhancedKeys = enhanced.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         enhancedRules = new int[enhancedKeys.length][];
         for (int i = 0; i < enhancedKeys.length; i++) {
@@ -229,6 +229,9 @@ final class RuleSet {
             }
         }
         maxSpanLength = spans;
+        if (built != null) {
+            automaton = built.get(0);
+        }
     }
 
     /**
