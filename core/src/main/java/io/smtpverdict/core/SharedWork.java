@@ -19,7 +19,7 @@ final class SharedWork<T> {
     private final IntFunction<T> task;
     /** Each task's result or failure, completed by the thread that claimed it; the completion publishes it. */
     private final CompletableFuture<T>[] results;
-    /** The next task to claim; the count when all are. */
+    /** The next task to claim; from the count on, every task is claimed. */
     private final AtomicInteger next = new AtomicInteger();
 
     @SuppressWarnings("unchecked")
