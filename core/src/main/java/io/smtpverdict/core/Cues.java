@@ -69,7 +69,14 @@ final class Cues {
                 // and "later" in the other languages the accuracy issue names, and Japanese and Korean "will be tried
                 // again" ("Доставку буде повторено пізніше", "配信は後で再試行されます")
                 "później", "později", "пізніше", "daha sonra", "αργότερα", "لاحقا", "لاحقًا", "מאוחר יותר", "بعدا",
-                "بعداً", "再試行されます", "다시 시도합니다", "sera retentée", "sera réessayée");
+                "بعداً", "再試行されます", "다시 시도합니다", "sera retentée", "sera réessayée",
+                // and "temporary" as an adjective ("un problème temporaire", "ein vorübergehendes Problem", "geçici bir
+                // sorun"), as the English "temporary problem" above; Russian only with its noun, as each form of
+                // "временный" is inside the same form of "своевременный" (timely), Hebrew by its feminine form, as
+                // "זמני" is inside "זמנים" (times)
+                "temporaire", "temporal", "temporane", "temporári", "tymczasow", "dočasn", "временная ошибка",
+                "временная проблема", "временный сбой", "временные проблемы", "временной ошибки", "тимчасов", "geçici",
+                "προσωριν", "مؤقت", "זמנית", "כשל זמני", "موقت", "临时", "臨時");
         outcome(Outcome.FAILED, "permanently", "permanent failure", "permanent error", "permanent fatal",
                 "will not be retried", "not be retried", "giving up", "gave up", "has been rejected permanently",
                 "does not exist", "doesn't exist", "cannot be delivered", "could not be delivered",

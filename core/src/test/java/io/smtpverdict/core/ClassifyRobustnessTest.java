@@ -133,6 +133,37 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+                "Bei der Zustellung ist ein vorübergehendes Problem aufgetreten",
+                "Un problème temporaire est survenu lors de la remise",
+                "Se produjo un problema temporal al entregar el mensaje",
+                "Si è verificato un problema temporaneo durante la consegna",
+                "Ocorreu um problema temporário na entrega",
+                "Er is een tijdelijk probleem opgetreden bij de bezorging",
+                "Wystąpił tymczasowy problem z doręczeniem",
+                "Při doručování došlo k dočasné chybě",
+                "При доставке возникла временная проблема",
+                "Під час доставки виникла тимчасова проблема",
+                "Teslimat sırasında geçici bir sorun oluştu",
+                "Παρουσιάστηκε προσωρινό πρόβλημα κατά την παράδοση",
+                "حدثت مشكلة مؤقتة أثناء التسليم",
+                "אירעה בעיה זמנית במסירה",
+                "هنگام تحویل مشکل موقتی رخ داد",
+                "配信中に一時的な問題が発生しました",
+                "投递时出现临时问题",
+                "배달 중 일시적인 문제가 발생했습니다"})
+    void classify_noCode_localizedTemporaryProblemGivesDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @Test
+    void classify_noCode_timelyOrTimesIsNoTemporaryCue() {
+        // the stem "временн" is inside Russian "своевременный" (timely), "זמני" inside Hebrew "זמנים" (times)
+        assertThat(engine.classify("Письмо не прошло своевременную проверку").outcome()).hasToString("UNKNOWN");
+        assertThat(engine.classify("נוסה מספר זמנים").outcome()).hasToString("UNKNOWN");
+    }
+
     @Test
     void classify_noCode_russianNotEnoughIsNoPermanentFailure() {
         // Ukrainian "остаточно" (finally) is inside Russian "недостаточно" (not enough): only its failure is a cue
