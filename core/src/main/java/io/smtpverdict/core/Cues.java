@@ -112,7 +112,9 @@ final class Cues {
                 "無法傳遞", "无法投递", "无法传递", "전달할 수 없",
                 // and "permanently" / "permanent error" as the other languages the accuracy issue names write it (the
                 // project's own translations of the English cues above; German "endgültig" is left out, as msmtp's
-                // "nicht endgültig" is its word for a look-up that may still succeed)
+                // "nicht endgültig" is its word for a look-up that may still succeed, and Ukrainian "остаточно"
+                // (finally) stands only in "остаточно не вдалося" (finally failed), as the bare word is inside
+                // Russian "недостаточно" (not enough))
                 "dauerhaft fehlgeschlagen", "permanent fehlgeschlagen", "définitivement", "erreur permanente",
                 "échec permanent", "de forma permanente", "error permanente", "in modo permanente", "errore permanente",
                 "permanentemente", "falha permanente", "erro permanente", "definitief mislukt", "permanente fout",
