@@ -47,13 +47,14 @@ final class Cues {
                 "delivery incomplete",
                 // the delay notices' own words: Postfix's subject "Delayed Mail (still being retried)"
                 // (src/bounce/bounce_templates.c), Sendmail's "Warning: could not send message for past 4 hours"
-                // (envelope.c) and "The following addresses had transient non-fatal errors" (savemail.c),
+                // (envelope.c, and the same warning without "past" as other servers word it) and "The following
+                // addresses had transient non-fatal errors" (savemail.c),
                 // OpenSMTPD's "You DO NOT NEED to re-send the message" (bounce.c), nullmailer's "Delivery will
                 // continue to be attempted", the subject "Delivery Status Notification (Delay)" of Gmail's and
                 // Exchange's delay notices, Stalwart's "Warning: Delay in message delivery" (queue/dsn.rs), and
                 // hMailServer's log "Scheduling it for later delivery" / "Scheduling it for quick retry"
                 // (ExternalDelivery.cpp)
-                "still being retried", "could not send message for past", "transient non-fatal errors",
+                "still being retried", "could not send message for", "transient non-fatal errors",
                 "do not need to re-send", "do not need to resend", "continue to be attempted", "continue to attempt",
                 "notification (delay)", "delay in message delivery", "scheduling it for later delivery",
                 "scheduling it for quick retry",

@@ -158,6 +158,12 @@ final class ClassifyRobustnessTest {
     }
 
     @Test
+    void classify_noCode_delayWarningWithoutPast_isDeferred() {
+        assertThat(engine.classify("Warning: could not send message for past 4 hours").outcome()).hasToString("DEFERRED");
+        assertThat(engine.classify("Could not send message for 4 hours").outcome()).hasToString("DEFERRED");
+    }
+
+    @Test
     void classify_noCode_timelyOrTimesIsNoTemporaryCue() {
         // the stem "временн" is inside Russian "своевременный" (timely), "זמני" inside Hebrew "זמנים" (times)
         assertThat(engine.classify("Письмо не прошло своевременную проверку").outcome()).hasToString("UNKNOWN");
