@@ -599,7 +599,9 @@ public final class ReplyParser {
 
     /**
      * Whether the number at {@code at} is a port glued to a host name or address ({@code mx.example.net:587},
-     * {@code [192.0.2.7]:465}): a colon right after a dotted name or a closing bracket.
+     * {@code [192.0.2.7]:465}): a colon right after a dotted name or a closing bracket; or, after a name without a
+     * dot, the port of a "host:port" pair in brackets, as Dovecot's SMTP client names its peer
+     * ({@code smtp(postfix:588)}, a container's host name).
      */
     private static boolean port(String s, int at) {
         if (afterPortWord(s, lastNonBlankBefore(s, at))) {
@@ -617,12 +619,15 @@ public final class ReplyParser {
             char c = s.charAt(p);
             if (c == '.') {
                 dotted = true;
-            } else if (!Character.isLetterOrDigit(c) && c != '-') {
+            } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '_') {
                 break;
             }
             p--;
         }
-        return dotted && s.charAt(at - 2) != '.';
+        if (dotted) {
+            return s.charAt(at - 2) != '.';
+        }
+        return p >= 0 && p < at - 2 && s.charAt(p) == '(' && at + 3 < s.length() && s.charAt(at + 3) == ')';
     }
 
     /**

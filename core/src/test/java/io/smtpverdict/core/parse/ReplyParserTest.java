@@ -49,6 +49,9 @@ final class ReplyParserTest {
         "said: [550 5.1.1 no such user]                                      | 550 | 5.1.1",
         "failed to connect to mx.example.net:587: Connection refused        | -   | -",
         "connect to [192.0.2.7]:465: connection timed out                    | -   | -",
+        // Dovecot's SMTP client names its peer "host:port" in brackets, the host a container's name without a dot
+        "failed to redirect message to <a@b.example>: smtp(postfix:588): RCPT TO failed: Failed to connect to remote server (temporary failure). | - | -",
+        "smtp(mail_relay:525): RCPT TO failed: 550 5.1.1 unknown              | 550 | 5.1.1",
         "Diagnostic-Code: smtp;550 5.1.1 unknown                             | 550 | 5.1.1",
         "Invalid line ending (see RFC 5321 2.3.5)                           | -   | -",
         "bare LF not allowed, see section 4.1.1.4 of RFC 5321                | -   | -",
