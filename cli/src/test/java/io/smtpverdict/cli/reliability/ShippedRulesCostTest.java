@@ -99,24 +99,9 @@ final class ShippedRulesCostTest {
             IntFunction<String> make) {
         String text = make.apply(BASE * FACTOR);
         Invariants.notInternal(name, recursive.classify(text));
-        double best = Double.MAX_VALUE;
-        for (int attempt = 0; attempt < 5 && best >= 3 * 5; attempt++) {
-            long flat = Long.MAX_VALUE;
-            long deep = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                flat = Math.min(flat, nanos(() -> engine.classify(text)));
-                deep = Math.min(deep, nanos(() -> recursive.classify(text)));
-            }
-            best = Math.min(best, (double) deep / Math.max(1, flat));
-        }
+        double best = CostRatio.bestRatio(() -> engine.classify(text), () -> recursive.classify(text), 3, 3 * 5);
         System.out.printf("bounded-cost shipped %-40s time(depth 4)/time(depth 0) = %5.1f%n", name, best);
         assertThat(best).as("time(maxDepth 4) / time(maxDepth 0) for %s", name).isLessThan(3 * 5);
-    }
-
-    private static long nanos(Runnable r) {
-        long t0 = System.nanoTime();
-        r.run();
-        return System.nanoTime() - t0;
     }
 
     private static String build(int length, boolean nearMiss) {

@@ -3,8 +3,9 @@ package io.smtpverdict.core.reliability;
 import io.smtpverdict.core.VerdictEngine;
 
 /**
- * Measures how classification time grows with input length, robustly on a loaded machine: the ratio of the
- * times for a large and a small input, as the smallest seen over up to five attempts of interleaved timings.
+ * Measures how classification time grows with input length (or with anything else two runs differ in), robustly on a
+ * loaded machine: the ratio of the times for a large and a small input, as the smallest seen over up to five attempts
+ * of interleaved timings.
  * Preemption only ever inflates a ratio; a quadratic cost gives about 64x for 8x the input every time.
  */
 public final class CostRatio {
@@ -26,15 +27,24 @@ public final class CostRatio {
      * attempts that stop once one is under {@code bound}: fewer repeats for texts whose every run takes seconds.
      */
     public static double bestRatio(VerdictEngine engine, String small, String large, int repeats, double bound) {
+        return bestRatio(() -> engine.classify(small), () -> engine.classify(large), repeats, bound);
+    }
+
+    /**
+     * time(measured) / time(base) for any two runs (one text through two engines, say), timed as above: each the
+     * least of {@code repeats} interleaved runs, the best of up to five attempts that stop once one is under
+     * {@code bound}.
+     */
+    public static double bestRatio(Runnable base, Runnable measured, int repeats, double bound) {
         double best = Double.MAX_VALUE;
         for (int attempt = 0; attempt < 5 && best >= bound; attempt++) {
-            long s = Long.MAX_VALUE;
-            long l = Long.MAX_VALUE;
+            long b = Long.MAX_VALUE;
+            long m = Long.MAX_VALUE;
             for (int i = 0; i < repeats; i++) {
-                s = Math.min(s, nanos(() -> engine.classify(small)));
-                l = Math.min(l, nanos(() -> engine.classify(large)));
+                b = Math.min(b, nanos(base));
+                m = Math.min(m, nanos(measured));
             }
-            best = Math.min(best, (double) l / Math.max(1, s));
+            best = Math.min(best, (double) m / Math.max(1, b));
         }
         return best;
     }
