@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class HostileBenchmark {
     /** Which hostile input. */
-    @Param({"NO_MATCH_64K", "NEAR_MISS_64K", "HIT_STORM_64K", "OVERSIZED_1M"})
+    @Param({"NO_MATCH_64K", "NEAR_MISS_64K", "HIT_STORM_64K", "HIT_STORM_SHUFFLED_64K", "OVERSIZED_1M"})
     public HostileInputs.Kind kind;
 
     private VerdictEngine engine;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smtpverdict.spi.VerdictPlugin;
 import io.smtpverdict.testkit.TableLiterals;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Inputs built to hurt: 64 KiB that matches nothing, 64 KiB of near misses of every literal the tables know,
- * 64 KiB of exact hits of all of them, and 1 MiB that the engine must cut at its 64 KiB limit.
+ * 64 KiB of exact hits of them (in the tables' order and shuffled), and 1 MiB that the engine must cut at its 64 KiB
+ * limit.
  */
 public final class HostileInputs {
     /** The engine's default input limit, in characters. */
@@ -30,6 +32,11 @@ public final class HostileInputs {
         NEAR_MISS_64K,
         /** 64 KiB of every literal exactly: every phrase rule, regex and template becomes a candidate. */
         HIT_STORM_64K,
+        /**
+         * The same literals in a shuffled order (fixed seed), cut at 64 KiB: in the tables' order 64 KiB reaches only
+         * the first few tables' literals, shuffled it holds phrases of every table, the regex rules' among them.
+         */
+        HIT_STORM_SHUFFLED_64K,
         /** 1 MiB of real replies: the engine cuts it at 64 KiB and flags it TRUNCATED. */
         OVERSIZED_1M
     }
@@ -53,6 +60,10 @@ public final class HostileInputs {
                 return repeat(nearMisses(literals()), LIMIT);
             case HIT_STORM_64K:
                 return repeat(literals(), LIMIT);
+            case HIT_STORM_SHUFFLED_64K:
+                List<String> shuffled = new ArrayList<>(literals());
+                Collections.shuffle(shuffled, new Random(Workload.SEED));
+                return repeat(shuffled, LIMIT);
             default:
                 return repeat(Workload.of(Workload.Mix.ALL), OVERSIZED);
         }

@@ -61,6 +61,13 @@ final class Classifier {
 
     /** The most characters of an embedded {MESSAGE} reply that are classified. */
     static final int MAX_EMBEDDED = 8192;
+    /**
+     * How far from its phrase a regex rule's match may lie in a long text (see {@link #regexWindow}): wider than any
+     * shipped regex's gaps (at most 300 characters) and than any real reply line that quotes its phrase.
+     */
+    static final int REGEX_REACH = 1024;
+    /** How far a regex window is widened to reach the edges of the words it cuts. */
+    private static final int WORD_REACH = 64;
 
     private final RuleSet set;
     private final int maxInput;
@@ -493,13 +500,61 @@ final class Classifier {
         // the regex last: a regex search costs more than any other condition, and a rule with both a template and a
         // regex is a candidate wherever the template's key occurs, so its template turns most texts away first
         if (r.regexSource != null) {
-            Matcher m = r.regex().matcher(p.folded());
+            Matcher m = r.regex().matcher(regexWindow(r, p.folded(), s));
             if (!m.find()) {
                 return -1;
             }
             evidence += m.end() - m.start();
         }
         return evidence << 8 | Math.min(spec, 255);
+    }
+
+    /**
+     * Where a rule's regex is searched: the whole text when it is short, else {@link #REGEX_REACH} characters either
+     * side of the first place one of the rule's phrases occurs, widened to whole words (so that {@code \b} and
+     * {@code \S+} see the same edges as in the whole text). Without it, every regex rule whose phrase a long text
+     * holds searched all of it: a text of every shipped literal cut at the input limit cost most of a second. A regex
+     * anchored at the text's start or end is searched in the whole text, where its anchor means what it says.
+     */
+    static CharSequence regexWindow(CompiledRule r, CharSequence text, Scratch s) {
+        int length = text.length();
+        if (length <= 2 * REGEX_REACH || r.regexAtEdge) {
+            return text;
+        }
+        long earliest = earliest(r.allKeys, s, earliest(r.anyKeys, s, Long.MAX_VALUE));
+        if (r.groupKeys != null) {
+            for (int[] keys : r.groupKeys) {
+                earliest = earliest(keys, s, earliest);
+            }
+        }
+        if (earliest == Long.MAX_VALUE) {
+            return text; // a rule tried for its codes alone: a user's table may have one
+        }
+        int first = Math.min(length, (int) (earliest >>> 32));
+        int firstLength = (int) earliest;
+        int start = Math.max(0, first - firstLength - REGEX_REACH);
+        int end = Math.min(length, first + REGEX_REACH);
+        int startLimit = Math.max(0, start - WORD_REACH);
+        while (start > startLimit && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        int endLimit = Math.min(length, end + WORD_REACH);
+        while (end < endLimit && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return start == 0 && end == length ? text : text.subSequence(start, end);
+    }
+
+    /** The earliest first occurrence of these keys the text holds, as (end << 32 | length), else {@code best}. */
+    private static long earliest(int[] keys, Scratch s, long best) {
+        if (keys != null) {
+            for (int k : keys) {
+                if (s.held(k) && s.keyFirstEnd[k] < (int) (best >>> 32)) {
+                    best = (long) s.keyFirstEnd[k] << 32 | s.keyHeldLength[k];
+                }
+            }
+        }
+        return best;
     }
 
     /**

@@ -48,6 +48,8 @@ final class CompiledRule {
     io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
     /** The rule's regex as written, or null; compiled by {@link #regex()} when the rule is first tried. */
     String regexSource;
+    /** Whether the regex anchors at the text's start or end ({@link #anchorsAtEdge}): searched in the whole text. */
+    boolean regexAtEdge;
     private volatile Pattern regex;
     int[] codes;
     int classMask;
@@ -131,6 +133,37 @@ final class CompiledRule {
             }
         }
         return joined;
+    }
+
+    /**
+     * Whether a regex has {@code ^}, {@code $}, {@code \A} or {@code \z} outside a character class: an anchor at the
+     * text's start or end, which a search window cut from the middle of a text would move to its own edges.
+     */
+    static boolean anchorsAtEdge(String regex) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (!inClass && i + 1 < regex.length() && (regex.charAt(i + 1) == 'A' || regex.charAt(i + 1) == 'z')) {
+                    return true;
+                }
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                // a ']' first in a class (after any '^') is a literal one
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    i++;
+                }
+            } else if (c == '^' || c == '$') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
