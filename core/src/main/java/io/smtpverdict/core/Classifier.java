@@ -500,7 +500,12 @@ final class Classifier {
         // the regex last: a regex search costs more than any other condition, and a rule with both a template and a
         // regex is a candidate wherever the template's key occurs, so its template turns most texts away first
         if (r.regexSource != null) {
-            Matcher m = r.regex().matcher(regexWindow(r, p.folded(), s));
+            CharSequence text = p.folded();
+            long window = regexWindow(r, text, s);
+            int start = (int) (window >>> 32);
+            int end = (int) window;
+            Matcher m = start == 0 && end == text.length() ? r.regex().matcher(text)
+                    : r.regex(start > 0, end < text.length()).matcher(text.subSequence(start, end));
             if (!m.find()) {
                 return -1;
             }
@@ -510,16 +515,18 @@ final class Classifier {
     }
 
     /**
-     * Where a rule's regex is searched: the whole text when it is short, else {@link #REGEX_REACH} characters either
-     * side of the first place one of the rule's phrases occurs, widened to whole words (so that {@code \b} and
-     * {@code \S+} see the same edges as in the whole text). Without it, every regex rule whose phrase a long text
-     * holds searched all of it: a text of every shipped literal cut at the input limit cost most of a second. A regex
-     * anchored at the text's start or end is searched in the whole text, where its anchor means what it says.
+     * Where a rule's regex is searched, as (start << 32 | end): the whole text when it is short, else
+     * {@link #REGEX_REACH} characters either side of the first place one of the rule's phrases occurs, widened to
+     * whole words (so that {@code \b} and {@code \S+} see the same edges as in the whole text). Without it, every
+     * regex rule whose phrase a long text holds searched all of it: a text of every shipped literal cut at the input
+     * limit cost most of a second. A regex's anchors at the text's start and end match nowhere in a window that does
+     * not reach them ({@link CompiledRule#regex(boolean, boolean)}); a multi-line regex, whose anchors also mean a
+     * line's edges, and a rule tried for its codes alone are searched in the whole text.
      */
-    static CharSequence regexWindow(CompiledRule r, CharSequence text, Scratch s) {
+    static long regexWindow(CompiledRule r, CharSequence text, Scratch s) {
         int length = text.length();
-        if (length <= 2 * REGEX_REACH || r.regexAtEdge) {
-            return text;
+        if (length <= 2 * REGEX_REACH || r.regexMultiLine) {
+            return length;
         }
         long earliest = earliest(r.allKeys, s, earliest(r.anyKeys, s, Long.MAX_VALUE));
         if (r.groupKeys != null) {
@@ -528,7 +535,7 @@ final class Classifier {
             }
         }
         if (earliest == Long.MAX_VALUE) {
-            return text; // a rule tried for its codes alone: a user's table may have one
+            return length; // a rule tried for its codes alone: a user's table may have one
         }
         int first = Math.min(length, (int) (earliest >>> 32));
         int firstLength = (int) earliest;
@@ -542,7 +549,7 @@ final class Classifier {
         while (end < endLimit && Character.isLetterOrDigit(text.charAt(end))) {
             end++;
         }
-        return start == 0 && end == length ? text : text.subSequence(start, end);
+        return (long) start << 32 | end;
     }
 
     /** The earliest first occurrence of these keys the text holds, as (end << 32 | length), else {@code best}. */

@@ -1,6 +1,7 @@
 package io.smtpverdict.core;
 
 import com.google.re2j.Pattern;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
@@ -48,9 +49,13 @@ final class CompiledRule {
     io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
     /** The rule's regex as written, or null; compiled by {@link #regex()} when the rule is first tried. */
     String regexSource;
-    /** Whether the regex anchors at the text's start or end ({@link #anchorsAtEdge}): searched in the whole text. */
+    /** Whether the regex anchors at the text's start or end ({@link #anchorsAtEdge}): see {@link #regex(boolean, boolean)}. */
     boolean regexAtEdge;
+    /** Whether the regex is multi-line ({@link #multiLine}), and so searched in the whole text. */
+    boolean regexMultiLine;
     private volatile Pattern regex;
+    /** The regex without the anchors a window cuts off, by {@link #regex(boolean, boolean)}'s variant; made when needed. */
+    private volatile AtomicReferenceArray<Pattern> cutRegex;
     int[] codes;
     int classMask;
     int[][] enhanced;
@@ -135,35 +140,96 @@ final class CompiledRule {
         return joined;
     }
 
+    /** What a regex anchor that cannot match becomes: a word boundary that is none, matched nowhere. */
+    private static final String NEVER = "(?:\\b\\B)";
+
     /**
      * Whether a regex has {@code ^}, {@code $}, {@code \A} or {@code \z} outside a character class: an anchor at the
-     * text's start or end, which a search window cut from the middle of a text would move to its own edges.
+     * text's start or end, which a search window cut from the middle of a text would otherwise move to its own edges.
      */
     static boolean anchorsAtEdge(String regex) {
+        return !withoutEdges(regex, true, true).equals(regex);
+    }
+
+    /**
+     * The regex with its anchors at the text's start ({@code ^}, {@code \A}) and end ({@code $}, {@code \z}) made to
+     * match nowhere, as they do in a window cut from inside a text: no position of such a window is the text's start
+     * or end. Characters inside a class ({@code [^']}) and escaped ones ({@code \$}) are kept.
+     */
+    static String withoutEdges(String regex, boolean start, boolean end) {
+        StringBuilder out = null;
         boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
+            int skip = 0;
+            boolean anchor = false;
             if (c == '\\') {
-                if (!inClass && i + 1 < regex.length() && (regex.charAt(i + 1) == 'A' || regex.charAt(i + 1) == 'z')) {
-                    return true;
-                }
-                i++;
+                char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+                anchor = !inClass && (next == 'A' && start || next == 'z' && end);
+                skip = 1;
             } else if (inClass) {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
                 // a ']' first in a class (after any '^') is a literal one
                 if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                    i++;
+                    skip++;
                 }
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++;
+                if (i + skip + 1 < regex.length() && regex.charAt(i + skip + 1) == ']') {
+                    skip++;
                 }
-            } else if (c == '^' || c == '$') {
-                return true;
+            } else {
+                anchor = c == '^' && start || c == '$' && end;
+            }
+            if (anchor && out == null) {
+                out = new StringBuilder(regex.length() + 16).append(regex, 0, i);
+            }
+            if (anchor) {
+                out.append(NEVER);
+            } else if (out != null) {
+                out.append(regex, i, Math.min(regex.length(), i + skip + 1));
+            }
+            i += anchor && c == '\\' ? 1 : skip;
+        }
+        return out == null ? regex : out.toString();
+    }
+
+    /** Whether a regex sets the multi-line flag ({@code (?m)}), under which its anchors also mean a line's edges. */
+    static boolean multiLine(String regex) {
+        for (int i = regex.indexOf("(?"); i >= 0; i = regex.indexOf("(?", i + 2)) {
+            for (int j = i + 2; j < regex.length(); j++) {
+                char c = regex.charAt(j);
+                if (c == 'm') {
+                    return true;
+                }
+                if (!Character.isLetter(c) && c != '-') {
+                    break;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * The compiled regex for a window cut from a longer text ({@link Classifier#regexWindow}): without the anchors at
+     * the text's start when the window does not start the text, and at its end when it does not end it.
+     */
+    Pattern regex(boolean startCut, boolean endCut) {
+        if (!regexAtEdge || !startCut && !endCut) {
+            return regex();
+        }
+        AtomicReferenceArray<Pattern> cut = cutRegex;
+        if (cut == null) {
+            cut = new AtomicReferenceArray<>(4); // two threads may each make one: a pattern compiled twice, no more
+            cutRegex = cut;
+        }
+        int variant = (startCut ? 1 : 0) | (endCut ? 2 : 0);
+        Pattern p = cut.get(variant);
+        if (p == null) {
+            p = Pattern.compile(withoutEdges(regexSource, startCut, endCut), Pattern.CASE_INSENSITIVE);
+            cut.set(variant, p);
+        }
+        return p;
     }
 
     /**

@@ -463,6 +463,7 @@ final class RuleSet {
         // compiled on first use: a table's regexes were checked when it was read (JSON) or packed
         c.regexSource = m.regex();
         c.regexAtEdge = c.regexSource != null && CompiledRule.anchorsAtEdge(c.regexSource);
+        c.regexMultiLine = c.regexSource != null && CompiledRule.multiLine(c.regexSource);
         if (m.codes() != null && !m.codes().isEmpty()) {
             c.codes = m.codes().stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
             c.codeList = List.copyOf(m.codes());

@@ -21,6 +21,8 @@ final class RegexWindowTest {
                "verdict": {"category": "RELAY_DENIED", "explanation": "Relaying is denied."}},
               {"id": "user.word-before", "match": {"phrases": ["zq-mark"], "regex": "\\\\bkw\\\\b"},
                "verdict": {"category": "LOCAL_POLICY", "explanation": "A word before the mark."}},
+              {"id": "user.line-start", "match": {"phrases": ["zq-start"], "regex": "(?:^|: )kw\\\\b"},
+               "verdict": {"category": "PROTOCOL_ERROR", "explanation": "At the start or after a colon."}},
               {"id": "user.codes-only", "match": {"codes": [552], "regex": "far end of the text"},
                "verdict": {"category": "MESSAGE_TOO_LARGE", "explanation": "Found anywhere."}}
              ]}""";
@@ -87,6 +89,40 @@ final class RegexWindowTest {
     }
 
     @Test
+    void classify_regexAnchoredAtTheStart_doesNotMatchAtAWindowsStart(@TempDir Path dir) throws Exception {
+        VerdictEngine e = UserTables.engine(dir, "window.json", TABLE);
+        // "kw" where the window starts (REGEX_REACH before the phrase's start), after a space: not the text's start
+        String between = "y".repeat(Classifier.REGEX_REACH - 4) + " ";
+        String text = "550 " + filler(5_000) + " kw " + between + "zq-start " + filler(5_000);
+        assertThat(text.indexOf(" kw ") + 1).isEqualTo(text.indexOf("zq-start") - Classifier.REGEX_REACH);
+        assertThat(rule(e.classify(text.replace(between, "")))).as("after a space, near")
+                .isNotEqualTo(Optional.of("user.line-start"));
+        assertThat(rule(e.classify(text.replace(" kw " + between, ": kw ")))).contains("user.line-start");
+        assertThat(rule(e.classify(text))).as("^ at the window's start").isNotEqualTo(Optional.of("user.line-start"));
+        assertThat(rule(e.classify("kw zq-start " + filler(5_000)))).as("the text's start").contains("user.line-start");
+    }
+
+    @Test
+    void withoutEdges_makesTheCutAnchorsMatchNowhere() {
+        assertThat(CompiledRule.withoutEdges("(a+)+$", false, true)).isEqualTo("(a+)+(?:\\b\\B)");
+        assertThat(CompiledRule.withoutEdges("(a+)+$", true, false)).isEqualTo("(a+)+$");
+        assertThat(CompiledRule.withoutEdges("(^|[:;] )x-unix; (67)$", true, true))
+                .isEqualTo("((?:\\b\\B)|[:;] )x-unix; (67)(?:\\b\\B)");
+        assertThat(CompiledRule.withoutEdges("\\Afrom [^$^] to \\$5\\z", true, true))
+                .isEqualTo("(?:\\b\\B)from [^$^] to \\$5(?:\\b\\B)");
+        assertThat(CompiledRule.withoutEdges("[]^$] and [^]$]", true, true)).isEqualTo("[]^$] and [^]$]");
+    }
+
+    @Test
+    void multiLine_onlyForTheMFlag() {
+        assertThat(CompiledRule.multiLine("(?m)^x$")).isTrue();
+        assertThat(CompiledRule.multiLine("(?im:^x)")).isTrue();
+        assertThat(CompiledRule.multiLine("(?i)x")).isFalse();
+        assertThat(CompiledRule.multiLine("(?:m)")).isFalse();
+        assertThat(CompiledRule.multiLine("(?P<m>x)")).isFalse();
+    }
+
+    @Test
     void anchorsAtEdge_anchorsOutsideClassesOnly() {
         assertThat(CompiledRule.anchorsAtEdge("(a+)+$")).isTrue();
         assertThat(CompiledRule.anchorsAtEdge("^451 please try again later")).isTrue();
@@ -99,7 +135,7 @@ final class RegexWindowTest {
     }
 
     @Test
-    void classify_regexAnchoredAtTheEnd_isSearchedInTheWholeText(@TempDir Path dir) throws Exception {
+    void classify_regexAnchoredAtTheEnd_matchesOnlyAtTheTextsEnd(@TempDir Path dir) throws Exception {
         VerdictEngine e = UserTables.engine(dir, "end.json", """
                 {"schemaVersion": 2, "defaults": {"source": "RegexWindowTest"},
                  "rules": [
