@@ -1,7 +1,6 @@
 package io.smtpverdict.core;
 
 import com.google.re2j.Pattern;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.smtpverdict.core.match.Template;
 import io.smtpverdict.spi.Advice;
 import io.smtpverdict.spi.Category;
@@ -12,6 +11,7 @@ import io.smtpverdict.spi.Party;
 import io.smtpverdict.spi.RuleRef;
 import io.smtpverdict.spi.Stage;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** One rule compiled for matching: key ids into the automaton, code sets as arrays, the verdict to give. */
 final class CompiledRule {
@@ -49,12 +49,12 @@ final class CompiledRule {
     io.smtpverdict.spi.EnhancedStatusCode[] messageEnhanced;
     /** The rule's regex as written, or null; compiled by {@link #regex()} when the rule is first tried. */
     String regexSource;
-    /** Whether the regex anchors at the text's start or end ({@link #anchorsAtEdge}): see {@link #regex(boolean, boolean)}. */
+    /** Whether the regex anchors at the text's start or end: see {@link #regex(boolean, boolean)}. */
     boolean regexAtEdge;
     /** Whether the regex is multi-line ({@link #multiLine}), and so searched in the whole text. */
     boolean regexMultiLine;
     private volatile Pattern regex;
-    /** The regex without the anchors a window cuts off, by {@link #regex(boolean, boolean)}'s variant; made when needed. */
+    /** The regex without the anchors a window cuts off, by variant; made when first needed. */
     private volatile AtomicReferenceArray<Pattern> cutRegex;
     int[] codes;
     int classMask;

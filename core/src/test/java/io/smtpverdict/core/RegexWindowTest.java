@@ -17,7 +17,8 @@ final class RegexWindowTest {
     private static final String TABLE = """
             {"schemaVersion": 2, "defaults": {"source": "RegexWindowTest"},
              "rules": [
-              {"id": "user.relay-from", "match": {"phrases": ["is denied"], "regex": "\\\\brelay from \\\\S+ is denied\\\\b"},
+              {"id": "user.relay-from",
+               "match": {"phrases": ["is denied"], "regex": "\\\\brelay from \\\\S+ is denied\\\\b"},
                "verdict": {"category": "RELAY_DENIED", "explanation": "Relaying is denied."}},
               {"id": "user.word-before", "match": {"phrases": ["zq-mark"], "regex": "\\\\bkw\\\\b"},
                "verdict": {"category": "LOCAL_POLICY", "explanation": "A word before the mark."}},
@@ -83,7 +84,8 @@ final class RegexWindowTest {
     void classify_shortText_isSearchedWhole(@TempDir Path dir) throws Exception {
         VerdictEngine e = UserTables.engine(dir, "window.json", TABLE);
         // the phrase first occurs farther from the match than a window reaches, but the text is short enough
-        String text = "550 access is denied " + filler(Classifier.REGEX_REACH + 400) + " relay from mx.example.net is denied";
+        String text = "550 access is denied " + filler(Classifier.REGEX_REACH + 400)
+                + " relay from mx.example.net is denied";
         assertThat(text.length()).isLessThanOrEqualTo(2 * Classifier.REGEX_REACH);
         assertThat(rule(e.classify(text))).contains("user.relay-from");
     }
