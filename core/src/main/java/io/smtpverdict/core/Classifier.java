@@ -176,6 +176,9 @@ final class Classifier {
         boolean rcptCue;
         int transientCue;
         int permanentCue;
+        /** Where the last temporary cue and the last negated one ended (see {@link Cues#NEGATED}), -1 for none. */
+        int transientEnd;
+        int negatedEnd;
         int retryEnd;
         /** Where the last "in reply to" starts in the folded text, which may open a stage note; -1 for none. */
         int stageNoteKey;
@@ -247,6 +250,8 @@ final class Classifier {
             rcptCue = false;
             transientCue = 0;
             permanentCue = 0;
+            transientEnd = -1;
+            negatedEnd = -1;
             retryEnd = -1;
             stageNoteKey = -1;
         }
@@ -293,13 +298,23 @@ final class Classifier {
                         stageNoteKey = end - set.keyLength[keyId]; // occurrences come by end: the last one stays
                         break;
                     case Cues.OUTCOME:
-                        if (cue[1] == Outcome.DEFERRED.ordinal()) {
-                            transientCue++;
-                        } else {
+                        if (cue[1] != Outcome.DEFERRED.ordinal()) {
                             permanentCue++;
+                        } else if (end != negatedEnd) {
+                            transientCue++;
+                            transientEnd = end;
                         }
                         if (cue.length > 2 && retryEnd < 0) {
                             retryEnd = end;
+                        }
+                        break;
+                    case Cues.NEGATED:
+                        // a negated temporary cue and the temporary cue inside it end together, in either order
+                        permanentCue++;
+                        negatedEnd = end;
+                        if (transientEnd == end) {
+                            transientCue--;
+                            transientEnd = -1;
                         }
                         break;
                     default:
@@ -617,8 +632,16 @@ final class Classifier {
         Outcome outcome = Outcome.ofClassDigit(cl);
         Category category;
         String explanation;
-        if (outcome == Outcome.UNKNOWN) {
+        boolean codeless = outcome == Outcome.UNKNOWN;
+        if (codeless) {
             outcome = cueOutcome(s);
+        }
+        if (codeless && outcome == Outcome.DEFERRED) {
+            // as a bare 4xx below: the text says only that the failure is temporary
+            category = Category.TRANSIENT_OTHER;
+            explanation = "The text reports a temporary failure without saying more, and carries no reply code; the"
+                    + " message will be retried.";
+        } else if (codeless) {
             category = Category.UNCLASSIFIED;
             explanation = "Nothing in the text says what happened; no rule matched and it carries no reply code.";
         } else if (outcome == Outcome.DELIVERED) {

@@ -18,6 +18,11 @@ final class Cues {
     static final int NOTE = 4;
     /** The words that open that note, folded. */
     static final String NOTE_WORDS = "in reply to";
+    /**
+     * A negated temporary cue ("no se reintentará"): counts as permanent, and the temporary cue that ends where it ends
+     * ("se reintentará", inside it) is not counted.
+     */
+    static final int NEGATED = 5;
 
     /**
      * Folded cue text to {kind, value[, also retry]}: stage ordinal, outcome ordinal, or 0 for retry cues.
@@ -123,6 +128,24 @@ final class Cues {
                 "постійна помилка", "kalıcı olarak", "kalıcı hata", "οριστικά", "μόνιμο σφάλμα", "بشكل دائم",
                 "خطأ دائم", "לצמיתות", "שגיאה קבועה", "برای همیشه", "خطای دائمی", "永続的", "恒久的", "永久失败",
                 "永久性错误", "永久錯誤", "영구적", "영구 오류");
+        // "will be retried" / "will be sent again" as the other languages the accuracy issue names write it (the
+        // project's own translations of the English cues above), with their negations where the negation stands before
+        // the words and would otherwise leave them a temporary cue ("не будет повторена", "no se reintentará")
+        outcome(Outcome.DEFERRED, "wird wiederholt", "wird erneut versucht", "erneut zugestellt", "renvoyé ultérieurement",
+                "nouvelle tentative", "se reintentará", "se volverá a intentar", "será reenviada", "será reenviado",
+                "nova tentativa", "verrà ritentat", "verrà riprovat", "nuovo tentativo", "opnieuw aangeboden",
+                "wordt opnieuw geprobeerd", "zostanie wysłana ponownie", "ponowna próba", "bude zopakován",
+                "bude odeslána znovu", "будет повторен", "повторная попытка", "буде повторено",
+                "буде надіслано повторно", "повторна спроба", "yeniden gönderilecek", "yeniden denenecek",
+                "tekrar denenecek", "θα γίνει νέα προσπάθεια", "θα επαναληφθεί", "ستتم إعادة المحاولة",
+                "ستتم إعادة محاولة", "תישלח שוב", "יישלח שוב", "ייעשה ניסיון נוסף", "دوباره تلاش خواهد شد",
+                "دوباره انجام خواهد شد", "دوباره ارسال خواهد شد", "後ほど再送", "再送されます", "重新投递", "将重试",
+                "다시 전송됩니다", "재시도합니다");
+        negated("no se reintentará", "no se volverá a intentar", "não será reenviada", "não será reenviado",
+                "nie zostanie wysłana ponownie", "nebude zopakován", "nebude odeslána znovu", "не будет повторен",
+                "не буде повторено", "не буде надіслано повторно", "δεν θα γίνει νέα προσπάθεια",
+                "δεν θα επαναληφθεί", "לא תישלח שוב", "לא יישלח שוב", "non verrà ritentat", "non verrà riprovat",
+                "wird nicht wiederholt", "不会重新投递", "不再重试");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
@@ -142,6 +165,12 @@ final class Cues {
     private static void outcome(Outcome o, String... cues) {
         for (String c : cues) {
             ALL.put(c, new int[] {OUTCOME, o.ordinal()});
+        }
+    }
+
+    private static void negated(String... cues) {
+        for (String c : cues) {
+            ALL.put(c, new int[] {NEGATED, 0});
         }
     }
 

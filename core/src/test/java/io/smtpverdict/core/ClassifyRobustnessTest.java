@@ -158,6 +158,42 @@ final class ClassifyRobustnessTest {
     }
 
     @Test
+    void classify_noCode_onlyATemporaryCue_isTransientOtherLikeABare4xx() {
+        // no rule matches: the text says nothing but that the failure is temporary, as a 4xx without more would
+        for (String text : new String[] {"zorp frobnicated, please try again later", "zorp: temporary problem"}) {
+            assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+            assertThat(engine.classify(text).category()).as(text).hasValueSatisfying(c -> assertThat(c).hasToString(
+                    "TRANSIENT_OTHER"));
+        }
+        assertThat(engine.classify("zorp frobnicated").category()).hasValueSatisfying(c -> assertThat(c).hasToString(
+                "UNCLASSIFIED"));
+        assertThat(engine.classify("zorp frobnicated: cannot be delivered").category())
+                .hasValueSatisfying(c -> assertThat(c).hasToString("UNCLASSIFIED"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Zustellung wird wiederholt", "Le message sera renvoyé ultérieurement", "Se reintentará la entrega",
+        "A mensagem será reenviada", "Il messaggio verrà ritentato", "Het bericht wordt later opnieuw aangeboden",
+        "Wiadomość zostanie wysłana ponownie", "Doručení bude zopakováno", "Доставка будет повторена",
+        "Доставку буде повторено", "İleti yeniden gönderilecek", "Θα γίνει νέα προσπάθεια αποστολής",
+        "ستتم إعادة المحاولة", "ההודעה תישלח שוב", "ارسال پیام دوباره انجام خواهد شد", "メールは後ほど再送されます",
+        "邮件将稍后重新投递", "메시지는 다시 전송됩니다"})
+    void classify_noCode_localizedWillBeRetriedGivesDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "No se reintentará la entrega", "A mensagem não será reenviada", "Il messaggio non verrà ritentato",
+        "Wiadomość nie zostanie wysłana ponownie", "Doručení nebude zopakováno", "Доставка не будет повторена",
+        "Доставку не буде повторено", "Δεν θα γίνει νέα προσπάθεια αποστολής", "ההודעה לא תישלח שוב",
+        "Zustellung wird nicht wiederholt", "邮件不会重新投递"})
+    void classify_noCode_negatedWillBeRetriedIsNoTemporaryCue(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @Test
     void classify_noCode_delayWarningWithoutPast_isDeferred() {
         assertThat(engine.classify("Warning: could not send message for past 4 hours").outcome()).hasToString("DEFERRED");
         assertThat(engine.classify("Could not send message for 4 hours").outcome()).hasToString("DEFERRED");
