@@ -176,8 +176,10 @@ final class Classifier {
         boolean rcptCue;
         int transientCue;
         int permanentCue;
-        /** Where the last temporary cue and the last negated one ended (see {@link Cues#NEGATED}), -1 for none. */
+        /** Where the last temporary cue and the last negated one start and end (see {@link Cues#NEGATED}), -1 for none. */
+        int transientStart;
         int transientEnd;
+        int negatedStart;
         int negatedEnd;
         int retryEnd;
         /** Where the last "in reply to" starts in the folded text, which may open a stage note; -1 for none. */
@@ -250,7 +252,9 @@ final class Classifier {
             rcptCue = false;
             transientCue = 0;
             permanentCue = 0;
+            transientStart = -1;
             transientEnd = -1;
+            negatedStart = -1;
             negatedEnd = -1;
             retryEnd = -1;
             stageNoteKey = -1;
@@ -300,8 +304,9 @@ final class Classifier {
                     case Cues.OUTCOME:
                         if (cue[1] != Outcome.DEFERRED.ordinal()) {
                             permanentCue++;
-                        } else if (end != negatedEnd) {
+                        } else if (end > negatedEnd || end - set.keyLength[keyId] < negatedStart) {
                             transientCue++;
+                            transientStart = end - set.keyLength[keyId];
                             transientEnd = end;
                         }
                         if (cue.length > 2 && retryEnd < 0) {
@@ -309,10 +314,13 @@ final class Classifier {
                         }
                         break;
                     case Cues.NEGATED:
-                        // a negated temporary cue and the temporary cue inside it end together, in either order
+                        // a negated temporary cue holds the temporary cue it negates ("no se reintentará",
+                        // "повторная попытка не будет"); occurrences come by end, so the inner cue comes first or,
+                        // when both end together, in either order
                         permanentCue++;
+                        negatedStart = end - set.keyLength[keyId];
                         negatedEnd = end;
-                        if (transientEnd == end) {
+                        if (transientEnd >= 0 && transientStart >= negatedStart) {
                             transientCue--;
                             transientEnd = -1;
                         }

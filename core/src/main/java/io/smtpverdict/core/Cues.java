@@ -129,8 +129,8 @@ final class Cues {
                 "خطأ دائم", "לצמיתות", "שגיאה קבועה", "برای همیشه", "خطای دائمی", "永続的", "恒久的", "永久失败",
                 "永久性错误", "永久錯誤", "영구적", "영구 오류");
         // "will be retried" / "will be sent again" as the other languages the accuracy issue names write it (the
-        // project's own translations of the English cues above), with their negations where the negation stands before
-        // the words and would otherwise leave them a temporary cue ("не будет повторена", "no se reintentará")
+        // project's own translations of the English cues above), with their negations, before or after the words, that
+        // would otherwise leave them a temporary cue ("не будет повторена", "no se reintentará", "повторная попытка не")
         outcome(Outcome.DEFERRED, "wird wiederholt", "wird erneut versucht", "erneut zugestellt", "renvoyé ultérieurement",
                 "nouvelle tentative", "se reintentará", "se volverá a intentar", "será reenviada", "será reenviado",
                 "nova tentativa", "verrà ritentat", "verrà riprovat", "nuovo tentativo", "opnieuw aangeboden",
@@ -145,7 +145,11 @@ final class Cues {
                 "nie zostanie wysłana ponownie", "nebude zopakován", "nebude odeslána znovu", "не будет повторен",
                 "не буде повторено", "не буде надіслано повторно", "δεν θα γίνει νέα προσπάθεια",
                 "δεν θα επαναληφθεί", "לא תישלח שוב", "לא יישלח שוב", "non verrà ritentat", "non verrà riprovat",
-                "wird nicht wiederholt", "不会重新投递", "不再重试");
+                "wird nicht wiederholt", "不会重新投递", "不再重试", "aucune nouvelle tentative",
+                "pas de nouvelle tentative", "sans nouvelle tentative", "nenhuma nova tentativa", "sem nova tentativa",
+                "nessun nuovo tentativo", "senza nuovo tentativo", "żadna ponowna próba",
+                // negations that stand after the words they negate
+                "ponowna próba nie", "повторная попытка не", "повторна спроба не", "повторної спроби не");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");

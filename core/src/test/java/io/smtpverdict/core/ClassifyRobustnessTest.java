@@ -188,9 +188,19 @@ final class ClassifyRobustnessTest {
         "No se reintentará la entrega", "A mensagem não será reenviada", "Il messaggio non verrà ritentato",
         "Wiadomość nie zostanie wysłana ponownie", "Doručení nebude zopakováno", "Доставка не будет повторена",
         "Доставку не буде повторено", "Δεν θα γίνει νέα προσπάθεια αποστολής", "ההודעה לא תישלח שוב",
-        "Zustellung wird nicht wiederholt", "邮件不会重新投递"})
+        "Zustellung wird nicht wiederholt", "邮件不会重新投递", "Aucune nouvelle tentative ne sera faite",
+        "Sem nova tentativa de entrega", "Nessun nuovo tentativo sarà fatto", "Повторная попытка не будет предпринята",
+        "Повторна спроба не буде зроблена", "Ponowna próba nie zostanie podjęta"})
     void classify_noCode_negatedWillBeRetriedIsNoTemporaryCue(String text) {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Une nouvelle tentative sera faite plus tard", "Повторная попытка будет предпринята позже",
+        "Nuovo tentativo tra un'ora", "Ponowna próba za godzinę"})
+    void classify_noCode_willBeRetriedWithoutNegation_isDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
     }
 
     @Test
