@@ -34,6 +34,12 @@ final class LineFormats {
                     + "|X-[A-Za-z0-9-]+)\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A {@code Diagnostic-Code:} after another DSN field on the same line: a report's fields joined into one line, read
+     * as a whole text (the classifier finds the reply in it), not skipped as the first field alone.
+     */
+    private static final Pattern FOLDED_DIAGNOSTIC = Pattern.compile("\\sDiagnostic-Code\\s*:", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SYSLOG_POSTFIX = Pattern.compile("\\bpostfix[\\w/-]*\\[\\d+\\]:");
 
     private static final Pattern QUEUE_ID = Pattern.compile("(?:^|\\s)([0-9A-Za-z]{5,20}):\\s+(?:to|from)=<");
@@ -59,7 +65,8 @@ final class LineFormats {
         if (looksLikeJson(line)) {
             return InputFormat.JSONL;
         }
-        if (isDiagnosticCode(line) || mayBeField(line) && DSN_FIELD.matcher(line).matches()) {
+        if (isDiagnosticCode(line)
+                || mayBeField(line) && DSN_FIELD.matcher(line).matches() && !FOLDED_DIAGNOSTIC.matcher(line).find()) {
             return InputFormat.DSN;
         }
         if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()

@@ -18,6 +18,8 @@ final class LineFormatsTest {
         "Diagnostic-Code: smtp; 550 5.1.1 user unknown | DSN",
         "diagnostic-code: X-Postfix; host not found | DSN",
         "Final-Recipient: rfc822; a@b.example | DSN",
+        "Action: failed Status: 5.1.1 Diagnostic-Code: smtp; 550 5.1.1 user unknown | RAW",
+        "Final-Recipient: rfc822; a@b.example Action: failed diagnostic-code: smtp; 550 5.1.1 user unknown | RAW",
         "Nov 23 10:00:02 mx postfix/qmgr[124]: 4F1A2B3C4D: removed | POSTFIX",
         "x: to=<a@b.example>, status=sent (250 ok) | POSTFIX",
         "delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/ | QMAIL",
