@@ -188,4 +188,15 @@ final class PostfixGoldenTest {
         assertThat(notDelivered.outcome()).isNotEqualTo(Outcome.DELIVERED);
         assertThat(notDelivered.rule()).map(RuleRef::id).isNotEqualTo(Optional.of("postfix.delivered-command"));
     }
+
+    @Test
+    void classify_delayNoticeNamingTheAddress_isNoPostfixDeliveryRecord() {
+        // Postfix writes "delivered to command:" and "delivered to file:"; another word before the colon is not its
+        Verdict file = ENGINE.classify("delivered to file: /home/jane/mail/archive");
+        Verdict notYet = ENGINE.classify("Not yet delivered to gail@example.org: the destination is throttling our"
+                + " server because of the volume we are sending.");
+
+        assertThat(file.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(notYet.outcome()).isNotEqualTo(Outcome.DELIVERED);
+    }
 }
