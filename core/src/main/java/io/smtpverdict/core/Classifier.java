@@ -980,10 +980,14 @@ final class Classifier {
         if (r.inherit && inner != null && inner.outcome() != Outcome.UNKNOWN && !ownCode) {
             return inner.outcome();
         }
-        if (p.basicCode() >= 200) {
+        // a greeting, a goodbye or a login accepted (220, 221, 235) before the words of a failure is a step of the
+        // session that went well, not the server accepting the message: the failure's words decide
+        boolean notAnAcceptance = p.basicCode() / 100 == 2 && !acceptsMessage(p.basicCode()) && category != null
+                && category.disposition() != Disposition.NOT_A_BOUNCE;
+        if (p.basicCode() >= 200 && !notAnAcceptance) {
             return Outcome.ofClassDigit(p.basicCode() / 100);
         }
-        if (p.enhancedCode() != null) {
+        if (p.enhancedCode() != null && !(notAnAcceptance && p.enhancedCode().outcome() == Outcome.DELIVERED)) {
             return p.enhancedCode().outcome();
         }
         if (r.outcome != null) {
@@ -1002,6 +1006,11 @@ final class Classifier {
         }
         Outcome byCategory = category.defaultOutcome();
         return byCategory == Outcome.UNKNOWN && REFUSALS.contains(category) ? Outcome.FAILED : byCategory;
+    }
+
+    /** Whether a 2xx reply code says the server took a message or recipient (RFC 5321 §4.2.2: 250, 251, 252). */
+    private static boolean acceptsMessage(int code) {
+        return code == 250 || code == 251 || code == 252;
     }
 
     /**
