@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sender whose domain has no MX, and maddy's failure notice, whose fixed text names an invalid address as the usual cause
  * whatever the cause was; an unknown login user in a 535 reply, PHPMailer's refusal of its own From address and
  * hMailServer's reply to an unreadable MAIL FROM; and the sender, login, pipe and auto-reply texts that the keywords
- * reading a meaning in any word order must leave alone.
+ * reading a meaning in any word order must leave alone; and Java's exception for a host name that did not resolve.
  */
 final class SuppressionSafetyTest {
     private static final VerdictEngine ENGINE = VerdictEngine.builder().plugin(new GenericPlugin()).build();
@@ -252,7 +252,10 @@ final class SuppressionSafetyTest {
         "550 5.7.1 Sender mailbox unavailable",
         "554 SMTP service disabled",
         "550 This feature is disabled",
-        "550 Server suspended"
+        "550 Server suspended",
+        // Java's exception for a host name that did not resolve, as mail libraries print it
+        "java.net.UnknownHostException: smtp.example.net",
+        "Caused by: java.net.UnknownHostException: mail.example.org: Name or service not known"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
