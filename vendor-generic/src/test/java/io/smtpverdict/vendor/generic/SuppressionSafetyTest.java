@@ -255,7 +255,16 @@ final class SuppressionSafetyTest {
         "550 Server suspended",
         // Java's exception for a host name that did not resolve, as mail libraries print it
         "java.net.UnknownHostException: smtp.example.net",
-        "Caused by: java.net.UnknownHostException: mail.example.org: Name or service not known"
+        "Caused by: java.net.UnknownHostException: mail.example.org: Name or service not known",
+        // the sending account's own sending suspended, and a sender address unknown, in words a keyword reads
+        "Non envoyé : l'envoi est suspendu pour votre compte par notre équipe.",
+        "Não enviado: o envio da sua conta foi suspenso pela nossa equipe.",
+        "Non inviato: l'invio per il tuo account è stato sospeso dal nostro team.",
+        "Δεν στάλθηκε: η αποστολή για τον λογαριασμό σας έχει ανασταλεί από την ομάδα μας.",
+        "未送信：運営者によりお客様のアカウントの送信が一時停止されています。",
+        "Unbekannter Absender, die Absenderadresse existiert nicht",
+        "550 5.1.0 The envelope sender could not be verified: the sender's own mail server says that address does not"
+                + " exist."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
