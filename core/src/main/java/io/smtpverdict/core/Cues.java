@@ -59,7 +59,8 @@ final class Cues {
                 // Exchange's delay notices, Stalwart's "Warning: Delay in message delivery" (queue/dsn.rs), and
                 // hMailServer's log "Scheduling it for later delivery" / "Scheduling it for quick retry"
                 // (ExternalDelivery.cpp)
-                "still being retried", "could not send message for", "transient non-fatal errors",
+                "still being retried", "could not send message for", "transient non-fatal errors", "transient error",
+                "transient failure", "transient:",
                 "do not need to re-send", "do not need to resend", "continue to be attempted", "continue to attempt",
                 "notification (delay)", "delay in message delivery", "scheduling it for later delivery",
                 "scheduling it for quick retry",
@@ -103,7 +104,12 @@ final class Cues {
                 // OpenSMTPD's "An error has occurred while attempting to deliver a message" (bounce.c), and the
                 // subject "Delivery Status Notification (Failure)" of Gmail's and Exchange's failure notices
                 "undelivered mail returned to sender", "could not be be delivered", "returned mail:", "failure notice",
-                "an error has occurred while attempting to deliver", "notification (failure)");
+                "an error has occurred while attempting to deliver", "notification (failure)",
+                // an application's or mail library's own report that a send failed: the program does not try that
+                // send again by itself (Nodemailer's and PHPMailer's "failed to send", curl's "send failed", .NET's
+                // "Failure sending mail"), unless it says it will retry, which counts first
+                "failed to send", "could not send", "couldn't send", "unable to send", "cannot send", "can't send",
+                "error sending", "sending failed", "send failed", "failure sending");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
         // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German

@@ -203,6 +203,20 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Failed to send email to ops@example.org", "Error sending message 'Weekly report'",
+        "Could not send the notification", "Sending failed"})
+    void classify_noCode_applicationsSendFailed_isFailed(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Failed to send email, will retry in 5 minutes", "SMTP failed to send: transient: try later",
+        "Could not send message for past 4 hours"})
+    void classify_noCode_sendFailedButRetried_isDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
     @Test
     void classify_noCode_delayWarningWithoutPast_isDeferred() {
         assertThat(engine.classify("Warning: could not send message for past 4 hours").outcome()).hasToString("DEFERRED");
