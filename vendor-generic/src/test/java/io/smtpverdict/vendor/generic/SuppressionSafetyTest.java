@@ -264,7 +264,9 @@ final class SuppressionSafetyTest {
         "未送信：運営者によりお客様のアカウントの送信が一時停止されています。",
         "Unbekannter Absender, die Absenderadresse existiert nicht",
         "550 5.1.0 The envelope sender could not be verified: the sender's own mail server says that address does not"
-                + " exist."
+                + " exist.",
+        // Exchange's report heading says only that delivery failed, not why
+        "Delivery to the following recipients failed."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
