@@ -109,7 +109,11 @@ final class Cues {
                 // send again by itself (Nodemailer's and PHPMailer's "failed to send", curl's "send failed", .NET's
                 // "Failure sending mail"), unless it says it will retry, which counts first
                 "failed to send", "could not send", "couldn't send", "unable to send", "cannot send", "can't send",
-                "error sending", "sending failed", "send failed", "failure sending");
+                "error sending", "sending failed", "send failed", "failure sending",
+                // report headings: Exchange's "Your message did not reach some or all of the intended recipients",
+                // qmail-send's "I wasn't able to deliver your message", Exim's "Failed recipient" header line
+                "did not reach some or all", "wasn't able to deliver", "was not able to deliver", "failed recipient",
+                "nie można dostarczyć");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
         // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German

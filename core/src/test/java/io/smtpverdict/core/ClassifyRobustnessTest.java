@@ -205,7 +205,9 @@ final class ClassifyRobustnessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Failed to send email to ops@example.org", "Error sending message 'Weekly report'",
-        "Could not send the notification", "Sending failed"})
+        "Could not send the notification", "Sending failed",
+        "Your message did not reach some or all of the intended recipients.",
+        "I'm afraid I wasn't able to deliver your message to the following addresses."})
     void classify_noCode_applicationsSendFailed_isFailed(String text) {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
     }

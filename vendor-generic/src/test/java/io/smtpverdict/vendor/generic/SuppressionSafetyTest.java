@@ -266,7 +266,8 @@ final class SuppressionSafetyTest {
         "550 5.1.0 The envelope sender could not be verified: the sender's own mail server says that address does not"
                 + " exist.",
         // Exchange's report heading says only that delivery failed, not why
-        "Delivery to the following recipients failed."
+        "Delivery to the following recipients failed.",
+        "Les destinataires suivants sont introuvables :"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
