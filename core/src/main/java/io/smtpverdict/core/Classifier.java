@@ -981,9 +981,11 @@ final class Classifier {
             return inner.outcome();
         }
         // a greeting, a goodbye or a login accepted (220, 221, 235) before the words of a failure is a step of the
-        // session that went well, not the server accepting the message: the failure's words decide
-        boolean notAnAcceptance = p.basicCode() / 100 == 2 && !acceptsMessage(p.basicCode()) && category != null
-                && category.disposition() != Disposition.NOT_A_BOUNCE;
+        // session that went well, not the server accepting the message: the failure's words decide; so is any 2xx
+        // that the sending side's own failure report quotes from its session (an EHLO's 250 before a read timeout)
+        boolean notAnAcceptance = p.basicCode() / 100 == 2 && category != null
+                && category.disposition() != Disposition.NOT_A_BOUNCE
+                && (!acceptsMessage(p.basicCode()) || r.origin == Origin.LOCAL);
         if (p.basicCode() >= 200 && !notAnAcceptance) {
             return Outcome.ofClassDigit(p.basicCode() / 100);
         }
