@@ -113,7 +113,9 @@ final class Cues {
                 // report headings: Exchange's "Your message did not reach some or all of the intended recipients",
                 // qmail-send's "I wasn't able to deliver your message", Exim's "Failed recipient" header line
                 "did not reach some or all", "wasn't able to deliver", "was not able to deliver", "failed recipient",
-                "nie można dostarczyć");
+                "nie można dostarczyć",
+                // a domain or host that says it takes no mail at all (RFC 7505's null MX, "does not accept mail")
+                "does not accept mail", "doesn't accept mail");
         // The same "could not be delivered" as mail systems write it in their users' languages: Exchange's and
         // Outlook's localized non-delivery reports ("Ihre Nachricht an ... konnte nicht zugestellt werden.", "Votre
         // message à ... n'a pas pu être remis.", "Su mensaje para ... no se pudo entregar." ...), Exchange's German

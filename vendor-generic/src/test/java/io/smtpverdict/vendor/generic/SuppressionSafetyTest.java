@@ -267,7 +267,12 @@ final class SuppressionSafetyTest {
                 + " exist.",
         // Exchange's report heading says only that delivery failed, not why
         "Delivery to the following recipients failed.",
-        "Les destinataires suivants sont introuvables :"
+        "Les destinataires suivants sont introuvables :",
+        // the sender's domain or mailbox that does not exist or takes no mail
+        "550 5.7.1 Envelope sender domain nosuchdomain.example does not exist (NXDOMAIN)",
+        "553 5.7.1 Return-path domain example.invalid does not exist, so bounces could not be returned",
+        "550 5.7.1 Unverified sender: callout to <info@example.org> failed, the sender mailbox does not accept mail.",
+        "Envelope-From domain example.com does not accept mail"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
