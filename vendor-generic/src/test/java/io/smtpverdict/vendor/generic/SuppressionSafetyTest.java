@@ -272,7 +272,10 @@ final class SuppressionSafetyTest {
         "550 5.7.1 Envelope sender domain nosuchdomain.example does not exist (NXDOMAIN)",
         "553 5.7.1 Return-path domain example.invalid does not exist, so bounces could not be returned",
         "550 5.7.1 Unverified sender: callout to <info@example.org> failed, the sender mailbox does not accept mail.",
-        "Envelope-From domain example.com does not accept mail"
+        "Envelope-From domain example.com does not accept mail",
+        // a 553 (mailbox name not allowed) that names the sender
+        "553 The envelope sender belongs to a domain that is not registered.",
+        "553 sender address domain not registered"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
