@@ -176,7 +176,7 @@ final class Classifier {
         boolean rcptCue;
         int transientCue;
         int permanentCue;
-        /** Where the last temporary cue and the last negated one start and end (see {@link Cues#NEGATED}), -1 for none. */
+        /** Where the last temporary cue and the last negated one start and end ({@link Cues#NEGATED}); -1 for none. */
         int transientStart;
         int transientEnd;
         int negatedStart;
