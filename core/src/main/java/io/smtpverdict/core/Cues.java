@@ -153,15 +153,50 @@ final class Cues {
                 "ستتم إعادة محاولة", "תישלח שוב", "יישלח שוב", "ייעשה ניסיון נוסף", "دوباره تلاش خواهد شد",
                 "دوباره انجام خواهد شد", "دوباره ارسال خواهد شد", "後ほど再送", "再送されます", "重新投递", "将重试",
                 "다시 전송됩니다", "재시도합니다");
+        // a delay notice's "this is a warning only" and "we will keep trying (for up to N days)" in the other languages
+        // the accuracy issue names (the project's own translations of Postfix's "THIS IS A WARNING ONLY. YOU DO NOT
+        // NEED TO RESEND YOUR MESSAGE." and of "will keep trying" above), and a next attempt announced
+        outcome(Outcome.DEFERRED, "nur eine warnung", "versuchen weiterhin", "weiterhin versuchen",
+                "qu'un avertissement", "continuerons d'essayer", "continuerons à essayer", "nouvel essai",
+                "solo una advertencia", "sólo una advertencia", "seguiremos intentando", "nuevo intento",
+                "apenas um aviso", "continuaremos tentando", "continuaremos a tentar", "ainda estamos tentando",
+                "solo un avviso", "continueremo a tentare", "continueremo a provare", "stiamo ancora tentando",
+                "slechts een waarschuwing", "alleen een waarschuwing", "proberen nog steeds", "nieuwe poging",
+                "tylko ostrzeżenie", "będziemy próbować", "będzie próbował", "kolejna próba", "nadal próbujemy",
+                "pouze upozornění", "jen upozornění", "budeme pokoušet", "budeme se pokoušet", "další pokus za", "další pokus bude", "další pokus proběhne",
+                "только предупреждение", "будем пытаться", "продолжим попытки", "следующая попытка",
+                "лише попередження", "намагатимемося", "продовжимо спроби", "наступна спроба",
+                "yalnızca bir uyarı", "sadece bir uyarı", "denemeye devam",
+                "μόνο μια προειδοποίηση", "θα συνεχίσουμε", "εξακολουθούμε να προσπαθούμε", "νέα προσπάθεια",
+                "تحذير فقط", "سنواصل محاولة", "سنستمر في محاولة", "אזהרה בלבד", "נמשיך לנסות",
+                "فقط یک هشدار", "به تلاش برای تحویل ادامه", "همچنان تلاش", "警告のみ", "試み続け", "再試行予定",
+                "仅为提醒", "仅为警告", "继续尝试", "分钟后重试", "小时后重试", "경고 안내", "계속 시도합니다", "계속 시도하겠", "재시도 예정");
+        // "we gave up", "failed for good", "will not be tried again" and "returned to you" in the same languages (the
+        // project's own translations of "gave up", "failed permanently" and "will not be retried" above)
+        outcome(Outcome.FAILED, "geben nun auf", "haben aufgegeben", "endgültig fehlgeschlagen",
+                "wird nicht erneut versucht", "an sie zurückgeschickt", "avons abandonné", "ne sera pas retenté",
+                "vous est retourné", "hemos desistido", "definitivamente", "se le ha devuelto", "desistimos",
+                "não será tentada novamente", "não será tentado novamente", "abbiamo rinunciato",
+                "ti viene restituito", "hebben het opgegeven", "wordt niet opnieuw geprobeerd", "definitief",
+                "zrezygnowaliśmy", "nie będzie ponawiana", "vzdali", "definitivně", "nebude se opakovat",
+                "прекратили попытки", "попытки прекращены", "возвращено вам", "не будет повторяться",
+                "припинили спроби", "спроби припинено", "повернуто вам", "denemeyi bıraktık", "vazgeçtik",
+                "tekrar denenmeyecek", "yeniden denenmeyecek", "σταματήσαμε", "εγκαταλείψαμε", "σας επιστρέφεται",
+                "نهائيًا", "نهائيا", "لن تتم إعادة المحاولة", "توقفنا عن المحاولة", "ויתרנו", "הפסקנו לנסות",
+                "دست کشیدیم", "تلاش نخواهد شد", "断念", "再試行されません", "放弃投递", "已放弃", "不会再重试",
+                "재시도하지 않습니다");
         negated("no se reintentará", "no se volverá a intentar", "não será reenviada", "não será reenviado",
                 "nie zostanie wysłana ponownie", "nebude zopakován", "nebude odeslána znovu", "не будет повторен",
                 "не буде повторено", "не буде надіслано повторно", "δεν θα γίνει νέα προσπάθεια",
                 "δεν θα επαναληφθεί", "לא תישלח שוב", "לא יישלח שוב", "non verrà ritentat", "non verrà riprovat",
-                "wird nicht wiederholt", "不会重新投递", "不再重试", "aucune nouvelle tentative",
+                "wird nicht wiederholt", "不会重新投递", "不再重试", "不再继续尝试", "不会继续尝试", "aucune nouvelle tentative",
                 "pas de nouvelle tentative", "sans nouvelle tentative", "nenhuma nova tentativa", "sem nova tentativa",
                 "nessun nuovo tentativo", "senza nuovo tentativo", "żadna ponowna próba",
+                "aucun nouvel essai", "sans nouvel essai", "ningún nuevo intento", "sin nuevo intento",
+                "geen nieuwe poging", "žádný další pokus", "καμία νέα προσπάθεια",
                 // negations that stand after the words they negate
-                "ponowna próba nie", "повторная попытка не", "повторна спроба не", "повторної спроби не");
+                "ponowna próba nie", "kolejna próba nie", "další pokus nebude", "следующая попытка не",
+                "наступна спроба не", "повторная попытка не", "повторна спроба не", "повторної спроби не");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smtpverdict.core.testing.TestingPlugin;
 import io.smtpverdict.spi.Flag;
+import io.smtpverdict.spi.Outcome;
 import io.smtpverdict.spi.Stage;
 import io.smtpverdict.spi.Verdict;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,43 @@ final class ClassifyRobustnessTest {
         "Nuovo tentativo tra un'ora", "Ponowna próba za godzinę"})
     void classify_noCode_willBeRetriedWithoutNegation_isDeferred(String text) {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Dies ist nur eine Warnung. Wir versuchen weiterhin, die Nachricht zuzustellen.",
+        "Ceci n'est qu'un avertissement : nous continuerons d'essayer pendant 3 jours.",
+        "Esto es solo una advertencia; seguiremos intentando la entrega.", "Ainda estamos tentando entregar a mensagem.",
+        "Continueremo a tentare la consegna per altri 2 giorni.", "Dit is slechts een waarschuwing.",
+        "Będziemy próbować dostarczyć wiadomość jeszcze przez 2 dni.", "O doručení se budeme pokoušet ještě 3 dny.",
+        "Мы будем пытаться доставить письмо ещё 3 дня.", "Ми намагатимемося доставити лист ще 3 дні.",
+        "Teslimatı denemeye devam edeceğiz.", "Θα συνεχίσουμε τις προσπάθειες παράδοσης.", "سنواصل محاولة التسليم.",
+        "נמשיך לנסות למסור את ההודעה.", "این فقط یک هشدار است.", "これは警告のみです。", "系统将继续尝试投递。",
+        "전송을 계속 시도합니다.", "Délai de connexion dépassé, nouvel essai dans 30 minutes", "连接超时，30分钟后重试"})
+    void classify_noCode_localizedStillTryingIsDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Wir haben vier Tage lang versucht, die Nachricht zuzustellen, und geben nun auf.",
+        "La remise a échoué ; nous avons abandonné.", "A entrega falhou definitivamente.",
+        "Abbiamo rinunciato dopo quattro giorni.", "Doručení definitivně selhalo a nebude se opakovat.",
+        "Мы прекратили попытки доставки.", "Ми припинили спроби доставки.", "Teslimatı denemeyi bıraktık.",
+        "فشل التسليم نهائيًا.", "ויתרנו על המסירה.", "از تلاش برای تحویل دست کشیدیم.", "配信を断念しました。",
+        "系统已放弃投递。", "다시 재시도하지 않습니다.", "该邮件的投递期限已过，将不再继续尝试。", "Aucun nouvel essai ne sera fait."})
+    void classify_noCode_localizedGaveUpIsFailed(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // the retry words inside a refusal or a give-up: "check it, then retry", "kept trying but", "further attempts
+        // ended"
+        "查无此邮箱地址，请核对后重试。", "며칠 동안 전송을 계속 시도했지만 성공하지 못해 전송을 중단했습니다.",
+        "Několik dní jsme se pokoušeli doručit zprávu, ale další pokusy jsme ukončili."})
+    void classify_noCode_retryWordsInsideAGiveUpAreNoTemporaryCue(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).isNotEqualTo(Outcome.DEFERRED);
     }
 
     @ParameterizedTest
