@@ -275,7 +275,21 @@ final class SuppressionSafetyTest {
         "Envelope-From domain example.com does not accept mail",
         // a 553 (mailbox name not allowed) that names the sender
         "553 The envelope sender belongs to a domain that is not registered.",
-        "553 sender address domain not registered"
+        "553 sender address domain not registered",
+        // a 553 that says the account may not send as an address, in the languages
+        "553 Dieses Konto darf nicht unter der Adresse ceo@example.com versenden",
+        "553 Ce compte n'a pas le droit d'envoyer sous l'adresse ceo@example.com",
+        "553 Esta cuenta no tiene permiso para enviar como ceo@example.com",
+        "553 Questo account non è autorizzato a spedire come ceo@example.com",
+        "553 To konto nie ma uprawnień do wysyłania jako ceo@example.com",
+        "553 Цьому обліковому запису заборонено надсилати від імені ceo@example.com",
+        "553 Bu hesabın ceo@example.com adına gönderim yetkisi yok",
+        "553 لا يحق لهذا الحساب الإرسال باسم ceo@example.com",
+        "553 当前账户无权以 ceo@example.com 的身份发信",
+        "553 You are not permitted to send as ceo@example.com from this account",
+        // the domain of the sender's own address not found in DNS
+        "Votre message a été refusé, car le domaine de votre adresse d'expédition noreply@example.com est introuvable.",
+        "발신 주소 noreply@example.com의 도메인을 DNS에서 찾을 수 없어 메시지가 거부되었습니다."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
