@@ -176,6 +176,11 @@ final class Classifier {
         boolean rcptCue;
         int transientCue;
         int permanentCue;
+        /** Give-ups after the fact ({@link Cues#FINAL}) and the sending side's announced next attempts. */
+        int finalCue;
+        int retryingCue;
+        /** Whether the last temporary cue ({@link #transientStart}) is an announced next attempt. */
+        boolean transientRetrying;
         /** Where the last temporary cue and the last negated one start and end ({@link Cues#NEGATED}); -1 for none. */
         int transientStart;
         int transientEnd;
@@ -252,6 +257,9 @@ final class Classifier {
             rcptCue = false;
             transientCue = 0;
             permanentCue = 0;
+            finalCue = 0;
+            retryingCue = 0;
+            transientRetrying = false;
             transientStart = -1;
             transientEnd = -1;
             negatedStart = -1;
@@ -301,13 +309,22 @@ final class Classifier {
                     case Cues.NOTE:
                         stageNoteKey = end - set.keyLength[keyId]; // occurrences come by end: the last one stays
                         break;
+                    case Cues.FINAL:
+                        finalCue++;
+                        permanentCue++;
+                        break;
                     case Cues.OUTCOME:
-                        if (cue[1] != Outcome.DEFERRED.ordinal()) {
+                    case Cues.RETRYING:
+                        if (cue[0] == Cues.OUTCOME && cue[1] != Outcome.DEFERRED.ordinal()) {
                             permanentCue++;
                         } else if (end > negatedEnd || end - set.keyLength[keyId] < negatedStart) {
                             transientCue++;
                             transientStart = end - set.keyLength[keyId];
                             transientEnd = end;
+                            transientRetrying = cue[0] == Cues.RETRYING;
+                            if (transientRetrying) {
+                                retryingCue++;
+                            }
                         }
                         if (cue.length > 2 && retryEnd < 0) {
                             retryEnd = end;
@@ -323,6 +340,9 @@ final class Classifier {
                         if (transientEnd >= 0 && transientStart >= negatedStart) {
                             transientCue--;
                             transientEnd = -1;
+                            if (transientRetrying) {
+                                retryingCue--;
+                            }
                         }
                         break;
                     default:
@@ -685,6 +705,9 @@ final class Classifier {
      * ("was rejected, please try again later" is a deferral); final wording alone means the attempt failed.
      */
     private static Outcome cueOutcome(Scratch s) {
+        if (s.finalCue > 0) {
+            return Outcome.FAILED;
+        }
         if (s.transientCue > 0) {
             return Outcome.DEFERRED;
         }
@@ -992,7 +1015,9 @@ final class Classifier {
         if (p.enhancedCode() != null && !(notAnAcceptance && p.enhancedCode().outcome() == Outcome.DELIVERED)) {
             return p.enhancedCode().outcome();
         }
-        if (r.outcome != null) {
+        // a failed outcome the rule states for its meaning gives way when the sending side says it will try again
+        // ("mailbox full, retrying later") and has not given up since
+        if (r.outcome != null && !(r.outcome == Outcome.FAILED && s.retryingCue > 0 && s.finalCue == 0)) {
             return r.outcome;
         }
         if (category != null && category.disposition() == Disposition.NOT_A_BOUNCE) {

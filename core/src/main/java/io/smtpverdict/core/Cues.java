@@ -23,6 +23,16 @@ final class Cues {
      * ("se reintentará", inside it) is not counted.
      */
     static final int NEGATED = 5;
+    /**
+     * A give-up stated after the fact ("retry period exceeded", "we have given up", "has been returned"): the attempt
+     * failed for good, whatever temporary words the history of the attempts holds.
+     */
+    static final int FINAL = 6;
+    /**
+     * The sending side announcing its next attempt ("will retry", "requeued", "another attempt will be made"): a
+     * temporary cue that also outweighs the failed outcome a rule states for its meaning.
+     */
+    static final int RETRYING = 7;
 
     /**
      * Folded cue text to {kind, value[, also retry]}: stage ordinal, outcome ordinal, or 0 for retry cues.
@@ -197,6 +207,23 @@ final class Cues {
                 // negations that stand after the words they negate
                 "ponowna próba nie", "kolejna próba nie", "další pokus nebude", "следующая попытка не",
                 "наступна спроба не", "повторная попытка не", "повторна спроба не", "повторної спроби не");
+        // the sending side's own announcement of a next attempt, as notices, applications and queue logs write it;
+        // registered last, so the cues above that say the same take this kind
+        retrying("will retry", "will be retried", "be retried for", "retrying", "retry scheduled", "requeued",
+                "re-queued", "another attempt will be made", "another try will be made", "will try again",
+                "we'll try again", "will keep trying", "we'll keep trying", "pending retry", "pending_retry",
+                "queued for retry", "will reattempt", "attempt redelivery", "automatic redelivery", "auto-retry",
+                "still being retried", "resend planned", "will be retried automatically", "retry automatically");
+        // a give-up after the fact: Exim's "retry timeout exceeded", the queue lifetime that ran out, "we have given
+        // up", a message returned or discarded; the temporary words that describe the failed attempts do not undo it
+        finalCue("retry timeout exceeded", "retry period exceeded", "retry limit reached", "retry limit exceeded",
+                "retry window has closed", "retry window closed", "maximum queue time", "lifetime ran out",
+                "until the message expired", "message lifetime exceeded", "has been discarded", "was discarded",
+                "deleted without delivery", "delivery abandoned", "have given up", "has given up", "we've given up",
+                "given up trying", "no further attempts", "no more attempts will be made", "will not be retried",
+                "not be retried", "will not try to redeliver", "will not continue trying", "has been returned",
+                "have been returned", "was returned to you", "was returned to sender", "has been bounced",
+                "been bounced back");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
@@ -222,6 +249,19 @@ final class Cues {
     private static void negated(String... cues) {
         for (String c : cues) {
             ALL.put(c, new int[] {NEGATED, 0});
+        }
+    }
+
+    private static void retrying(String... cues) {
+        for (String c : cues) {
+            int[] prev = ALL.get(c);
+            ALL.put(c, prev != null && prev.length > 2 ? new int[] {RETRYING, 0, 1} : new int[] {RETRYING, 0});
+        }
+    }
+
+    private static void finalCue(String... cues) {
+        for (String c : cues) {
+            ALL.put(c, new int[] {FINAL, 0});
         }
     }
 

@@ -242,6 +242,25 @@ final class ClassifyRobustnessTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "Too many temporary failures - retry period exceeded. Delivery abandoned.",
+        "The remote server was temporarily unavailable on every attempt, and the message has now exceeded its maximum"
+                + " queue time.",
+        "The server was busy every time over five days; we have given up.",
+        "The mailbox was temporarily locked on each try. The message has been discarded.",
+        "Message deleted without delivery: retry limit reached (connection refused, will retry was the last status)."})
+    void classify_noCode_aGiveUpOutweighsTheTemporaryWordsOfItsHistory(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no SMTP greeting from 203.0.113.9 within 300 seconds, giving up on this attempt; will retry",
+        "Temporary failure, requeued", "Another attempt will be made in 20 minutes."})
+    void classify_noCode_anAnnouncedNextAttemptIsDeferred(String text) {
+        assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Failed to send email to ops@example.org", "Error sending message 'Weekly report'",
         "Could not send the notification", "Sending failed",
         "Your message did not reach some or all of the intended recipients.",
