@@ -289,7 +289,14 @@ final class SuppressionSafetyTest {
         "553 You are not permitted to send as ceo@example.com from this account",
         // the domain of the sender's own address not found in DNS
         "Votre message a été refusé, car le domaine de votre adresse d'expédition noreply@example.com est introuvable.",
-        "발신 주소 noreply@example.com의 도메인을 DNS에서 찾을 수 없어 메시지가 거부되었습니다."
+        "발신 주소 noreply@example.com의 도메인을 DNS에서 찾을 수 없어 메시지가 거부되었습니다.",
+        // a size limit, a session's state, an encoding or the sender's mailbox, in words a recipient rule once read
+        "The recipient's server does not accept emails larger than 10 MB, and yours was about 27 MB after encoding.",
+        "450 4.4.2 Read timeout after end-of-data; delivery status unknown",
+        "content policy: Content-Transfer-Encoding value \"x-unknown\" unsupported",
+        "554 5.0.0 Return path <a@example.org> could not be verified: sender mailbox does not exist",
+        "553 Sender <info@example.com> rejected: address not owned by authenticated user alice@example.net",
+        "550 5.1.0 Envelope originator unverifiable: callout to mx.example.org returned no such mailbox"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
