@@ -296,7 +296,21 @@ final class SuppressionSafetyTest {
         "content policy: Content-Transfer-Encoding value \"x-unknown\" unsupported",
         "554 5.0.0 Return path <a@example.org> could not be verified: sender mailbox does not exist",
         "553 Sender <info@example.com> rejected: address not owned by authenticated user alice@example.net",
-        "550 5.1.0 Envelope originator unverifiable: callout to mx.example.org returned no such mailbox"
+        "550 5.1.0 Envelope originator unverifiable: callout to mx.example.org returned no such mailbox",
+        // the sender's own account, a DKIM key, relaying, an ESMTP parameter or the sender's count of bad addresses,
+        // in words a recipient rule once read
+        "Your message was rejected because the envelope sender (MAIL FROM) address noreply@example.com could not be verified: no such user at that domain.",
+        "Message rejected: DKIM-Signature for d=example.com invalid, public key not found at s1._domainkey.example.com (domain key does not exist)",
+        "550 5.7.1 <erin@example.org>: Recipient address rejected: Access denied (not a local domain, relaying prohibited)",
+        "555 5.5.4 Invalid ESMTP parameter ORCPT=rfc822;user@example.com (unknown address type)",
+        "550 5.7.1 Mailbox of sending user is unknown to this server: login 'jsmith' does not exist",
+        "The account you are trying to send from (mike@example.org) was not found on the outgoing server. Check your account settings.",
+        "Message not sent: your mailbox has been deactivated by your organization. The address helpdesk@example.com cannot send mail.",
+        "Votre compte d'envoi a été désactivé par l'administrateur ; le message n'a pas été envoyé.",
+        "Su cuenta ha sido suspendida por actividad sospechosa; no es posible enviar correo desde este buzón",
+        "送信元アカウントが無効化されているため、メールを送信できません。",
+        "Message rejected: sending user 'api-key-7' not found in this workspace (API key revoked)",
+        "Daily limit reached: this account has sent to too many invalid addresses today; sending paused for 24 hours"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
