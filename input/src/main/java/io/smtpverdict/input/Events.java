@@ -146,7 +146,9 @@ final class Events {
                 return List.of(Extracted.error("invalid JSON in the SNS Message: " + e.getOriginalMessage()));
             }
         }
-        if (node.has("mail") && (node.has("notificationType") || node.has("eventType"))) {
+        if ((node.has("notificationType") || node.has("eventType")) && (node.has("mail") || node.has("bounce")
+                || node.has("deliveryDelay") || node.has("delivery") || node.has("complaint"))) {
+            // the "mail" object is often cut from a stored notification to save space; the event's own part is enough
             return ses(node);
         }
         if (node.has("msys") || node.has("raw_reason") && node.has("type") || node.has("bounce_class")) {

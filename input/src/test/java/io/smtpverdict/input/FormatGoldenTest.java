@@ -373,6 +373,18 @@ final class FormatGoldenTest {
     }
 
     @Test
+    void read_sesBounceWithoutItsMailObject_isStillReadAsSes() throws IOException {
+        String ses = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":"
+                + "[{\"emailAddress\":\"yan@example.net\",\"action\":\"failed\",\"status\":\"5.1.1\","
+                + "\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}]}}";
+        List<InputRecord> records = read(ses);
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.context()).containsEntry("recipient", "yan@example.net").containsEntry("format", "ses");
+            assertThat(ENGINE.classify(r.reply().orElseThrow(), r.mta()).category()).contains(Category.INVALID_RECIPIENT);
+        });
+    }
+
+    @Test
     void read_sesDeliveryDelay_isDeferredPerRecipient() throws IOException {
         String ses = "{\"eventType\":\"DeliveryDelay\",\"mail\":{\"messageId\":\"0100-delay\"},\"deliveryDelay\":"
                 + "{\"timestamp\":\"2026-11-29T10:00:17.000Z\",\"delayType\":\"MailboxFull\",\"expirationTime\":"
