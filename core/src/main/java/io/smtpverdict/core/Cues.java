@@ -45,7 +45,11 @@ final class Cues {
         stage(Stage.RCPT, "in reply to rcpt to", "in reply to rcpt", "after rcpt to", "rcpt to command",
                 "rcpt to:<", "rcpt to: <", "after pipelined rcpt to");
         stage(Stage.MAIL, "in reply to mail from", "after mail from", "mail from command", "mail from:<",
-                "mail from: <", "after pipelined mail from");
+                "mail from: <", "after pipelined mail from",
+                // Python's smtplib names the step in its exception: SMTPSenderRefused is raised for a refused MAIL
+                // FROM, SMTPRecipientsRefused when every RCPT TO was refused (Lib/smtplib.py, the library's manual)
+                "smtpsenderrefused");
+        stage(Stage.RCPT, "smtprecipientsrefused");
         stage(Stage.DATA, "in reply to data command", "after data command", "data command", "after pipelined data");
         stage(Stage.BODY, "in reply to end of data", "after end of data", "end of data command",
                 "after sending message body", "after sending the message", "end of message");

@@ -260,6 +260,14 @@ final class ClassifyRobustnessTest {
         assertThat(engine.classify(text).outcome()).as(text).hasToString("DEFERRED");
     }
 
+    @Test
+    void classify_pythonSmtplibExceptionName_namesTheStep() {
+        assertThat(engine.classify("smtplib.SMTPSenderRefused: (553, b'5.1.3 Adresse invalide', 'x@example.com')")
+                .stage()).isEqualTo(Stage.MAIL);
+        assertThat(engine.classify("smtplib.SMTPRecipientsRefused: {'a@example.com': (550, b'5.1.1 No such user')}")
+                .stage()).isEqualTo(Stage.RCPT);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Failed to send email to ops@example.org", "Error sending message 'Weekly report'",
         "Could not send the notification", "Sending failed",
