@@ -310,7 +310,9 @@ final class SuppressionSafetyTest {
         "Su cuenta ha sido suspendida por actividad sospechosa; no es posible enviar correo desde este buzón",
         "送信元アカウントが無効化されているため、メールを送信できません。",
         "Message rejected: sending user 'api-key-7' not found in this workspace (API key revoked)",
-        "Daily limit reached: this account has sent to too many invalid addresses today; sending paused for 24 hours"
+        "Daily limit reached: this account has sent to too many invalid addresses today; sending paused for 24 hours",
+        // a recipient open only to listed senders
+        "550 5.7.1 <board@example.org>: Recipient address rejected: Access denied, sender not on allowlist"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
