@@ -177,14 +177,16 @@ final class Cues {
                 "solo un avviso", "continueremo a tentare", "continueremo a provare", "stiamo ancora tentando",
                 "slechts een waarschuwing", "alleen een waarschuwing", "proberen nog steeds", "nieuwe poging",
                 "tylko ostrzeżenie", "będziemy próbować", "będzie próbował", "kolejna próba", "nadal próbujemy",
-                "pouze upozornění", "jen upozornění", "budeme pokoušet", "budeme se pokoušet", "další pokus za", "další pokus bude", "další pokus proběhne",
+                "pouze upozornění", "jen upozornění", "budeme pokoušet", "budeme se pokoušet", "další pokus za",
+                "další pokus bude", "další pokus proběhne",
                 "только предупреждение", "будем пытаться", "продолжим попытки", "следующая попытка",
                 "лише попередження", "намагатимемося", "продовжимо спроби", "наступна спроба",
                 "yalnızca bir uyarı", "sadece bir uyarı", "denemeye devam",
                 "μόνο μια προειδοποίηση", "θα συνεχίσουμε", "εξακολουθούμε να προσπαθούμε", "νέα προσπάθεια",
                 "تحذير فقط", "سنواصل محاولة", "سنستمر في محاولة", "אזהרה בלבד", "נמשיך לנסות",
                 "فقط یک هشدار", "به تلاش برای تحویل ادامه", "همچنان تلاش", "警告のみ", "試み続け", "再試行予定",
-                "仅为提醒", "仅为警告", "继续尝试", "分钟后重试", "小时后重试", "경고 안내", "계속 시도합니다", "계속 시도하겠", "재시도 예정");
+                "仅为提醒", "仅为警告", "继续尝试", "分钟后重试", "小时后重试", "경고 안내", "계속 시도합니다",
+                "계속 시도하겠", "재시도 예정");
         // "we gave up", "failed for good", "will not be tried again" and "returned to you" in the same languages (the
         // project's own translations of "gave up", "failed permanently" and "will not be retried" above)
         outcome(Outcome.FAILED, "geben nun auf", "haben aufgegeben", "endgültig fehlgeschlagen",
@@ -203,7 +205,8 @@ final class Cues {
                 "nie zostanie wysłana ponownie", "nebude zopakován", "nebude odeslána znovu", "не будет повторен",
                 "не буде повторено", "не буде надіслано повторно", "δεν θα γίνει νέα προσπάθεια",
                 "δεν θα επαναληφθεί", "לא תישלח שוב", "לא יישלח שוב", "non verrà ritentat", "non verrà riprovat",
-                "wird nicht wiederholt", "不会重新投递", "不再重试", "不再继续尝试", "不会继续尝试", "aucune nouvelle tentative",
+                "wird nicht wiederholt", "不会重新投递", "不再重试", "不再继续尝试", "不会继续尝试",
+                "aucune nouvelle tentative",
                 "pas de nouvelle tentative", "sans nouvelle tentative", "nenhuma nova tentativa", "sem nova tentativa",
                 "nessun nuovo tentativo", "senza nuovo tentativo", "żadna ponowna próba",
                 "aucun nouvel essai", "sans nouvel essai", "ningún nuevo intento", "sin nuevo intento",
