@@ -312,7 +312,11 @@ final class SuppressionSafetyTest {
         "Message rejected: sending user 'api-key-7' not found in this workspace (API key revoked)",
         "Daily limit reached: this account has sent to too many invalid addresses today; sending paused for 24 hours",
         // a recipient open only to listed senders
-        "550 5.7.1 <board@example.org>: Recipient address rejected: Access denied, sender not on allowlist"
+        "550 5.7.1 <board@example.org>: Recipient address rejected: Access denied, sender not on allowlist",
+        // a route that does not exist because the MX host is a loopback address, in the languages' "does not exist"
+        "No existe una ruta de entrega válida para example.net: su host MX se resuelve a una dirección de loopback.",
+        "Per example.net non esiste un percorso di consegna utilizzabile: l'host MX si risolve in un indirizzo di loopback.",
+        "example.net の MX ホストはループバックアドレスに解決されるため、有効な配送経路が存在しません。"
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
