@@ -65,8 +65,7 @@ final class LineFormats {
         if (looksLikeJson(line)) {
             return InputFormat.JSONL;
         }
-        if (isDiagnosticCode(line)
-                || mayBeField(line) && DSN_FIELD.matcher(line).matches() && !FOLDED_DIAGNOSTIC.matcher(line).find()) {
+        if (isDiagnosticCode(line) || mayBeField(line) && isReportField(line) && !FOLDED_DIAGNOSTIC.matcher(line).find()) {
             return InputFormat.DSN;
         }
         if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()
@@ -185,6 +184,33 @@ final class LineFormats {
             if (value.charAt(i) < '0' || value.charAt(i) > '9') {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** A Status field's value as RFC 3464 §2.3.4 gives it: an RFC 3463 status code, then a comment if any. */
+    private static final Pattern STATUS_VALUE = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?:\\s.*)?$", Pattern.DOTALL);
+
+    /** An Action field's value as RFC 3464 §2.3.3 gives it: one of its five words, then a comment if any. */
+    private static final Pattern ACTION_VALUE = Pattern.compile(
+            "^(?:failed|delayed|delivered|relayed|expanded)\\b.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * Whether the line is a report field: a Status or Action field only with the value RFC 3464 gives it, so that an
+     * application's "Status: Accepted -> Deferred. ... (421 ...)" is read as the text it is, not skipped as a field.
+     */
+    private static boolean isReportField(String line) {
+        Matcher m = DSN_FIELD.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        String name = m.group(1);
+        String value = m.group(2).strip();
+        if (name.equalsIgnoreCase("Status")) {
+            return STATUS_VALUE.matcher(value).matches();
+        }
+        if (name.equalsIgnoreCase("Action")) {
+            return ACTION_VALUE.matcher(value).matches();
         }
         return true;
     }
