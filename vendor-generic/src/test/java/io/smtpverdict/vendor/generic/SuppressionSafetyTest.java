@@ -316,7 +316,10 @@ final class SuppressionSafetyTest {
         // a route that does not exist because the MX host is a loopback address, in the languages' "does not exist"
         "No existe una ruta de entrega válida para example.net: su host MX se resuelve a una dirección de loopback.",
         "Per example.net non esiste un percorso di consegna utilizzabile: l'host MX si risolve in un indirizzo di loopback.",
-        "example.net の MX ホストはループバックアドレスに解決されるため、有効な配送経路が存在しません。"
+        "example.net の MX ホストはループバックアドレスに解決されるため、有効な配送経路が存在しません。",
+        // a delivery the sending side cancelled after its retry period, not a cancelled account
+        "Our server was unable to hand off your email to the recipient's server before the retry period ended, so delivery"
+                + " was cancelled."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
