@@ -65,7 +65,8 @@ final class LineFormats {
         if (looksLikeJson(line)) {
             return InputFormat.JSONL;
         }
-        if (isDiagnosticCode(line) || mayBeField(line) && isReportField(line) && !FOLDED_DIAGNOSTIC.matcher(line).find()) {
+        if (isDiagnosticCode(line)
+                || mayBeField(line) && isReportField(line) && !FOLDED_DIAGNOSTIC.matcher(line).find()) {
             return InputFormat.DSN;
         }
         if (line.contains("postfix") && SYSLOG_POSTFIX.matcher(line).find()
@@ -189,7 +190,8 @@ final class LineFormats {
     }
 
     /** A Status field's value as RFC 3464 §2.3.4 gives it: an RFC 3463 status code, then a comment if any. */
-    private static final Pattern STATUS_VALUE = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?:\\s.*)?$", Pattern.DOTALL);
+    private static final Pattern STATUS_VALUE =
+            Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?:\\s.*)?$", Pattern.DOTALL);
 
     /** An Action field's value as RFC 3464 §2.3.3 gives it: one of its five words, then a comment if any. */
     private static final Pattern ACTION_VALUE = Pattern.compile(
