@@ -319,7 +319,21 @@ final class SuppressionSafetyTest {
         "example.net の MX ホストはループバックアドレスに解決されるため、有効な配送経路が存在しません。",
         // a delivery the sending side cancelled after its retry period, not a cancelled account
         "Our server was unable to hand off your email to the recipient's server before the retry period ended, so delivery"
-                + " was cancelled."
+                + " was cancelled.",
+        // the sender's own account disabled or its login user unknown, and an SMTP parameter or command, in the languages
+        "您的邮箱账户 li@example.net 已被停用，无法发送邮件。请联系您的邮件服务提供商。",
+        "550 5.7.1 귀하의 계정 <kim@example.org> 이(가) 비활성화되어 메일을 보낼 수 없습니다. 관리자에게 문의하십시오.",
+        "535 5.7.8 Anmeldung fehlgeschlagen: Benutzer \"m.mueller@example.com\" ist auf diesem Server unbekannt. Ihr eigenes Konto konnte nicht gefunden werden.",
+        "Votre compte expediteur@example.net a été suspendu : l'envoi de messages est désactivé. Contactez votre fournisseur de messagerie.",
+        "Uw account jan@example.org is geblokkeerd wegens verdachte activiteit; verzenden is uitgeschakeld tot u contact opneemt met de helpdesk.",
+        "550 5.7.1 Twoje konto nadawcy kowalski@example.com zostało zablokowane. Wysyłanie poczty z tej skrzynki jest wyłączone.",
+        "550 5.7.1 Hesabınız <ahmet@example.net> askıya alındı; bu kullanıcı adına posta gönderimi devre dışı bırakıldı.",
+        "535 5.7.8 Η σύνδεση απέτυχε: ο χρήστης \"nikos@example.org\" δεν υπάρχει στον διακομιστή εξερχόμενης αλληλογραφίας.",
+        "تم تعطيل حسابك ahmed@example.com من قبل مزود الخدمة، ولا يمكنك إرسال الرسائل من صندوق البريد هذا.",
+        "550 5.7.1 החשבון שלך <dana@example.net> הושעה. שליחת דואר מתיבה זו מושבתת.",
+        "حساب کاربری شما reza@example.org غیرفعال شده است و امکان ارسال نامه از این صندوق وجود ندارد.",
+        "501 5.5.4 Ongeldige parameter voor MAIL FROM: onbekende extensie \"BODY=9BIT\".",
+        "501 5.5.2 نحو نامعتبر در دستور RCPT TO: نشانی باید داخل <> قرار گیرد."
     })
     void classify_senderOrSystemWording_neverSuppressesTheRecipient(String text) {
         Verdict v = ENGINE.classify(text);
