@@ -193,28 +193,17 @@ final class LineFormats {
     private static final Pattern STATUS_VALUE =
             Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?:\\s.*)?$", Pattern.DOTALL);
 
-    /** An Action field's value as RFC 3464 §2.3.3 gives it: one of its five words, then a comment if any. */
-    private static final Pattern ACTION_VALUE = Pattern.compile(
-            "^(?:failed|delayed|delivered|relayed|expanded)\\b.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     /**
-     * Whether the line is a report field: a Status or Action field only with the value RFC 3464 gives it, so that an
-     * application's "Status: Accepted -> Deferred. ... (421 ...)" is read as the text it is, not skipped as a field.
+     * Whether the line is a report field: a Status field only with the status code RFC 3464 §2.3.4 gives it, an Action
+     * field only with one of the words of §2.3.3 ({@link Events#dsnAction}), so that an application's "Status: Accepted
+     * -> Deferred. ... (421 ...)" is read as the text it is, not skipped as a field.
      */
     private static boolean isReportField(String line) {
-        Matcher m = DSN_FIELD.matcher(line);
-        if (!m.matches()) {
-            return false;
-        }
-        String name = m.group(1);
-        String value = m.group(2).strip();
-        if (name.equalsIgnoreCase("Status")) {
-            return STATUS_VALUE.matcher(value).matches();
-        }
-        if (name.equalsIgnoreCase("Action")) {
-            return ACTION_VALUE.matcher(value).matches();
-        }
-        return true;
+        return dsnField(line).filter(f -> switch (f.getKey()) {
+            case "status" -> STATUS_VALUE.matcher(f.getValue()).matches();
+            case "action" -> Events.dsnAction(f.getValue().split("[^A-Za-z]", 2)[0]).isPresent();
+            default -> true;
+        }).isPresent();
     }
 
     /** A DSN field other than Diagnostic-Code: its name (lower case) and value, if the line is one. */
