@@ -220,7 +220,10 @@ final class Cues {
                 "re-queued", "another attempt will be made", "another try will be made", "will try again",
                 "we'll try again", "will keep trying", "we'll keep trying", "pending retry", "pending_retry",
                 "queued for retry", "will reattempt", "attempt redelivery", "automatic redelivery", "auto-retry",
-                "still being retried", "resend planned", "will be retried automatically", "retry automatically");
+                "still being retried", "resend planned", "will be retried automatically", "retry automatically",
+                // Sendmail's "<addr>... Deferred: <reason>" and the status its log and Postfix's write for a message
+                // kept in the queue (sendmail/deliver.c giveresponse(), Postfix's status=deferred)
+                "... deferred:", "stat=deferred", "status=deferred");
         // a give-up after the fact: Exim's "retry timeout exceeded", the queue lifetime that ran out, "we have given
         // up", a message returned or discarded; the temporary words that describe the failed attempts do not undo it
         finalCue("retry timeout exceeded", "retry period exceeded", "retry limit reached", "retry limit exceeded",
