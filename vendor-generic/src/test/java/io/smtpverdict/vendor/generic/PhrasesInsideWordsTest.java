@@ -24,7 +24,7 @@ final class PhrasesInsideWordsTest {
             "lists", "requests", "exists", "description", "subscription", "search", "archive", "online", "guidelines",
             "another", "cannot", "verified", "specified", "certificate", "identified", "attribute", "distribution",
             "password", "anonymous", "denied", "profile", "operation", "permanent", "temporarily", "properly",
-            "corporate", "accurate", "moderate", "fwlink", "workspace");
+            "corporate", "accurate", "moderate", "fwlink", "workspace", "misslyckades", "şifreli");
 
     @Test
     void tables_noOneWordPhrase_standsInsideAnEverydayWord() throws IOException {
