@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smtpverdict.core.ClassifyContext;
 import io.smtpverdict.core.MtaDecision;
+import io.smtpverdict.spi.Grammar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,10 +190,6 @@ final class LineFormats {
         return true;
     }
 
-    /** A Status field's value as RFC 3464 §2.3.4 gives it: an RFC 3463 status code, then a comment if any. */
-    private static final Pattern STATUS_VALUE =
-            Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}(?:\\s.*)?$", Pattern.DOTALL);
-
     /**
      * Whether the line is a report field: a Status field only with the status code RFC 3464 §2.3.4 gives it, an Action
      * field only with one of the words of §2.3.3 ({@link Events#dsnAction}), so that an application's "Status: Accepted
@@ -200,10 +197,16 @@ final class LineFormats {
      */
     private static boolean isReportField(String line) {
         return dsnField(line).filter(f -> switch (f.getKey()) {
-            case "status" -> STATUS_VALUE.matcher(f.getValue()).matches();
+            case "status" -> isStatusValue(f.getValue());
             case "action" -> Events.dsnAction(f.getValue().split("[^A-Za-z]", 2)[0]).isPresent();
             default -> true;
         }).isPresent();
+    }
+
+    /** A Status field's value as RFC 3464 §2.3.4 gives it: an RFC 3463 status code, then a comment if any. */
+    private static boolean isStatusValue(String value) {
+        int end = Grammar.enhancedCodeEnd(value, 0);
+        return end == value.length() || end > 0 && Character.isWhitespace(value.charAt(end));
     }
 
     /** A DSN field other than Diagnostic-Code: its name (lower case) and value, if the line is one. */
