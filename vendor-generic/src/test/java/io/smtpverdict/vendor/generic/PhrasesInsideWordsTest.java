@@ -59,8 +59,7 @@ final class PhrasesInsideWordsTest {
                 continue;
             }
             for (String word : EVERYDAY_WORDS) {
-                int at = word.indexOf(phrase);
-                if (at > 0) {
+                if (word.indexOf(phrase) > 0) {
                     found.add(where + ": '" + phrase + "' inside '" + word + "'");
                 }
             }
