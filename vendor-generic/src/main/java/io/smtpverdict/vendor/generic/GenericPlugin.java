@@ -66,7 +66,8 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-japan2.json",
                 "generic-providers-forwarders.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
-                "generic-senders.json");
+                "generic-senders.json",
+                "generic-providers-isps4.json");
     }
 
     @Override
