@@ -67,7 +67,8 @@ public final class GenericPlugin implements VerdictPlugin {
                 "generic-providers-forwarders.json",
                 "generic-clients.json", "generic-clients2.json", "generic-clients-http.json",
                 "generic-senders.json",
-                "generic-providers-gateways6.json", "generic-providers-euisps2.json");
+                "generic-providers-gateways6.json", "generic-providers-euisps2.json",
+                "generic-providers-isps4.json");
     }
 
     @Override
