@@ -142,6 +142,11 @@ final class Cues {
                 "kan niet worden bezorgd", "kon niet worden afgeleverd", "nie może zostać dostarczona",
                 "nie została dostarczona", "не может быть доставлено", "не удалось доставить", "配信できませんでした",
                 "無法傳遞", "无法投递", "无法传递", "전달할 수 없",
+                // operators' translated Postfix notices (Yandex's subject "Недоставленное сообщение" and "Ваше письмо
+                // не может быть отправлено ...", a Spanish "Mensaje no entregado" / "No ha sido posible entregar su
+                // mensaje ...") and the German bounce subject Yahoo's help names, "Zustellung nicht möglich"
+                "недоставленное сообщение", "не может быть отправлено", "mensaje no entregado",
+                "no ha sido posible entregar", "zustellung nicht möglich",
                 // and "permanently" / "permanent error" as the other languages the accuracy issue names write it (the
                 // project's own translations of the English cues above; German "endgültig" is left out, as msmtp's
                 // "nicht endgültig" is its word for a look-up that may still succeed, and Ukrainian "остаточно"
@@ -159,7 +164,8 @@ final class Cues {
         // would otherwise leave them a temporary cue ("не будет повторена", "no se reintentará", "повторная попытка не")
         outcome(Outcome.DEFERRED, "wird wiederholt", "wird erneut versucht", "erneut zugestellt", "renvoyé ultérieurement",
                 "nouvelle tentative", "se reintentará", "se volverá a intentar", "será reenviada", "será reenviado",
-                "nova tentativa", "verrà ritentat", "verrà riprovat", "nuovo tentativo", "opnieuw aangeboden",
+                "nova tentativa", "verrà ritentat", "verra' ritentat", "verrà riprovat", "nuovo tentativo",
+                "opnieuw aangeboden",
                 "wordt opnieuw geprobeerd", "zostanie wysłana ponownie", "ponowna próba", "bude zopakován",
                 "bude odeslána znovu", "будет повторен", "повторная попытка", "буде повторено",
                 "буде надіслано повторно", "повторна спроба", "yeniden gönderilecek", "yeniden denenecek",
@@ -209,6 +215,8 @@ final class Cues {
                 "aucune nouvelle tentative",
                 "pas de nouvelle tentative", "sans nouvelle tentative", "nenhuma nova tentativa", "sem nova tentativa",
                 "nessun nuovo tentativo", "senza nuovo tentativo", "żadna ponowna próba",
+                // masqmail's Italian notices write the accent as an apostrophe ("non verra' ritentato")
+                "non verra' ritentat",
                 "aucun nouvel essai", "sans nouvel essai", "ningún nuevo intento", "sin nuevo intento",
                 "geen nieuwe poging", "žádný další pokus", "καμία νέα προσπάθεια",
                 // negations that stand after the words they negate
@@ -231,6 +239,8 @@ final class Cues {
                 "until the message expired", "message lifetime exceeded", "has been discarded", "was discarded",
                 "deleted without delivery", "delivery abandoned", "have given up", "has given up", "we've given up",
                 "given up trying", "no further attempts", "no more attempts will be made", "will not be retried",
+                // masqmail's German failure notice, "Es wird kein weiterer Versuch unternommen"
+                "kein weiterer versuch",
                 "not be retried", "will not try to redeliver", "will not continue trying", "has been returned",
                 "have been returned", "was returned to you", "was returned to sender", "has been bounced",
                 "been bounced back");
