@@ -147,6 +147,11 @@ final class Cues {
                 // mensaje ...") and the German bounce subject Yahoo's help names, "Zustellung nicht möglich"
                 "недоставленное сообщение", "не может быть отправлено", "mensaje no entregado",
                 "no ha sido posible entregar", "zustellung nicht möglich",
+                // Exchange 2007-2013's localized reports as Microsoft's localized documentation shows them ("DSNs and
+                // NDRs in Exchange 2013"): their headings and subjects
+                "la remise a échoué", "il recapito non è riuscito", "falha na entrega", "配信に失敗しました",
+                "не удалось выполнить доставку", "non remis", "no se puede entregar", "non recapitabile", "配信不能",
+                "无法送达", "недоставленные",
                 // and "permanently" / "permanent error" as the other languages the accuracy issue names write it (the
                 // project's own translations of the English cues above; German "endgültig" is left out, as msmtp's
                 // "nicht endgültig" is its word for a look-up that may still succeed, and Ukrainian "остаточно"
@@ -241,6 +246,10 @@ final class Cues {
                 "given up trying", "no further attempts", "no more attempts will be made", "will not be retried",
                 // masqmail's German failure notice, "Es wird kein weiterer Versuch unternommen"
                 "kein weiterer versuch",
+                // the same localized Exchange reports' "... will not try to redeliver this message"
+                "wird nicht versuchen, die nachricht erneut", "ne tentera plus de remettre",
+                "no intentará volver a entregar", "non verranno effettuati ulteriori tentativi",
+                "não tentará entregar novamente", "再配信されません", "不会尝试重新传递", "не будет повторять попытку",
                 "not be retried", "will not try to redeliver", "will not continue trying", "has been returned",
                 "have been returned", "was returned to you", "was returned to sender", "has been bounced",
                 "been bounced back");
