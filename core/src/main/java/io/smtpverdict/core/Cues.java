@@ -244,15 +244,16 @@ final class Cues {
                 "until the message expired", "message lifetime exceeded", "has been discarded", "was discarded",
                 "deleted without delivery", "delivery abandoned", "have given up", "has given up", "we've given up",
                 "given up trying", "no further attempts", "no more attempts will be made", "will not be retried",
-                // masqmail's German failure notice, "Es wird kein weiterer Versuch unternommen"
-                "kein weiterer versuch",
-                // the same localized Exchange reports' "... will not try to redeliver this message"
-                "wird nicht versuchen, die nachricht erneut", "ne tentera plus de remettre",
-                "no intentará volver a entregar", "non verranno effettuati ulteriori tentativi",
-                "não tentará entregar novamente", "再配信されません", "不会尝试重新传递", "не будет повторять попытку",
                 "not be retried", "will not try to redeliver", "will not continue trying", "has been returned",
                 "have been returned", "was returned to you", "was returned to sender", "has been bounced",
-                "been bounced back");
+                "been bounced back",
+                // masqmail's German failure notice, "Es wird kein weiterer Versuch unternommen"
+                "kein weiterer versuch",
+                // Exchange 2007-2013's localized reports' "... will not try to redeliver this message", as Microsoft's
+                // localized documentation shows them
+                "wird nicht versuchen, die nachricht erneut", "ne tentera plus de remettre",
+                "no intentará volver a entregar", "non verranno effettuati ulteriori tentativi",
+                "não tentará entregar novamente", "再配信されません", "不会尝试重新传递", "не будет повторять попытку");
         ALL.put(NOTE_WORDS, new int[] {NOTE, 0});
         retry("come back in", "try again in", "retry in", "try again after", "retry after", "retry again in",
                 "greylisted for", "please wait", "wait at least", "for another", "try later in");
