@@ -80,7 +80,12 @@ final class Cues {
                 "scheduling it for quick retry",
                 // Exchange's delay notice: "The server will keep trying to deliver this message for the next 1 days
                 // and 19 hours", and the same promise in other words
-                "will keep trying", "keeps trying", "will try again", "next retry");
+                "will keep trying", "keeps trying", "will try again", "next retry",
+                // operators' translated Postfix delay notices (delay_template): the Dutch "u hoeft uw mail niet opnieuw te
+                // verzenden", the Spanish "NO ES NECESARIO QUE REENVÍE EL MENSAJE" and "Se seguirá intentando enviar el
+                // mensaje", the French "VOUS NE DEVEZ PAS RENVOYER VOTRE MESSAGE" and "Le systeme va reesayer"
+                "niet opnieuw te verzenden", "no es necesario que reenvíe", "se seguirá intentando",
+                "ne devez pas renvoyer votre message", "va reesayer", "va réessayer");
         // "Temporarily" and "try later" as receivers write them in other languages (Orange's "Veuillez essayer plus
         // tard", GMX's "vorübergehend", the Chinese providers' "稍后重试" ...): when a text has no code, they defer too.
         outcome(Outcome.DEFERRED, "vorübergehend", "später erneut", "temporairement", "essayer plus tard",
@@ -147,6 +152,10 @@ final class Cues {
                 // mensaje ...") and the German bounce subject Yahoo's help names, "Zustellung nicht möglich"
                 "недоставленное сообщение", "не может быть отправлено", "mensaje no entregado",
                 "no ha sido posible entregar", "zustellung nicht möglich",
+                // webmail providers' own notices: QQ Mail's and other Chinese webmail's per-recipient line "无法发送到
+                // <addr>" (could not be sent to), Seznam's "Vaše zpráva pro ... nemohla být doručena" (napoveda.seznam.cz,
+                // "Uživatel neexistuje") and NHN Dooray!'s "Your message sent to ... has failed to be delivered"
+                "无法发送到", "nemohla být doručena", "failed to be delivered",
                 // Exchange 2007-2013's localized reports as Microsoft's localized documentation shows them ("DSNs and
                 // NDRs in Exchange 2013"): their headings and subjects
                 "la remise a échoué", "il recapito non è riuscito", "falha na entrega", "配信に失敗しました",
@@ -247,6 +256,9 @@ final class Cues {
                 "not be retried", "will not try to redeliver", "will not continue trying", "has been returned",
                 "have been returned", "was returned to you", "was returned to sender", "has been bounced",
                 "been bounced back",
+                // the same "returned" in Chinese webmail's notices: QQ Mail's "很抱歉您发送的邮件被退回", 163's "您的邮件被退回来了"
+                // and "导致邮件被系统退回" (returned by the system)
+                "邮件被退回", "被系统退回",
                 // masqmail's German failure notice, "Es wird kein weiterer Versuch unternommen"
                 "kein weiterer versuch",
                 // Exchange 2007-2013's localized reports' "... will not try to redeliver this message", as Microsoft's
