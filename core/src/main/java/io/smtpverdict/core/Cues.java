@@ -156,6 +156,17 @@ final class Cues {
                 // <addr>" (could not be sent to), Seznam's "Vaše zpráva pro ... nemohla být doručena" (napoveda.seznam.cz,
                 // "Uživatel neexistuje") and NHN Dooray!'s "Your message sent to ... has failed to be delivered"
                 "无法发送到", "nemohla být doručena", "failed to be delivered",
+                // and an application's or webmail's "failed to send" / "sending failed" (above) in the languages the
+                // accuracy issue names (the project's own translations; Naver's notices write "... 이 다음과 같은 이유로 전송
+                // 실패했습니다", a failed sending for the reasons below); a temporary word beside them still counts first
+                "senden fehlgeschlagen", "versand fehlgeschlagen", "konnte nicht gesendet werden", "échec de l'envoi",
+                "n'a pas pu être envoyé", "no se pudo enviar", "envío fallido", "falha no envio",
+                "não foi possível enviar", "invio non riuscito", "impossibile inviare", "verzenden mislukt",
+                "kon niet worden verzonden", "wysyłanie nie powiodło się", "nie udało się wysłać",
+                "odeslání se nezdařilo", "nepodařilo se odeslat", "не удалось отправить", "ошибка отправки",
+                "не вдалося надіслати", "gönderilemedi", "gönderim başarısız", "αποτυχία αποστολής", "فشل الإرسال",
+                "השליחה נכשלה", "ارسال ناموفق", "送信に失敗", "送信できませんでした", "发送失败", "發送失敗",
+                "전송 실패", "발송 실패", "전송에 실패", "발송에 실패",
                 // Exchange 2007-2013's localized reports as Microsoft's localized documentation shows them ("DSNs and
                 // NDRs in Exchange 2013"): their headings and subjects
                 "la remise a échoué", "il recapito non è riuscito", "falha na entrega", "配信に失敗しました",

@@ -823,12 +823,25 @@ public final class ReplyParser {
 
     /** Whether the number at {@code at} follows a word that labels it as something else ({@link #LABEL_WORDS}). */
     private static boolean identifier(String s, int at) {
+        if (issueNumber(s, at)) {
+            return true;
+        }
         int p = lastNonBlankBefore(s, at);
         p = pastSeparator(s, p, ":#");
         if (p >= 0 && s.charAt(p) == '.') {
             p--; // "ext. 550"
         }
         return endsWithAnyWord(s, p, LABEL_WORDS);
+    }
+
+    /**
+     * Whether the number at {@code at} is an issue or pull-request number in brackets, {@code (#416)} or {@code [#450]}:
+     * a notice that quotes the subject of an issue tracker's mail ("Re: [project] Title (#416)") carries one, and no
+     * server writes its reply so; Exchange's {@code #550 5.1.1 ...} and qmail's {@code (#5.1.1)} are not closed there.
+     */
+    private static boolean issueNumber(String s, int at) {
+        return at >= 2 && s.charAt(at - 1) == '#' && (s.charAt(at - 2) == '(' || s.charAt(at - 2) == '[')
+                && at + 3 < s.length() && (s.charAt(at + 3) == ')' || s.charAt(at + 3) == ']');
     }
 
     /** Product names that end in a three-digit number: "Microsoft 365", "Office 365", "Dynamics 365". */

@@ -106,6 +106,9 @@ final class ReplyParserTest {
         "<mx.b.example #5.1.1 smtp;550 5.1.1 User unknown>                  | 550 | 5.1.1",
         "#550 4.4.7 QUEUE.Expired; message expired ##                       | 550 | 4.4.7",
         "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##                | 550 | 5.1.1",
+        // an issue tracker's number in a quoted subject is none ("Re: [project] Title (#416)")
+        "Your message <Re: [proj] Fix the build (#416)> could not be delivered | - | -",
+        "Re: [proj] Release 2.0 [#450] - 550 5.1.1 user unknown             | 550 | 5.1.1",
         // a group of an IPv6 address is no reply code (Exchange Online quotes the client's address in brackets)
         "Access denied, a message sent over IPv6 [2001:db8:f200:2004::240] must pass either SPF or DKIM | - | -",
         "Client host [2001:db8:250::1] blocked                              | -   | -",
