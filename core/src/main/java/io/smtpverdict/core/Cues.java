@@ -156,6 +156,9 @@ final class Cues {
                 // <addr>" (could not be sent to), Seznam's "Vaše zpráva pro ... nemohla být doručena" (napoveda.seznam.cz,
                 // "Uživatel neexistuje") and NHN Dooray!'s "Your message sent to ... has failed to be delivered"
                 "无法发送到", "nemohla být doručena", "failed to be delivered",
+                // Outlook's own report in Spanish: "Algunos de los destinatarios no recibieron su mensaje." and "No se
+                // puede localizar a los destinatarios siguientes:" ("did not reach some or all", above)
+                "no recibieron su mensaje", "no se puede localizar a los destinatarios",
                 // and an application's or webmail's "failed to send" / "sending failed" (above) in the languages the
                 // accuracy issue names (the project's own translations; Naver's notices write "... 이 다음과 같은 이유로 전송
                 // 실패했습니다", a failed sending for the reasons below); a temporary word beside them still counts first
