@@ -159,6 +159,9 @@ final class Cues {
                 // Outlook's own report in Spanish: "Algunos de los destinatarios no recibieron su mensaje." and "No se
                 // puede localizar a los destinatarios siguientes:" ("did not reach some or all", above)
                 "no recibieron su mensaje", "no se puede localizar a los destinatarios",
+                // Gmail's Japanese "Address not found" notice: "メールは ... に配信されませんでした" (wasn't delivered,
+                // trialtype.work's copy of the notice as received)
+                "配信されませんでした",
                 // and an application's or webmail's "failed to send" / "sending failed" (above) in the languages the
                 // accuracy issue names (the project's own translations; Naver's notices write "... 이 다음과 같은 이유로 전송
                 // 실패했습니다", a failed sending for the reasons below); a temporary word beside them still counts first
@@ -257,6 +260,9 @@ final class Cues {
                 "we'll try again", "will keep trying", "we'll keep trying", "pending retry", "pending_retry",
                 "queued for retry", "will reattempt", "attempt redelivery", "automatic redelivery", "auto-retry",
                 "still being retried", "resend planned", "will be retried automatically", "retry automatically",
+                // Gmail's Japanese delay notice: "配信未完了" (Delivery incomplete, aprico-media.com) and "Gmail は 47 時間再試行
+                // します" (will retry for 47 hours; the hours kept, so "再試行しません" (will not retry) is not read so)
+                "配信未完了", "時間再試行し",
                 // Sendmail's "<addr>... Deferred: <reason>" and the status its log and Postfix's write for a message
                 // kept in the queue (sendmail/deliver.c giveresponse(), Postfix's status=deferred)
                 "... deferred:", "stat=deferred", "status=deferred");
