@@ -137,9 +137,9 @@ final class EnhancedStatusCodeTest {
 
     @Test
     void classify_undefinedStatusBesideABasicCodeWithAMeaning_isDecidedByTheBasicCode() {
-        // X.0.0 names no cause (its rule is unspecific), so sendmail's 503 for DATA before any recipient reads as the
-        // command-order error its basic code says
-        Verdict v = ENGINE.classify("503 5.0.0 Need RCPT (recipient)");
+        // X.0.0 names no cause (its rule is unspecific), so a 503 whose words say nothing more reads as the
+        // command-order error its basic code says (sendmail's "503 5.0.0 Need RCPT (recipient)" has its own words now)
+        Verdict v = ENGINE.classify("503 5.0.0 xyzzy");
 
         assertThat(v.category()).as("%s", v).contains(Category.PROTOCOL_ERROR);
         assertThat(v.rule()).as("%s", v).contains(new RuleRef("generic", "generic.basic.503", EvidenceLevel.BASIC_CODE));
