@@ -581,6 +581,9 @@ public final class AhoCorasick {
                 continue;
             }
             char f = io.smtpverdict.core.parse.Normalizer.foldOrSpace(c);
+            if (f == io.smtpverdict.core.parse.Normalizer.DROP) {
+                continue;
+            }
             if (f == ' ') {
                 pendingSpace = at > 0;
                 continue;

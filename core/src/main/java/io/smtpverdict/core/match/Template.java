@@ -112,7 +112,7 @@ public final class Template {
                 } else if (lit.length() == 0 && (kinds.isEmpty() || kinds.get(kinds.size() - 1) == PH)) {
                     lit.append(' ');
                 }
-            } else {
+            } else if (Normalizer.fold(c) != Normalizer.DROP) {
                 lit.append(Normalizer.fold(c));
             }
         }

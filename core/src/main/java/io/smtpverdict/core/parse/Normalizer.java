@@ -10,7 +10,18 @@ public final class Normalizer {
     private Normalizer() {
     }
 
-    /** Folds one character (white space is handled by the caller); returns it unchanged when nothing applies. */
+    /**
+     * What {@link #fold(char)} returns for a character that folding drops: the zero-width space, non-joiner, joiner and
+     * no-break space (byte-order mark), the word joiner and the soft hyphen. Translation catalogs and word processors
+     * put them inside words (Persian, Indic and Khmer text; a hyphenation point), invisible to a reader, so the same
+     * words with and without them must meet. A noncharacter, so no text means it.
+     */
+    public static final char DROP = '\uFFFF';
+
+    /**
+     * Folds one character (white space is handled by the caller); returns it unchanged when nothing applies, and
+     * {@link #DROP} for a character folding leaves out.
+     */
     public static char fold(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
@@ -40,6 +51,13 @@ public final class Normalizer {
             case '\u0131':
                 // Turkish dotless i: upper case writes it I, which folds to i, so "SINIRI" and "sınırı" must meet
                 return 'i';
+            case '\u200B':
+            case '\u200C':
+            case '\u200D':
+            case '\u2060':
+            case '\uFEFF':
+            case '\u00AD':
+                return DROP;
             default:
                 return Character.toLowerCase(c);
         }
@@ -114,7 +132,7 @@ public final class Normalizer {
         char prev = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (foldOrSpace(c) != c || c == ' ' && prev == ' ') {
+            if (foldOrSpace(c) != c || c == DROP || c == ' ' && prev == ' ') {
                 return false;
             }
             prev = c;
@@ -148,6 +166,9 @@ public final class Normalizer {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             char f = foldOrSpace(c);
+            if (f == DROP && i != nextSkip) {
+                continue;
+            }
             boolean space = f == ' ';
             if (space || i == nextSkip) {
                 if (!pendingSpace) {

@@ -43,9 +43,9 @@ public final class RulePack {
      * Bumped whenever the layout below changes, or the way a template's key is found ({@link Template#longestLiteral},
      * ASCII folding) changes; a pack of another version is refused. 5: a rule's phrase groups. 6: Unicode hyphens and
      * dashes fold to the ASCII hyphen. 7: the phrases' other spellings, with {@link Spellings#VERSION} (a pack made with
-     * other spelling sets is refused too).
+     * other spelling sets is refused too). 8: zero-width characters and soft hyphens are dropped by folding.
      */
-    static final int FORMAT = 7;
+    static final int FORMAT = 8;
     private static final int MAGIC = 0x53565250; // "SVRP"
     /** Most items a list in a pack may hold: a corrupt length must not allocate without bound. */
     private static final int MAX_ITEMS = 1 << 20;

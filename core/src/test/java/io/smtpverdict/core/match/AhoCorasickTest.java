@@ -71,7 +71,7 @@ final class AhoCorasickTest {
         List<String> keys = List.of("user unknown", "does not exist", "ユーザー", "\u00e9t\u00e9");
         AhoCorasick ac = AhoCorasick.build(keys);
         Random random = new Random(7);
-        String pieces = "aZ \t\r\n\u00a0\u2019\u201c\u00c9\u0416\u30e6\u3000550-5.1.1 ";
+        String pieces = "aZ \t\r\n\u00a0\u2019\u201c\u00c9\u0416\u30e6\u3000\u200c\u00ad550-5.1.1 ";
         List<String> texts = new ArrayList<>(List.of("", "   ", " 550 5.1.1 User  Unknown \n",
                 "550-5.1.1 The account does not exist. Please try\r\n550-5.1.1   double-checking\n550 5.1.1 the address",
                 "421-4.7.0 [192.0.2.1] \u2018Try\u2019 again\n421 4.7.0 later"));

@@ -47,7 +47,7 @@ class NormalizerTest {
     @Test
     void theShortCutAgreesWithTheFullFoldOnEveryShortText() {
         char[] alphabet = {' ', 'a', 'Z', '\t', '\u00A0', '\u00C9', '\u00E9', '\u2019', '.', '\u007F', '\u0001',
-            '\u3000', '\u3042', '\u0416', '\u0436', '\u2011', '-'};
+            '\u3000', '\u3042', '\u0416', '\u0436', '\u2011', '-', '\u200C', '\u00AD'};
         java.util.Random random = new java.util.Random(17);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -65,5 +65,17 @@ class NormalizerTest {
     void turkishDotlessIAndItsUpperCaseFoldAlike() {
         assertThat(Normalizer.normalize("GÜNLÜK SMTP GEÇIŞ SINIRI AŞILDI"))
                 .isEqualTo(Normalizer.normalize("günlük smtp geçiş sınırı aşıldı"));
+    }
+
+    @Test
+    void zeroWidthCharactersAndSoftHyphensAreDroppedSoTheWordsMeetWithoutThem() {
+        assertThat(Normalizer.normalize("Mail\u00ADbox  \u200Bfull")).isEqualTo("mailbox full");
+        assertThat(Normalizer.normalize("\u0635\u0646\u062F\u0648\u0642\u200C\u067E\u0633\u062A\u06CC"))
+                .isEqualTo(Normalizer.normalize("\u0635\u0646\u062F\u0648\u0642\u067E\u0633\u062A\u06CC"));
+        assertThat(Normalizer.normalize("user \u200D unknown\uFEFF")).isEqualTo("user unknown");
+        assertThat(Normalizer.normalize("\u2060\u200B")).isEmpty();
+        int[] offsets = new int[8];
+        assertThat(Normalizer.offsets("a\u200Bb c", null, offsets)).isEqualTo(4);
+        assertThat(offsets).startsWith(0, 2, 3, 4, 5);
     }
 }
