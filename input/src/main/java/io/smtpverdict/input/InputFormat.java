@@ -18,6 +18,8 @@ public enum InputFormat {
     SENDMAIL,
     /** qmail-send delivery lines: {@code delivery N: success|deferral|failure: report} (spaces logged as {@code _}). */
     QMAIL,
+    /** OpenSMTPD delivery lines: {@code mta delivery} and {@code mda delivery} with {@code result=} and {@code stat=}. */
+    OPENSMTPD,
     /**
      * One JSON value per line: webhook events and JSON logs (SparkPost/Momentum, SendGrid, Mailgun, Amazon SES,
      * Postmark, Mandrill, KumoMTA, GreenArrow) recognised by their shape, or the reply at {@code --field}.

@@ -75,6 +75,10 @@ final class LineFormats {
                         || line.contains("status=force-expired"))) {
             return InputFormat.POSTFIX;
         }
+        if (MtaLogs.isOpenSmtpd(line)) {
+            // before Sendmail's test: OpenSMTPD's delivery lines have "to=" and " stat=" too
+            return InputFormat.OPENSMTPD;
+        }
         if (line.contains(" stat=") && line.contains("to=")) {
             return InputFormat.SENDMAIL;
         }
@@ -283,7 +287,7 @@ final class LineFormats {
     }
 
     /**
-     * What a line of an MTA's log says, read in {@code format} (Postfix, Exim, Sendmail or qmail): its reply and context,
+     * What a line of an MTA's log says, read in {@code format} (Postfix, Exim, Sendmail, qmail or OpenSMTPD): its reply and context,
      * or why it holds none; empty when the line is not a delivery line of that log, or the format is no MTA log.
      */
     static Optional<Extracted> logLine(InputFormat format, String line) {
@@ -296,6 +300,8 @@ final class LineFormats {
                 return MtaLogs.sendmail(line);
             case QMAIL:
                 return MtaLogs.qmail(line);
+            case OPENSMTPD:
+                return MtaLogs.openSmtpd(line);
             default:
                 return Optional.empty();
         }
@@ -320,6 +326,8 @@ final class LineFormats {
             case "deliverable":
                 return Optional.of(MtaDecision.DELIVERED);
             case "deferred":
+            // src/global/bounce.c: with soft_bounce=yes a bounce is logged "SOFTBOUNCE" and the message stays queued
+            case "SOFTBOUNCE":
                 return Optional.of(MtaDecision.DEFERRED);
             case "bounced":
             case "undeliverable":

@@ -122,6 +122,7 @@ final class LineRecordSource implements RecordSource {
             case EXIM:
             case SENDMAIL:
             case QMAIL:
+            case OPENSMTPD:
                 logLine(at, text, warning, LineFormats.logLine(f, text));
                 break;
             case JSONL:

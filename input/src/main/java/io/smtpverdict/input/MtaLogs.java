@@ -226,6 +226,58 @@ final class MtaLogs {
                 context(decision, dsn, "Sendmail's log line (stat=" + firstWord(stat) + ")")));
     }
 
+    /**
+     * Whether a line is one of OpenSMTPD's delivery lines: {@code mta delivery evpid=... result="..." stat="..."}
+     * (usr.sbin/smtpd/mta.c, mta_log) or {@code mda delivery evpid=... result=... stat=...} (mda.c, mda_log).
+     */
+    static boolean isOpenSmtpd(String line) {
+        return line.contains(" delivery evpid=") && line.contains(" result=") && line.contains(" stat=");
+    }
+
+    /**
+     * An OpenSMTPD delivery line: the {@code stat=} text (the remote reply, or OpenSMTPD's own error) with recipient,
+     * relay and envelope id; {@code result=} is the decision ({@code Ok}, {@code TempFail}, {@code PermFail}, as
+     * mta.c and mda.c log them). Empty when the line is not such a line.
+     */
+    static Optional<Extracted> openSmtpd(String line) {
+        int r = line.indexOf(" result=");
+        int st = line.indexOf(" stat=", r < 0 ? 0 : r);
+        if (r < 0 || st < 0 || !line.contains(" delivery evpid=")) {
+            return Optional.empty();
+        }
+        String head = line.substring(0, r);
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", "opensmtpd");
+        syslogTime(line).ifPresent(t -> context.put("time", t));
+        field(head, "to=").ifPresent(v -> context.put("recipient", unbracket(v)));
+        int relay = head.indexOf(" relay=\"");
+        if (relay >= 0) {
+            int end = head.indexOf('"', relay + 8);
+            // "192.0.2.7 (mx.example.net)" (the address, then the name it resolved to), or the domain alone
+            String value = head.substring(relay + 8, end < 0 ? head.length() : end).strip();
+            int open = value.indexOf(" (");
+            context.put("relay", open >= 0 && value.endsWith(")") ? value.substring(open + 2, value.length() - 1)
+                    : value);
+        }
+        field(head, "evpid=").ifPresent(v -> context.put("queueId", v));
+        String result = unquote(line.substring(r + 8, st).strip());
+        context.put("logStatus", result);
+        Optional<MtaDecision> decision = switch (result) {
+            case "Ok" -> Optional.of(MtaDecision.DELIVERED);
+            case "TempFail" -> Optional.of(MtaDecision.DEFERRED);
+            case "PermFail" -> Optional.of(MtaDecision.FAILED);
+            default -> Optional.empty();
+        };
+        String reply = unquote(line.substring(st + 6).strip());
+        return Optional.of(Extracted.reply(reply, context,
+                context(decision, Optional.empty(), "OpenSMTPD's log line (result=" + result + ")")));
+    }
+
+    /** A value without the double quotes mta.c puts around it. */
+    private static String unquote(String v) {
+        return v.length() > 1 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
     /** Whether a line is a line of qmail-send's log: a delivery result or one of its other lines. */
     static boolean isQmail(String line) {
         // a cheap test of the words (and the number after them) every such line has before a regex runs: "delivery "

@@ -92,6 +92,8 @@ public final class Readers {
                 return log(at, text, MtaLogs.sendmail(text));
             case QMAIL:
                 return log(at, text, MtaLogs.qmail(text));
+            case OPENSMTPD:
+                return log(at, text, MtaLogs.openSmtpd(text));
             case JSONL: {
                 List<LineFormats.Extracted> all = LineFormats.json(text, options.fields());
                 if (all.size() == 1) {

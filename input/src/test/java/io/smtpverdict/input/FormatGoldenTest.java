@@ -100,6 +100,14 @@ final class FormatGoldenTest {
                         + "to=<gus@example.org>, relay=virtual, delay=0.2, delays=0.1/0/0/0.1, dsn=2.0.0, "
                         + "status=sent (delivered to maildir)",
                         Outcome.DELIVERED, null, Advice.NONE, "gus@example.org", "virtual", "4Xb1Kq2Hv3zH"),
+                // soft_bounce=yes: Postfix logs the bounce as "SOFTBOUNCE" and keeps the message (src/global/bounce.c)
+                mismatch(c("postfix softbounce", "Nov 29 10:00:09 mx postfix/smtp[4321]: 4Xb1Kq2Hv3zJ: "
+                        + "to=<hal@example.org>, relay=mx.example.org[192.0.2.7]:25, delay=3.9, "
+                        + "delays=0.1/0.1/0.58/0.71, dsn=4.1.1, status=SOFTBOUNCE (host mx.example.org[192.0.2.7] said: "
+                        + "550 5.1.1 <hal@example.org>: Recipient address rejected: User unknown in local recipient table "
+                        + "(in reply to RCPT TO command))",
+                        Outcome.DEFERRED, Category.INVALID_RECIPIENT, Advice.RETRY, "hal@example.org", "mx.example.org[192.0.2.7]:25",
+                        "4Xb1Kq2Hv3zJ")),
                 // Exim main log (Exim spec, "Log files")
                 c("exim failed", "2026-11-29 10:01:00 1vABCd-000Xyz-7Q ** bob@example.net R=dnslookup "
                         + "T=remote_smtp H=mx.example.net [192.0.2.20]: SMTP error from remote mail server after "
@@ -141,6 +149,26 @@ final class FormatGoldenTest {
                         Outcome.DELIVERED, null, Advice.NONE, null, null, null),
                 c("qmail local failure", "@400000006568a1b20b2c3d50 delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/",
                         Outcome.FAILED, Category.INVALID_RECIPIENT, null, null, null, null),
+                // OpenSMTPD (usr.sbin/smtpd/mta.c mta_log and mda.c mda_log: result= is the decision, stat= the reply
+                // or OpenSMTPD's own error)
+                c("opensmtpd failed", "Nov 29 10:04:00 mail smtpd[4242]: 7c2e3f6ca7c1f1e0 mta delivery "
+                        + "evpid=a1b2c3d4e5f60718 from=<alice@example.com> to=<bob@example.net> rcpt=<-> "
+                        + "source=\"192.0.2.1\" relay=\"192.0.2.7 (mx.example.net)\" delay=2s result=\"PermFail\" "
+                        + "stat=\"550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox "
+                        + "table\"",
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, Advice.SUPPRESS_RECIPIENT, "bob@example.net",
+                        "mx.example.net", "a1b2c3d4e5f60718"),
+                c("opensmtpd delivered", "Nov 29 10:04:01 mail smtpd[4242]: 7c2e3f6ca7c1f1e0 mta delivery "
+                        + "evpid=a1b2c3d4e5f60719 from=<alice@example.com> to=<carl@example.net> rcpt=<-> "
+                        + "source=\"192.0.2.1\" relay=\"192.0.2.7 (mx.example.net)\" delay=2s result=\"Ok\" "
+                        + "stat=\"250 2.0.0 Ok: queued as 9B1C2D3E4F\"",
+                        Outcome.DELIVERED, null, Advice.NONE, "carl@example.net", "mx.example.net", "a1b2c3d4e5f60719"),
+                // the local delivery agent's own error has no code: result=TempFail decides, the words the category
+                c("opensmtpd mda deferred", "Nov 29 10:04:02 mail smtpd[4242]: 7c2e3f6ca7c1f1e0 mda delivery "
+                        + "evpid=a1b2c3d4e5f6071a from=<alice@example.com> to=<dan@example.net> user=dan delay=0s "
+                        + "result=TempFail stat=Error (\"lda(dan): Error: msgid=<abc@example.com>: failed to store into "
+                        + "mailbox 'INBOX': Quota exceeded (mailbox for user is full)\")",
+                        Outcome.DEFERRED, Category.MAILBOX_FULL, null, "dan@example.net", null, "a1b2c3d4e5f6071a"),
                 // Sendmail (sendmail/deliver.c logs to=, relay=, dsn=, stat=)
                 c("sendmail failed", "Nov 29 10:02:00 mail sm-mta[4242]: 4ATA00aB012345: to=<frank@example.net>, "
                         + "delay=00:00:02, xdelay=00:00:02, mailer=esmtp, pri=120447, relay=mx.example.net. "

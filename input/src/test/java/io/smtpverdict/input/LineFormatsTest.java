@@ -27,6 +27,8 @@ final class LineFormatsTest {
         "Action: message held for review by the administrator | RAW",
         "Nov 23 10:00:02 mx postfix/qmgr[124]: 4F1A2B3C4D: removed | POSTFIX",
         "x: to=<a@b.example>, status=sent (250 ok) | POSTFIX",
+        "smtpd[1]: 7c2e mta delivery evpid=a1b2 from=<a@b.example> to=<c@d.example> rcpt=<-> source=\"-\" relay=\"d.example\" delay=5s result=\"TempFail\" stat=\"No MX found for domain\" | OPENSMTPD",
+        "smtpd[1]: 7c2e mda delivery evpid=a1b2 from=<a@b.example> to=<c@d.example> user=c delay=0s result=Ok stat=Delivered | OPENSMTPD",
         "delivery 6: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/ | QMAIL",
         "@400000006568a1b20b2c3d4e delivery 4: deferral: Connected_to_192.0.2.20_but_greeting_failed./ | QMAIL",
         "delivery of the message failed: 550 5.1.1 user unknown | RAW",

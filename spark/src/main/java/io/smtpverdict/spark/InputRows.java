@@ -45,6 +45,7 @@ final class InputRows implements MapPartitionsFunction<Row, Row> {
             "exim", InputFormat.EXIM,
             "sendmail", InputFormat.SENDMAIL,
             "qmail", InputFormat.QMAIL,
+            "opensmtpd", InputFormat.OPENSMTPD,
             "dsn", InputFormat.DSN,
             "events", InputFormat.JSONL);
 

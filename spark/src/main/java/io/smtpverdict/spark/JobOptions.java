@@ -9,8 +9,8 @@ final class JobOptions {
     /** Formats Spark reads itself; each row's reply is one column. */
     static final List<String> INPUT_FORMATS = List.of("text", "json", "parquet", "csv");
     /** Formats the input module's readers read: lines ({@link Verdicts#read}) or whole emails ({@link Verdicts#readEmails}). */
-    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "qmail", "dsn", "events",
-            "auto", "email");
+    static final List<String> RECORD_FORMATS = List.of("postfix", "exim", "sendmail", "qmail", "opensmtpd", "dsn",
+            "events", "auto", "email");
     /** Formats the job writes. */
     static final List<String> OUTPUT_FORMATS = List.of("json", "parquet");
 
@@ -19,7 +19,7 @@ final class JobOptions {
             "  --input PATH            file, directory or glob Spark can read (local, hdfs://, s3a://, ...)",
             "  --input-format FORMAT   text (default: one reply per line, column 'value'), json (JSON Lines), "
                     + "parquet, csv (with a header line); or read by smtp-verdict's own readers, with the MTA's "
-                    + "decision as evidence: postfix, exim, sendmail, qmail, dsn, events (webhook JSON Lines), auto, email (one "
+                    + "decision as evidence: postfix, exim, sendmail, qmail, opensmtpd, dsn, events (webhook JSON Lines), auto, email (one "
                     + "bounce email per file, one row per recipient)",
             "  --column NAME           the column holding the reply (default 'value' for text; required for json, "
                     + "parquet, csv; not taken by the reader formats)",
