@@ -308,8 +308,8 @@ final class LineFormats {
     }
 
     /**
-     * The delivery line of a Postfix, Exim, Sendmail or qmail log that a JSON event's field holds (a log shipper's
-     * {@code MESSAGE}, say), read as the line itself would be: its reply, recipient and the MTA's decision. Empty
+     * The delivery line of a Postfix, Exim, Sendmail, qmail or OpenSMTPD log that a JSON event's field holds (a log
+     * shipper's {@code MESSAGE}, say), read as the line itself would be: its reply, recipient and the MTA's decision. Empty
      * when the text is no such line, or one without a reply to classify (which the field's text then is, as given).
      */
     static Optional<Extracted> deliveryLine(String text) {
