@@ -112,8 +112,11 @@ public final class Template {
                 } else if (lit.length() == 0 && (kinds.isEmpty() || kinds.get(kinds.size() - 1) == PH)) {
                     lit.append(' ');
                 }
-            } else if (Normalizer.fold(c) != Normalizer.DROP) {
-                lit.append(Normalizer.fold(c));
+            } else {
+                char f = Normalizer.fold(c);
+                if (f != Normalizer.DROP) {
+                    lit.append(f);
+                }
             }
         }
         flushLiteral(lit, kinds, values);
