@@ -81,6 +81,14 @@ public enum Placeholder {
     }
 
     /**
+     * Whether a bound value must hold a digit or a colon, as every IPv4 and IPv6 address does: the letters a-f alone
+     * are a word ("does not match calling host" names no address).
+     */
+    boolean needsDigit() {
+        return this == IP;
+    }
+
+    /**
      * Whether a bound value must look like an address: an {@code @} in it, or the null sender {@code <>}. A word
      * alone is no address ("Sender rejected: your IP is listed" names no sender).
      */

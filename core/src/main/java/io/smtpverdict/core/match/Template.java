@@ -355,6 +355,9 @@ public final class Template {
                 if (ph.needsAt() && !addressLike(t, pos, stop)) {
                     return false;
                 }
+                if (ph.needsDigit() && !digitLike(t, pos, stop)) {
+                    return false;
+                }
                 int slot = slotIndex[i] * 2;
                 if (spans[slot] < 0) {
                     spans[slot] = pos;
@@ -373,6 +376,17 @@ public final class Template {
         }
         for (int p = from; p < to; p++) {
             if (t.charAt(p) == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t[from, to)} holds a digit or a colon. */
+    private static boolean digitLike(FoldedText t, int from, int to) {
+        for (int p = from; p < to; p++) {
+            char c = t.charAt(p);
+            if ((c >= '0' && c <= '9') || c == ':') {
                 return true;
             }
         }

@@ -76,6 +76,16 @@ final class TemplateTest {
     }
 
     @Test
+    void match_ip_bindsOnlyAValueWithADigitOrAColon() {
+        assertThat(bind("HELO {HOSTNAME} does not match {IP}", "517 HELO mail.example.com does not match 192.0.2.7",
+                false)).isEqualTo("HOSTNAME=mail.example.com;IP=192.0.2.7;");
+        assertThat(bind("connect to {IP}", "connect to [2001:db8::1]", false)).isEqualTo("IP=[2001:db8::1];");
+        // the hex letters of a word are no address: Exim's "HELO argument does not match calling host"
+        assertThat(bind("HELO {HOSTNAME} does not match {IP}", "550 HELO argument does not match calling host",
+                false)).isNull();
+    }
+
+    @Test
     void match_hostNameBeforeAFullStop_bindsTheNameOnly() {
         assertThat(bind("Sorry, I couldn’t find any host named {HOSTNAME}. (#5.1.2)",
                 "Sorry, I couldn't find any host named mx.b.example. (#5.1.2)", true))
