@@ -61,6 +61,18 @@ final class MtaLogs {
     private MtaLogs() {
     }
 
+    /**
+     * The context a syslog delivery line starts with: its format, the syslog time stamp and the recipient of its
+     * {@code to=} field (Sendmail's and OpenSMTPD's lines alike).
+     */
+    private static Map<String, String> syslogContext(String format, String line, String head) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("format", format);
+        syslogTime(line).ifPresent(t -> context.put("time", t));
+        field(head, "to=").ifPresent(v -> context.put("recipient", unbracket(v)));
+        return context;
+    }
+
     /** The syslog time stamp a line starts with. */
     static Optional<String> syslogTime(String line) {
         Matcher m = SYSLOG_TIME.matcher(line);
@@ -177,10 +189,7 @@ final class MtaLogs {
         }
         String head = line.substring(0, s);
         String stat = line.substring(s + 6).strip();
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("format", "sendmail");
-        syslogTime(line).ifPresent(t -> context.put("time", t));
-        field(head, "to=").ifPresent(v -> context.put("recipient", unbracket(v)));
+        Map<String, String> context = syslogContext("sendmail", line, head);
         int relay = head.indexOf(" relay=");
         if (relay >= 0) {
             int end = head.indexOf(',', relay);
@@ -246,10 +255,7 @@ final class MtaLogs {
             return Optional.empty();
         }
         String head = line.substring(0, r);
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("format", "opensmtpd");
-        syslogTime(line).ifPresent(t -> context.put("time", t));
-        field(head, "to=").ifPresent(v -> context.put("recipient", unbracket(v)));
+        Map<String, String> context = syslogContext("opensmtpd", line, head);
         int relay = head.indexOf(" relay=\"");
         if (relay >= 0) {
             int end = head.indexOf('"', relay + 8);
