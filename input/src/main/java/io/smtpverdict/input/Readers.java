@@ -85,15 +85,11 @@ public final class Readers {
                 }
                 return List.of(InputRecord.reply(at, text, LineFormats.diagnosticReply(text), Map.of(), Optional.empty()));
             case POSTFIX:
-                return log(at, text, LineFormats.postfix(text));
             case EXIM:
-                return log(at, text, MtaLogs.exim(text));
             case SENDMAIL:
-                return log(at, text, MtaLogs.sendmail(text));
             case QMAIL:
-                return log(at, text, MtaLogs.qmail(text));
             case OPENSMTPD:
-                return log(at, text, MtaLogs.openSmtpd(text));
+                return log(at, text, LineFormats.logLine(f, text));
             case JSONL: {
                 List<LineFormats.Extracted> all = LineFormats.json(text, options.fields());
                 if (all.size() == 1) {
