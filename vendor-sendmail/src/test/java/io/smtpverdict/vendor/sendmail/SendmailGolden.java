@@ -1,5 +1,6 @@
 package io.smtpverdict.vendor.sendmail;
 
+import static io.smtpverdict.spi.Category.AUTH_FAILURE;
 import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONNECTION_LOST;
 import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
@@ -127,7 +128,18 @@ final class SendmailGolden {
                 Arguments.of("550 5.7.1 <|/usr/local/bin/autoreply>... Cannot mail directly to programs",
                         FAILED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "delivery-to-program-or-file-refused"),
                 Arguments.of("553 5.1.3 <sales@@example.net>... Syntax error in mailbox address \"sales@@example.net\" (unbalanced)",
-                        FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, REMOTE, "recipient-address-syntax"));
+                        FAILED, INVALID_RECIPIENT, Stage.UNKNOWN, REMOTE, "recipient-address-syntax"),
+                // deliver(): smtpauth() returned EX_TEMPFAIL; SmtpError 'Temporary AUTH failure' in the log's stat=
+                Arguments.of("Dec  1 10:15:02 relay sm-mta[4242]: 0B1AF2vE004242: to=<sales@example.net>, delay=00:00:05,"
+                        + " mailer=relay, pri=120342, relay=smarthost.example.net. [192.0.2.40], dsn=4.0.0,"
+                        + " stat=Deferred: Temporary AUTH failure",
+                        DEFERRED, AUTH_FAILURE, Stage.UNKNOWN, LOCAL, "auth-client-temporary-failure"),
+                // alias.c forward(): no .forward opened, one open failed transiently
+                Arguments.of("<sales@example.net>... transient .forward open error: message queued",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "forward-open-transient"),
+                // parseaddr(): DeliveryMode=defer and a rewrite lookup failed for now
+                Arguments.of("<sales@example.net>... Deferring message until queue run",
+                        DEFERRED, TRANSIENT_OTHER, Stage.UNKNOWN, LOCAL, "deferring-until-queue-run"));
     }
 
     /** Remote replies and other MTAs' texts the Sendmail plugin must leave to others. */
