@@ -160,7 +160,7 @@ final class PostfixPluginTest {
                         Outcome.FAILED, Category.CONTENT_REJECTED, Stage.BODY, "postfix.mime-conversion-error"),
                 Arguments.of("delivery failed to mailbox /var/vmail/example.net/sam: unable to create lock file"
                         + " /var/vmail/example.net/sam.lock: Permission denied",
-                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.virtual-mailbox-failed"),
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.virtual-mailbox-lock-file-failed"),
                 Arguments.of("cannot update mailbox /var/mail/sam for user sam. cannot open file: Is a directory",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.mailbox-update-failed"),
                 Arguments.of("temporary failure. Command output: maildrop: Unable to create a dot-lock.",
@@ -170,7 +170,18 @@ final class PostfixPluginTest {
                 Arguments.of("Diagnostic-Code: x-unix; internal software error",
                         Outcome.FAILED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.sysexits-failure"),
                 Arguments.of("User has moved to sam@example.org",
-                        Outcome.FAILED, Category.INVALID_RECIPIENT, Stage.UNKNOWN, "postfix.user-moved"));
+                        Outcome.FAILED, Category.INVALID_RECIPIENT, Stage.UNKNOWN, "postfix.user-moved"),
+                Arguments.of("Sender requested REQUIRETLS, but host mx.example.com[192.0.2.10] refused to start TLS:"
+                        + " 454 4.7.0 TLS not available due to local problem",
+                        Outcome.FAILED, Category.TLS_FAILURE, Stage.TLS, "postfix.requiretls-failed"),
+                Arguments.of("delivery failed to mailbox /var/vmail/example.com/jane: cannot open file: Permission denied",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.virtual-mailbox-open-failed"),
+                Arguments.of("delivery failed to mailbox /var/vmail/example.com/jane: unable to create lock file"
+                        + " /var/vmail/example.com/jane.lock: Permission denied",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN,
+                        "postfix.virtual-mailbox-lock-file-failed"),
+                Arguments.of("cannot update mailbox /var/mail/jane for user jane. target file status changed unexpectedly",
+                        Outcome.DEFERRED, Category.REMOTE_SERVER_ERROR, Stage.UNKNOWN, "postfix.mailbox-status-changed"));
     }
 
     @ParameterizedTest(name = "{0}")
