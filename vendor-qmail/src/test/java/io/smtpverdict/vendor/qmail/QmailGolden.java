@@ -4,12 +4,14 @@ import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONNECTION_LOST;
 import static io.smtpverdict.spi.Category.DNS_FAILURE;
 import static io.smtpverdict.spi.Category.INVALID_RECIPIENT;
+import static io.smtpverdict.spi.Category.LOCAL_POLICY;
 import static io.smtpverdict.spi.Category.MESSAGE_EXPIRED;
 import static io.smtpverdict.spi.Category.MESSAGE_TOO_LARGE;
 import static io.smtpverdict.spi.Category.NO_ANSWER_FROM_HOST;
 import static io.smtpverdict.spi.Category.RELAY_DENIED;
 import static io.smtpverdict.spi.Category.REMOTE_SERVER_ERROR;
 import static io.smtpverdict.spi.Category.ROUTING_ERROR;
+import static io.smtpverdict.spi.Category.TLS_FAILURE;
 import static io.smtpverdict.spi.Origin.LOCAL;
 import static io.smtpverdict.spi.Origin.REMOTE;
 import static io.smtpverdict.spi.Outcome.DEFERRED;
@@ -74,6 +76,24 @@ final class QmailGolden {
                         FAILED, ROUTING_ERROR, Stage.UNKNOWN, LOCAL, "looping"),
                 Arguments.of("<sales@example.net>:\nUnable to open /home/sales/.qmail-orders: access denied. (#4.3.0)",
                         DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "local-file-error"),
+                Arguments.of("<sales@example.net>:\nUnable to switch to home directory. (#4.3.0)",
+                        DEFERRED, LOCAL_POLICY, Stage.UNKNOWN, LOCAL, "sender-resources"),
+                Arguments.of("<sales@example.net>:\ninvalid ipaddr in control/outgoingip (#4.3.0)",
+                        DEFERRED, LOCAL_POLICY, Stage.UNKNOWN, LOCAL, "sender-resources"),
+                Arguments.of("<sales@example.net>:\nqmail-spawn unable to open message. (#4.3.0)",
+                        DEFERRED, LOCAL_POLICY, Stage.UNKNOWN, LOCAL, "spawn-trouble"),
+                Arguments.of("<sales@example.net>:\nInternal error: messid too long. (#5.3.5)",
+                        FAILED, LOCAL_POLICY, Stage.UNKNOWN, LOCAL, "spawn-trouble"),
+                Arguments.of("<sales@example.net>:\nUnable to quota mail: access denied. (#4.3.0)",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "maildir-delivery-failed"),
+                Arguments.of("<sales@example.net>:\nUh-oh: user has prog delivery but is not allowed to. (#4.7.0)",
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "dot-qmail-problem"),
+                Arguments.of("<sales@example.net>:\nSTARTTLS rejected while /var/qmail/control/tlshosts/example.net.pem"
+                        + " exists; connected to 198.51.100.4.",
+                        DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "remote-tls-failed"),
+                Arguments.of("<sales@example.net>:\nTLS unable to verify server with"
+                        + " /var/qmail/control/tlshosts/example.net.pem: certificate has expired; connected to 198.51.100.4.",
+                        DEFERRED, TLS_FAILURE, Stage.TLS, LOCAL, "remote-tls-failed"),
                 Arguments.of("553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
                         FAILED, RELAY_DENIED, Stage.RCPT, REMOTE, "not-in-rcpthosts"),
                 Arguments.of("552 sorry, that message size exceeds my databytes limit (#5.3.4)",
