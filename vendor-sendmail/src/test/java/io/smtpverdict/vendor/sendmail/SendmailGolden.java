@@ -1,6 +1,5 @@
 package io.smtpverdict.vendor.sendmail;
 
-import static io.smtpverdict.spi.Category.AUTH_FAILURE;
 import static io.smtpverdict.spi.Category.BAD_DOMAIN;
 import static io.smtpverdict.spi.Category.CONNECTION_LOST;
 import static io.smtpverdict.spi.Category.CONTENT_REJECTED;
@@ -133,7 +132,7 @@ final class SendmailGolden {
                 Arguments.of("Dec  1 10:15:02 relay sm-mta[4242]: 0B1AF2vE004242: to=<sales@example.net>, delay=00:00:05,"
                         + " mailer=relay, pri=120342, relay=smarthost.example.net. [192.0.2.40], dsn=4.0.0,"
                         + " stat=Deferred: Temporary AUTH failure",
-                        DEFERRED, AUTH_FAILURE, Stage.UNKNOWN, LOCAL, "auth-client-temporary-failure"),
+                        DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "auth-client-temporary-failure"),
                 // alias.c forward(): no .forward opened, one open failed transiently
                 Arguments.of("<sales@example.net>... transient .forward open error: message queued",
                         DEFERRED, REMOTE_SERVER_ERROR, Stage.UNKNOWN, LOCAL, "forward-open-transient"),
