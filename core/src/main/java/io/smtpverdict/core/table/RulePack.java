@@ -323,6 +323,7 @@ public final class RulePack {
     /**
      * A rule's examples, decoded from the pack when read: the engine needs them only for its rules' descriptions and
      * for tests, so a run that only classifies never decodes them. Unmodifiable; null items are refused when read.
+     * Each list keeps a copy of its own bytes, not the pack.
      */
     private static final class PackedStrings extends java.util.AbstractList<String> implements java.util.RandomAccess {
         private final byte[] bytes;
@@ -349,7 +350,17 @@ public final class RulePack {
                 spans[2 * i] = in.skip(length);
                 spans[2 * i + 1] = length;
             }
-            return n == 0 ? List.of() : new PackedStrings(in.bytes, spans);
+            if (n == 0) {
+                return List.of();
+            }
+            // a copy of just these strings' bytes (and the lengths between them): a rule that kept a view of the
+            // whole pack would keep every pack in memory (ten times what the examples take) for as long as the engine
+            int from = spans[0];
+            int to = spans[2 * n - 2] + spans[2 * n - 1];
+            for (int i = 0; i < n; i++) {
+                spans[2 * i] -= from;
+            }
+            return new PackedStrings(Arrays.copyOfRange(in.bytes, from, to), spans);
         }
 
         @Override
