@@ -21,14 +21,21 @@ public final class AhoCorasick {
     }
 
     private final int[] root = new int[65536];
+    /** The transitions of the states that are not chain states (see {@link #chain}), as the trie's. */
     private final int[] transStart;
     private final char[] labels;
     private final int[] targets;
     private final int[] fail;
-    private final int[] outKey;
-    private final int[] dictLink;
-    /** For each state, the first state on its failure chain (itself included) that ends a key, or -1. */
+    /**
+     * For each state, the output of the first state on its failure chain (itself included) that ends a key, or -1: an
+     * index into {@link #outKey} and {@link #outNext}, which have one entry per key (only a state that ends a key has
+     * one).
+     */
     private final int[] firstOut;
+    /** Each output's key. */
+    private final int[] outKey;
+    /** The output of the next state on the failure chain that ends a key, or -1. */
+    private final int[] outNext;
     /** Dense rows, {@code denseStates x width}, of the first states (breadth-first: the shallow, hot ones). */
     private final int[] dense;
     /** The same as {@link #dense} in half the memory, when every state number fits in a char. */
@@ -56,22 +63,49 @@ public final class AhoCorasick {
     static final char DENSE_ALPHABET = 0x180;
     private static final char SPARSE = 0xFFFF;
 
+    /**
+     * Keeps what a scan reads; a state's output is numbered among the states that end a key (most states of the
+     * shipped rules end none).
+     */
     private AhoCorasick(int[] transStart, char[] labels, int[] targets, int[] fail, int[] outKey, int[] dictLink,
             char[] chain, char[] charClass, int width, int denseStates, int[] dense) {
+        int states = fail.length;
+        for (int i = transStart[0]; i < transStart[1]; i++) {
+            root[labels[i]] = targets[i];
+        }
+        if (chain[0] != SPARSE) {
+            root[chain[0]] = 1;
+        }
         this.transStart = transStart;
         this.labels = labels;
         this.targets = targets;
         this.fail = fail;
-        this.outKey = outKey;
-        this.dictLink = dictLink;
-        this.firstOut = new int[fail.length];
-        for (int st = 0; st < fail.length; st++) {
-            firstOut[st] = st == 0 ? -1 : outKey[st] >= 0 ? st : dictLink[st];
+        // the outputs numbered in place of the keys, then each state's first output in place of its dictionary link
+        int outputs = 0;
+        for (int st = 0; st < states; st++) {
+            if (outKey[st] >= 0) {
+                outputs++;
+            }
         }
-        for (int i = transStart[0]; i < transStart[1]; i++) {
-            root[labels[i]] = targets[i];
+        this.outKey = new int[outputs];
+        this.outNext = new int[outputs];
+        int[] output = outKey;
+        for (int st = 0, o = 0; st < states; st++) {
+            if (outKey[st] >= 0) {
+                this.outKey[o] = outKey[st];
+                output[st] = o++;
+            }
         }
-        int states = fail.length;
+        for (int st = 0; st < states; st++) {
+            int link = dictLink[st] > 0 ? output[dictLink[st]] : -1;
+            if (output[st] >= 0) {
+                outNext[output[st]] = link;
+                dictLink[st] = output[st];
+            } else {
+                dictLink[st] = link;
+            }
+        }
+        this.firstOut = dictLink;
         this.chain = chain;
         this.charClass = charClass;
         this.width = width;
@@ -90,31 +124,17 @@ public final class AhoCorasick {
     }
 
     /**
-     * The column of each character in a dense row: 0 for a character of no key, {@link #SPARSE} for a key character
-     * outside {@link #DENSE_ALPHABET}, else 1 and up; the last element is the row's width.
-     */
-    private static char[] charClasses(char[] labels, int from, int to) {
-        char[] cls = new char[65537];
-        int classes = 1;
-        for (int i = from; i < to; i++) {
-            char label = labels[i];
-            if (cls[label] == 0) {
-                cls[label] = label < DENSE_ALPHABET ? (char) classes++ : SPARSE;
-            }
-        }
-        cls[65536] = (char) classes;
-        return cls;
-    }
-
-    /**
      * Fills state {@code s}'s dense row: its failure target's row (states are numbered breadth-first, see
      * {@link Trie}, so that target is shallower and its row is complete already), then its own transitions.
      */
-    private static void fillRow(int[] dense, int width, char[] cls, int[] transStart, char[] labels, int[] targets,
-            int s, int failure) {
+    private static void fillRow(int[] dense, int width, char[] cls, char[] chain, int[] transStart, char[] labels,
+            int[] targets, int s, int failure) {
         int row = s * width;
         if (s != 0) {
             System.arraycopy(dense, failure * width, dense, row, width);
+        }
+        if (chain[s] != SPARSE && cls[chain[s]] != SPARSE) {
+            dense[row + cls[chain[s]]] = s + 1;
         }
         for (int i = transStart[s]; i < transStart[s + 1]; i++) {
             if (cls[labels[i]] != SPARSE) {
@@ -145,9 +165,14 @@ public final class AhoCorasick {
                 links.link(t);
             }
         }
+        // the parent links are read no more: let them go before the scan's arrays are made (the build's peak memory)
+        trie.into = null;
+        trie.intoLabel = null;
+        links.into = null;
+        links.intoLabel = null;
         links.dictionaryLinks();
         return new AhoCorasick(trie.transStart, trie.labels, trie.targets, links.fail, trie.out, links.dictLink,
-                links.chain, trie.cls, trie.width, trie.denseStates, links.dense);
+                trie.chain, trie.cls, trie.width, trie.denseStates, links.dense);
     }
 
     /**
@@ -159,16 +184,28 @@ public final class AhoCorasick {
      * jumping across the breadth-first levels.
      */
     private static final class Trie {
-        /** Each state's transitions: from {@code transStart[s]} to {@code transStart[s + 1]}, labels increasing. */
+        /**
+         * Each state's transitions but a chain state's (see {@link #chain}): from {@code transStart[s]} to
+         * {@code transStart[s + 1]}, labels increasing.
+         */
         final int[] transStart;
         final char[] labels;
         final int[] targets;
+        /**
+         * For each state with exactly one transition, to the next state in number, that transition's character;
+         * {@link #SPARSE} for every other state (whose transitions alone {@link #labels} and {@link #targets} hold).
+         */
+        final char[] chain;
         /** The key each state ends, -1 for none. */
         final int[] out;
-        /** The state each state is reached from, and on which character. */
-        final int[] into;
-        final char[] intoLabel;
-        /** The dense rows' columns, as {@link #charClasses} gives them, and their number. */
+        /** The state each state is reached from, and on which character; dropped once the failure links are found. */
+        int[] into;
+        char[] intoLabel;
+        /**
+         * The column of each character in a dense row: 0 for a character of no key, {@link #SPARSE} for a key
+         * character outside {@link #DENSE_ALPHABET}, else 1 and up; the last element is the row's width, also kept
+         * below.
+         */
         final char[] cls;
         final int width;
         /** How many states, from state 0 on, get a dense row. */
@@ -181,90 +218,100 @@ public final class AhoCorasick {
          * levels; the others keep the order they were made in.
          */
         Trie(List<String> keys) {
-            int total = 1;
             int longest = 0;
             for (int k = 0; k < keys.size(); k++) {
                 int length = keys.get(k).length();
                 if (length == 0) {
                     throw new IllegalArgumentException("empty key at " + k);
                 }
-                total += length;
                 longest = Math.max(longest, length);
             }
-            int[] parent = new int[total];
-            char[] label = new char[total];
-            int[] depth = new int[total];
-            int[] ends = new int[total];
-            Arrays.fill(ends, -1);
-            int[] path = new int[longest + 1];
+            int[] order = sorted(keys);
+            // first the states counted by level, and the dense columns given in the order the labels are met: the keys
+            // share prefixes, so the states are far fewer than the keys' characters
+            int[] levelNext = new int[longest + 1];
+            levelNext[0] = 1;
+            cls = new char[65537];
+            int classes = 1;
             String prev = "";
-            int next = 1;
-            for (int k : sorted(keys)) {
+            for (int k : order) {
                 String key = keys.get(k);
-                int lcp = 0;
-                int max = Math.min(key.length(), prev.length());
-                while (lcp < max && key.charAt(lcp) == prev.charAt(lcp)) {
-                    lcp++;
+                for (int i = commonPrefix(key, prev); i < key.length(); i++) {
+                    levelNext[i + 1]++;
+                    char c = key.charAt(i);
+                    if (cls[c] == 0) {
+                        cls[c] = c < DENSE_ALPHABET ? (char) classes++ : SPARSE;
+                    }
                 }
-                int st = path[lcp];
-                for (int i = lcp; i < key.length(); i++) {
-                    parent[next] = st;
-                    label[next] = key.charAt(i);
-                    depth[next] = i + 1;
-                    st = next++;
-                    path[i + 1] = st;
-                }
-                if (ends[st] >= 0) {
-                    throw new IllegalArgumentException("duplicate key: " + key);
-                }
-                ends[st] = k;
                 prev = key;
             }
-            int states = next;
-            cls = charClasses(label, 1, states);
-            width = cls[65536];
-            denseStates = denseStates(states, width);
-            // the dense states numbered level by level, the others after them in the order they were made
-            int[] levelNext = new int[longest + 1];
-            for (int t = 0; t < states; t++) {
-                levelNext[depth[t]]++;
-            }
-            for (int d = 0, before = 0; d <= longest; d++) {
+            cls[65536] = (char) classes;
+            width = classes;
+            int states = 0;
+            for (int d = 0; d <= longest; d++) {
                 int count = levelNext[d];
-                levelNext[d] = before;
-                before += count;
+                levelNext[d] = states;
+                states += count;
             }
-            int[] newId = depth; // each state's depth is read once, just before its number takes its place
-            int deep = denseStates;
-            for (int t = 0; t < states; t++) {
-                int id = levelNext[depth[t]]++;
-                newId[t] = id < denseStates ? id : deep++;
-            }
+            denseStates = denseStates(states, width);
+            // then each state made with its final number: the dense ones level by level, the others after them in the
+            // order they are made
             transStart = new int[states + 1];
             out = new int[states];
+            Arrays.fill(out, -1);
             into = new int[states];
             intoLabel = new char[states];
-            out[0] = -1;
-            for (int t = 1; t < states; t++) {
-                int id = newId[t];
-                int from = newId[parent[t]];
-                transStart[from + 1]++;
-                out[id] = ends[t];
-                into[id] = from;
-                intoLabel[id] = label[t];
+            levelNext[0]++; // the root is state 0
+            int deep = denseStates;
+            int[] path = new int[longest + 1];
+            prev = "";
+            for (int k : order) {
+                String key = keys.get(k);
+                int lcp = commonPrefix(key, prev);
+                int st = path[lcp];
+                for (int i = lcp; i < key.length(); i++) {
+                    int id = levelNext[i + 1]++;
+                    id = id < denseStates ? id : deep++;
+                    into[id] = st;
+                    intoLabel[id] = key.charAt(i);
+                    transStart[st + 1]++;
+                    st = id;
+                    path[i + 1] = st;
+                }
+                if (out[st] >= 0) {
+                    throw new IllegalArgumentException("duplicate key: " + key);
+                }
+                out[st] = k;
+                prev = key;
+            }
+            // a state whose one child is the next state keeps that transition as its chain entry alone (most do)
+            chain = new char[states];
+            Arrays.fill(chain, SPARSE);
+            for (int id = 1; id < states; id++) {
+                int from = into[id];
+                if (id == from + 1 && transStart[from + 1] == 1 && intoLabel[id] != SPARSE) {
+                    chain[from] = intoLabel[id];
+                }
             }
             for (int st = 0; st < states; st++) {
-                transStart[st + 1] += transStart[st];
+                transStart[st + 1] = (chain[st] == SPARSE ? transStart[st + 1] : 0) + transStart[st];
             }
-            labels = new char[states - 1];
-            targets = new int[states - 1];
-            int[] fill = ends; // read above for the last time
-            System.arraycopy(transStart, 0, fill, 0, states);
-            for (int t = 1; t < states; t++) {
-                int at = fill[into[newId[t]]]++;
-                labels[at] = label[t];
-                targets[at] = newId[t];
+            // the others' transitions in the order the children were made, which is their labels' order: by number,
+            // the dense children of a state come before its deep ones, and each part keeps the order they were made in
+            labels = new char[transStart[states]];
+            targets = new int[transStart[states]];
+            for (int id = 1; id < states; id++) {
+                int from = into[id];
+                if (chain[from] == SPARSE) {
+                    int at = transStart[from]++;
+                    labels[at] = intoLabel[id];
+                    targets[at] = id;
+                }
             }
+            for (int st = states; st > 0; st--) {
+                transStart[st] = transStart[st - 1]; // each start had moved on to the next state's
+            }
+            transStart[0] = 0;
         }
     }
 
@@ -279,14 +326,15 @@ public final class AhoCorasick {
         final char[] labels;
         final int[] targets;
         final int[] outKey;
-        final int[] into;
-        final char[] intoLabel;
+        int[] into;
+        char[] intoLabel;
         final char[] cls;
         final int width;
         final int denseStates;
         /** Each state's failure target; -1 until found. */
         final int[] fail;
-        final int[] dictLink;
+        /** Made once the failure links are found (and the parent links let go). */
+        int[] dictLink;
         final int[] dense;
         /** As {@link AhoCorasick#chain}: a failure walk reads one char of a chain state instead of its row. */
         final char[] chain;
@@ -301,18 +349,12 @@ public final class AhoCorasick {
             this.cls = trie.cls;
             this.width = trie.width;
             this.denseStates = trie.denseStates;
+            this.chain = trie.chain;
             int states = outKey.length;
-            chain = new char[states];
-            for (int st = 0; st < states; st++) {
-                boolean single = transStart[st + 1] - transStart[st] == 1 && targets[transStart[st]] == st + 1;
-                chain[st] = single ? labels[transStart[st]] : SPARSE;
-            }
             fail = new int[states];
             Arrays.fill(fail, 1, states, -1);
-            dictLink = new int[states];
-            dictLink[0] = -1;
             dense = new int[denseStates * width];
-            fillRow(dense, width, cls, transStart, labels, targets, 0, 0);
+            fillRow(dense, width, cls, chain, transStart, labels, targets, 0, 0);
         }
 
         /** A dictionary link not found yet. */
@@ -366,8 +408,7 @@ public final class AhoCorasick {
             char c = intoLabel[u];
             int k = cls[c];
             while (k == SPARSE ? f != 0 : f >= denseStates) {
-                char only = chain[f];
-                int t = only == c ? f + 1 : only != SPARSE ? -1 : step(transStart, labels, targets, f, c);
+                int t = child(chain, transStart, labels, targets, f, c);
                 if (t >= 0) {
                     return t;
                 }
@@ -377,13 +418,13 @@ public final class AhoCorasick {
                 }
                 f = next;
             }
-            return k != SPARSE ? dense[f * width + k] : Math.max(0, step(transStart, labels, targets, 0, c));
+            return k != SPARSE ? dense[f * width + k] : Math.max(0, child(chain, transStart, labels, targets, 0, c));
         }
 
         private void linked(int u, int target) {
             fail[u] = target;
             if (u < denseStates) {
-                fillRow(dense, width, cls, transStart, labels, targets, u, target);
+                fillRow(dense, width, cls, chain, transStart, labels, targets, u, target);
             }
         }
 
@@ -392,6 +433,8 @@ public final class AhoCorasick {
          * ends a key, else the target's own dictionary link. The states a walk passes share its result.
          */
         void dictionaryLinks() {
+            dictLink = new int[fail.length];
+            dictLink[0] = -1;
             Arrays.fill(dictLink, 1, dictLink.length, UNKNOWN);
             for (int t = 1; t < dictLink.length; t++) {
                 int u = t;
@@ -499,6 +542,15 @@ public final class AhoCorasick {
         return ids;
     }
 
+    private static int commonPrefix(String a, String b) {
+        int lcp = 0;
+        int max = Math.min(a.length(), b.length());
+        while (lcp < max && a.charAt(lcp) == b.charAt(lcp)) {
+            lcp++;
+        }
+        return lcp;
+    }
+
     /** The key's character at {@code d}, or -1 past its end (which sorts a key before the keys it starts). */
     private static int charOrEnd(String key, int d) {
         return d < key.length() ? key.charAt(d) : -1;
@@ -510,6 +562,12 @@ public final class AhoCorasick {
      */
     private static int denseStates(int states, int width) {
         return (int) Math.min(states, DENSE_BUDGET / width);
+    }
+
+    /** State {@code s}'s transition on {@code c}, or -1: its {@link #chain} entry's, else one of its own. */
+    private static int child(char[] chain, int[] transStart, char[] labels, int[] targets, int s, char c) {
+        char only = chain[s]; // c may be SPARSE itself (a key may hold U+FFFF): a chain state's label never is
+        return only != SPARSE ? (only == c ? s + 1 : -1) : step(transStart, labels, targets, s, c);
     }
 
     private static int step(int[] transStart, char[] labels, int[] targets, int s, char c) {
@@ -628,7 +686,8 @@ public final class AhoCorasick {
             if (s == 0) {
                 return root[c];
             }
-            int t = step(transStart, labels, targets, s, c);
+            char only = chain[s]; // c may be SPARSE itself here (a key may hold U+FFFF): a chain state's label never is
+            int t = only != SPARSE ? (only == c ? s + 1 : -1) : step(transStart, labels, targets, s, c);
             if (t >= 0) {
                 return t;
             }
@@ -638,9 +697,9 @@ public final class AhoCorasick {
 
     private void emit(int s, int end, HitSink sink) {
         int o = firstOut[s];
-        while (o > 0) {
+        while (o >= 0) {
             sink.hit(outKey[o], end);
-            o = dictLink[o];
+            o = outNext[o];
         }
     }
 }

@@ -179,6 +179,35 @@ final class AhoCorasickTest {
     }
 
     @Test
+    void scan_keysHoldingTheLastCharacter_neverTakeItForAChainStatesMark() {
+        // U+FFFF marks a state with other than one transition; a key may still hold it (remote text is untrusted)
+        Random random = new Random(11);
+        String alphabet = "a\uffff\u0400";
+        java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+        while (set.size() < 40) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            set.add(key.toString());
+        }
+        List<String> list = new ArrayList<>(set);
+        AhoCorasick ac = AhoCorasick.build(list);
+        for (int round = 0; round < 200; round++) {
+            String text = randomOf(random, alphabet, random.nextInt(40));
+            assertThat(scan(ac, list, text)).containsExactlyInAnyOrderElementsOf(naive(list, text));
+        }
+    }
+
+    private static String randomOf(Random random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void scan_deepFailureTargetsNumberedLater_agreeWithNaiveSearch() {
         // The states of "a" + w + "r" fail into the key w + "q", numbered after them; at its end the walk goes on to
         // the failure target of w itself, the key w[4..] + "r", which must be linked first. Keys of w's first half end
