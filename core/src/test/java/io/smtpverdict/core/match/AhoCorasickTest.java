@@ -102,11 +102,7 @@ final class AhoCorasickTest {
     }
 
     private static String randomText(Random random, int length) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            sb.append("abc \u00e9".charAt(random.nextInt(5)));
-        }
-        return sb.toString();
+        return randomOf(random, "abc \u00e9", length);
     }
 
     @Test
