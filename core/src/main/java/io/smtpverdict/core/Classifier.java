@@ -73,21 +73,34 @@ final class Classifier {
     private final int maxInput;
     private final int maxDepth;
     private final ThreadLocal<Scratch[]> scratch;
+    /** The sizes of a {@link Scratch}: the rule set's keys, rules and longest span array. */
+    private final int keys;
+    private final int rules;
+    private final int spanLength;
 
     Classifier(RuleSet set, int maxInput, int maxDepth) {
         this.set = set;
         this.maxInput = maxInput;
         this.maxDepth = maxDepth;
-        int keys = set.keyRules.length;
-        int rules = set.rules.length;
-        int spanLength = set.maxSpanLength;
-        this.scratch = ThreadLocal.withInitial(() -> {
-            Scratch[] s = new Scratch[maxDepth + 1];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = new Scratch(keys, rules, spanLength);
-            }
-            return s;
-        });
+        this.keys = set.keyRules.length;
+        this.rules = set.rules.length;
+        this.spanLength = set.maxSpanLength;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch[maxDepth + 1]);
+    }
+
+    /**
+     * This thread's scratch for a reply at {@code depth} (0 for the reply itself, 1 for a reply it quotes, ...), made
+     * when first needed: each holds a few ints per key (about 0.4 MB for the shipped rules), and most threads never
+     * read a quoted reply's quoted reply.
+     */
+    private Scratch scratch(int depth) {
+        Scratch[] all = scratch.get();
+        Scratch s = all[depth];
+        if (s == null) {
+            s = new Scratch(keys, rules, spanLength);
+            all[depth] = s;
+        }
+        return s;
     }
 
     ParsedReply parse(String input) {
@@ -96,7 +109,7 @@ final class Classifier {
 
     /** The SMTP stage the text itself names (the engine's stage cues), without weighing any rule; else UNKNOWN. */
     Stage stage(ParsedReply p) {
-        Scratch s = scratch.get()[0];
+        Scratch s = scratch(0);
         s.begin(set);
         set.scan(p, s);
         return s.stage >= 0 ? STAGES[s.stage] : Stage.UNKNOWN;
@@ -380,7 +393,7 @@ final class Classifier {
     }
 
     Verdict classify(String input, Stage hint, boolean explain, int depth) {
-        Scratch s = scratch.get()[depth];
+        Scratch s = scratch(depth);
         ParsedReply p = ReplyParser.parse(input, maxInput, s.reply);
         s.begin(set);
         p.foldThrough(s.chars(p.text().length()));
@@ -809,7 +822,7 @@ final class Classifier {
             inner = s.inner;
             s.inner = null;
             if (inner != null) {
-                Scratch in = scratch.get()[depth + 1];
+                Scratch in = scratch(depth + 1);
                 innerRule = in.madeRule;
                 innerCategory = in.madeCategory;
                 innerReason = in.madeReason;
