@@ -28,6 +28,16 @@ final class RecordPipeline {
     /** Most input characters per batch, so that a batch of long lines does not hold megabytes. */
     static final int BATCH_CHARS = 256 * 1024;
 
+    /**
+     * How many batches may be in flight: enough that every classifier has one while the sink drains another, and no
+     * more than a budget of memory holds (a batch's input and its rendered output, about 1 MB at most), so that many
+     * cores in a small heap wait for one another instead of filling it; at least four.
+     */
+    static int inFlight(int threads, long budget) {
+        long perBatch = 4L * BATCH_CHARS; // its characters (two bytes each) and about as much rendered output
+        return (int) Math.min(2L * threads + 2, Math.max(4, budget / perBatch));
+    }
+
     /** One record and its verdict (empty when the record holds no reply or could not be classified). */
     record Classified(InputRecord record, Optional<Verdict> verdict) {
     }
@@ -138,14 +148,14 @@ final class RecordPipeline {
     }
 
     private boolean runParallel(ReplyReader reader) {
-        // Enough batches in flight that every classifier has one while the sink drains another, and no more.
-        int inFlight = 2 * threads + 2;
+        long budget = Runtime.getRuntime().maxMemory() / 8;
+        int inFlight = inFlight(threads, budget);
         work = new ArrayBlockingQueue<>(inFlight);
         ordered = new ArrayBlockingQueue<>(inFlight);
         current = new Batch();
         // Typical rendered batches (512 records of about 700 bytes) take about half a dozen chunks; keep up to 1 MB
-        // of them per batch in flight.
-        chunks = ChunkedBytes.pool(inFlight * 16);
+        // of them per batch in flight, and no more than the budget.
+        chunks = ChunkedBytes.pool((int) Math.min(inFlight * 16L, Math.max(16, budget / ChunkedBytes.CHUNK)));
         List<Thread> started = new ArrayList<>(threads + 1);
         for (int i = 0; i < threads; i++) {
             started.add(start("verdict-classify-" + (i + 1), this::classifyBatches));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A million input lines through {@code classify --format jsonl} in a 64 MB heap: memory stays flat. */
+/** A million input lines through {@code classify --format jsonl} in a 64 MB heap, on two cores and on sixteen. */
 final class MillionLinesIT {
     private static final int LINES = 1_000_000;
 
@@ -29,6 +29,16 @@ final class MillionLinesIT {
 
     @Test
     void classify_millionLinesInSmallHeap_writesOneRecordPerLine() throws Exception {
+        classifyMillionLines(List.of("-Xmx64m"));
+    }
+
+    /** A machine with many cores starts a classifier thread per core: their batches and scratch must fit too. */
+    @Test
+    void classify_millionLinesInSmallHeapOnSixteenCores_writesOneRecordPerLine() throws Exception {
+        classifyMillionLines(List.of("-Xmx64m", "-XX:ActiveProcessorCount=16"));
+    }
+
+    private static void classifyMillionLines(List<String> jvmOptions) throws Exception {
         Path dir = TestingProcess.workDir();
         Path input = dir.resolve("million.txt");
         try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
@@ -40,7 +50,7 @@ final class MillionLinesIT {
         }
         Path err = dir.resolve("million.err");
 
-        Process p = TestingProcess.builder(List.of("-Xmx64m"), "classify", "--format", "jsonl", "--input",
+        Process p = TestingProcess.builder(jvmOptions, "classify", "--format", "jsonl", "--input",
                 input.toString()).redirectError(err.toFile()).start();
         long lines = 0;
         long lastNewlineFree = 0;

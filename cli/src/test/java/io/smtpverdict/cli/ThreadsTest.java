@@ -173,6 +173,15 @@ final class ThreadsTest {
     }
 
     @Test
+    void inFlight_manyThreadsInASmallHeap_boundedByTheMemoryBudget() {
+        long mib = 1024 * 1024;
+        assertThat(RecordPipeline.inFlight(2, 64 * mib / 8)).isEqualTo(6); // 2 per thread and 2 more: fits
+        assertThat(RecordPipeline.inFlight(16, 64 * mib / 8)).isEqualTo(8); // 34 would not fit in 8 MB
+        assertThat(RecordPipeline.inFlight(16, 4 * mib)).isEqualTo(4); // never fewer than four
+        assertThat(RecordPipeline.inFlight(16, 1024 * mib)).isEqualTo(34);
+    }
+
+    @Test
     void stats_threadsZero_usageError() {
         Result r = TestingCli.run("stats", "--threads", "0", "550 5.1.1 user unknown");
 
