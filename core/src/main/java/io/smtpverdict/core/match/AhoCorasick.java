@@ -687,8 +687,7 @@ public final class AhoCorasick {
             if (s == 0) {
                 return root[c];
             }
-            char only = chain[s]; // c may be SPARSE itself here (a key may hold U+FFFF): a chain state's label never is
-            int t = only != SPARSE ? (only == c ? s + 1 : -1) : step(transStart, labels, targets, s, c);
+            int t = child(chain, transStart, labels, targets, s, c);
             if (t >= 0) {
                 return t;
             }
